@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CountyHealth.Kernel.Auditing;
+
+/// <summary>One access to personal health data or one security event: who, when, what record, which action, from where.</summary>
+public sealed class AuditEntry
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public DateTime At { get; set; }
+    public string? UserId { get; set; }
+    public string UserName { get; set; } = "";
+    public Guid? InstitutionId { get; set; }
+    public string Action { get; set; } = "";
+    public string EntityType { get; set; } = "";
+    public string? EntityId { get; set; }
+    public Guid? ResidentId { get; set; }
+    public string? Detail { get; set; }
+    public string? IpAddress { get; set; }
+}
+
+/// <summary>Audit actions, stored as their names.</summary>
+public static class AuditActions
+{
+    public const string Read = "Read";
+    public const string Search = "Search";
+    public const string Create = "Create";
+    public const string Update = "Update";
+    public const string Delete = "Delete";
+    public const string Denied = "Denied";
+    public const string SignIn = "SignIn";
+    public const string SignInFailed = "SignInFailed";
+    public const string Print = "Print";
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("audit_entries");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.UserId).HasMaxLength(64);
+        b.Property(a => a.UserName).HasMaxLength(64);
+        b.Property(a => a.Action).HasMaxLength(24);
+        b.Property(a => a.EntityType).HasMaxLength(64);
+        b.Property(a => a.EntityId).HasMaxLength(64);
+        b.Property(a => a.Detail).HasMaxLength(1000);
+        b.Property(a => a.IpAddress).HasMaxLength(64);
+        b.HasIndex(a => a.At);
+        b.HasIndex(a => new { a.ResidentId, a.At });
+        b.HasIndex(a => new { a.UserName, a.At });
+    }
+}

@@ -1,0 +1,60 @@
+using CountyHealth.Kernel.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CountyHealth.Kernel.Auditing;
+
+/// <summary>Writes an audit entry for every added, changed or deleted record of personal health data, in the same transaction.</summary>
+public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : SaveChangesInterceptor
+{
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is CountyHealthDb db)
+        {
+            AddEntries(db);
+        }
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is CountyHealthDb db)
+        {
+            AddEntries(db);
+        }
+        return base.SavingChanges(eventData, result);
+    }
+
+    private void AddEntries(CountyHealthDb db)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entries = db.ChangeTracker.Entries<IPersonalHealthData>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        foreach (var e in entries)
+        {
+            var action = e.State switch
+            {
+                EntityState.Added => AuditActions.Create,
+                EntityState.Deleted => AuditActions.Delete,
+                _ => AuditActions.Update,
+            };
+            var detail = e.State == EntityState.Modified
+                ? string.Join(",", e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name))
+                : null;
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now,
+                UserId = user.UserId,
+                UserName = user.UserName,
+                InstitutionId = user.InstitutionId,
+                Action = action,
+                EntityType = e.Metadata.ClrType.Name,
+                EntityId = e.Entity.Id.ToString(),
+                ResidentId = e.Entity.AuditResidentId,
+                Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
+                IpAddress = user.IpAddress,
+            });
+        }
+    }
+}

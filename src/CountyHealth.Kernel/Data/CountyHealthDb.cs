@@ -1,0 +1,43 @@
+using CountyHealth.Kernel.Auditing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CountyHealth.Kernel.Data;
+
+/// <summary>The one DbContext: the model is assembled from the configurations of every registered module.</summary>
+public sealed class CountyHealthDb(DbContextOptions<CountyHealthDb> options, IEnumerable<ModelPart> parts)
+    : IdentityDbContext<UserAccount, IdentityRole, string>(options)
+{
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<UserAccount>(b =>
+        {
+            b.Property(u => u.FullName).HasMaxLength(50);
+            b.HasIndex(u => u.InstitutionId);
+        });
+        builder.ApplyConfigurationsFromAssembly(typeof(CountyHealthDb).Assembly);
+        foreach (var part in parts.DistinctBy(p => p.Assembly))
+        {
+            builder.ApplyConfigurationsFromAssembly(part.Assembly);
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Money and quantities: decimal with fixed scale on both providers; never floating point.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+        // Every DateTime is UTC; SQLite loses the Kind, so it is restored on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

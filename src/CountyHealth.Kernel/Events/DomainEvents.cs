@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CountyHealth.Kernel.Events;
+
+/// <summary>Handles an in-process event inside the publisher's unit of work (same DbContext, same transaction).</summary>
+public interface IDomainEventHandler<in TEvent>
+{
+    Task HandleAsync(TEvent domainEvent, CancellationToken ct);
+}
+
+/// <summary>Publishes in-process events to every registered handler, in the caller's scope; the caller saves.</summary>
+public sealed class DomainEvents(IServiceProvider services)
+{
+    public async Task PublishAsync<TEvent>(TEvent domainEvent, CancellationToken ct)
+    {
+        foreach (var handler in services.GetServices<IDomainEventHandler<TEvent>>())
+        {
+            await handler.HandleAsync(domainEvent, ct);
+        }
+    }
+}

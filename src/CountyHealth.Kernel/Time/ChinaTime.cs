@@ -1,0 +1,22 @@
+namespace CountyHealth.Kernel.Time;
+
+/// <summary>China Standard Time (UTC+8, no daylight saving). Times are stored in UTC and shown in China time.</summary>
+public static class ChinaTime
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    public static DateTime ToChina(DateTime utc) =>
+        DateTime.SpecifyKind(DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(Offset), DateTimeKind.Unspecified);
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToChina(clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>The UTC instant at which the given China calendar day starts.</summary>
+    public static DateTime StartOfDayUtc(DateOnly chinaDay) =>
+        DateTime.SpecifyKind(chinaDay.ToDateTime(TimeOnly.MinValue) - Offset, DateTimeKind.Utc);
+
+    public static string Format(DateTime utc) =>
+        ToChina(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string FormatDate(DateOnly date) =>
+        date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,82 @@
+using CountyHealth.Kernel.Auditing;
+using CountyHealth.Kernel.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CountyHealth.Server.Hosting;
+
+/// <summary>Chooses the provider from configuration: SQLite (embedded default, a file under ./data) or PostgreSQL.</summary>
+internal static class DatabaseSetup
+{
+    public static string Provider(IConfiguration config) =>
+        string.Equals(config["Database:Provider"], DatabaseProviders.Postgres, StringComparison.OrdinalIgnoreCase) ? DatabaseProviders.Postgres : DatabaseProviders.Sqlite;
+
+    public static string ConnectionString(IConfiguration config)
+    {
+        var cs = config.GetConnectionString("CountyHealth");
+        if (!string.IsNullOrWhiteSpace(cs))
+        {
+            return cs;
+        }
+        if (Provider(config) == DatabaseProviders.Postgres)
+        {
+            throw new InvalidOperationException("PostgreSQL needs ConnectionStrings:CountyHealth (e.g. Host=127.0.0.1;Database=countyhealth;Username=…;Password=…)");
+        }
+        var folder = Path.GetFullPath(config["Database:DataFolder"] ?? "data");
+        Directory.CreateDirectory(folder);
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "countyhealth.db"), Pooling = true }.ToString();
+    }
+
+    public static IServiceCollection AddCountyHealthDatabase(this IServiceCollection services, IConfiguration config)
+    {
+        var provider = Provider(config);
+        var cs = ConnectionString(config);
+        services.AddSingleton<SqlitePragmas>();
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<CountyHealthDb>((sp, o) =>
+        {
+            if (provider == DatabaseProviders.Postgres)
+            {
+                o.UseNpgsql(cs, n => n.MigrationsAssembly(DatabaseProviders.PostgresMigrations));
+            }
+            else
+            {
+                o.UseSqlite(cs, s => s.MigrationsAssembly(DatabaseProviders.SqliteMigrations));
+                o.AddInterceptors(sp.GetRequiredService<SqlitePragmas>());
+            }
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+        });
+        return services;
+    }
+
+    /// <summary>Applies pending migrations; an existing SQLite file is copied aside first, so a failed migration loses nothing.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, ILogger log, TimeProvider clock)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CountyHealthDb>();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+        if (db.IsSqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            if (File.Exists(file) && new FileInfo(file).Length > 0 && (await db.Database.GetAppliedMigrationsAsync()).Any())
+            {
+                var backup = $"{file}.{clock.GetUtcNow():yyyyMMddHHmmss}.before-migration";
+                await using (var conn = new SqliteConnection(db.Database.GetConnectionString()))
+                {
+                    await conn.OpenAsync();
+                    await using var cmd = conn.CreateCommand();
+                    cmd.CommandText = "VACUUM INTO $path";
+                    cmd.Parameters.AddWithValue("$path", backup);
+                    await cmd.ExecuteNonQueryAsync();
+                }
+                log.LogInformation("Backed up {File} to {Backup} before migrating", file, backup);
+            }
+        }
+        log.LogInformation("Applying {Count} migrations: {Migrations}", pending.Count, string.Join(", ", pending));
+        await db.Database.MigrateAsync();
+    }
+}

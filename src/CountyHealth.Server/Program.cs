@@ -1,0 +1,87 @@
+using CountyHealth.Billing;
+using CountyHealth.Kernel.Events;
+using CountyHealth.Kernel.Web;
+using CountyHealth.Outpatient;
+using CountyHealth.Pharmacy;
+using CountyHealth.Platform;
+using CountyHealth.Residents;
+using CountyHealth.Server.Components;
+using CountyHealth.Server.Hosting;
+using CountyHealth.Server.Seeding;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+using Serilog;
+
+// Verbs: serve (default) | migrate | seed. The same host builds the services for each.
+var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
+var hostArgs = verb == "serve" && (args.Length == 0 || args[0].StartsWith('-')) ? args : args.Skip(1).ToArray();
+
+var builder = WebApplication.CreateBuilder(hostArgs);
+builder.Host.UseSerilog((ctx, log) => log.ReadFrom.Configuration(ctx.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddCountyHealthDatabase(builder.Configuration);
+builder.Services.AddCountyHealthAuth();
+builder.Services.AddScoped<DomainEvents>();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "CountyHealth 区县卫生健康信息平台 API";
+    doc.Info.Version = "v1";
+    return Task.CompletedTask;
+}));
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddLocalization();
+builder.Services.AddMudServices();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddScoped<DemoSeeder>();
+
+builder.Services
+    .AddPlatform()
+    .AddResidents()
+    .AddPharmacy()
+    .AddBilling()
+    .AddOutpatient();
+
+var app = builder.Build();
+
+await Startup.PrepareDatabaseAsync(app);
+if (verb is "migrate" or "seed")
+{
+    return;
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestLocalization(UiCulture.Options);
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/api-docs", o => o.WithTitle("CountyHealth API"));
+app.MapHealthChecks("/health");
+app.MapGet("/culture/{name}", UiCulture.Switch).ExcludeFromDescription();
+
+app.MapPlatform();
+app.MapResidents();
+app.MapPharmacy();
+app.MapBilling();
+app.MapOutpatient();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode()
+    .AddAdditionalAssemblies(UiAssemblies.Modules);
+
+Startup.PrintBanner(app);
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,105 @@
+using CountyHealth.Billing.Contracts;
+using CountyHealth.Kernel.Auditing;
+
+namespace CountyHealth.Billing.Domain;
+
+internal sealed class PriceItem
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Pinyin { get; set; } = "";
+    public string Unit { get; set; } = "次";
+    public decimal Price { get; set; }
+    /// <summary>Registration, Examination, Lab, Treatment.</summary>
+    public string Kind { get; set; } = "";
+    public bool IsActive { get; set; } = true;
+}
+
+internal enum ChargeStatus
+{
+    Open = 1,
+    Paid = 2,
+    Refunded = 3,
+}
+
+internal sealed class Charge : IPersonalHealthData
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid VisitId { get; set; }
+    public Guid ResidentId { get; set; }
+    public Guid InstitutionId { get; set; }
+    public Guid DepartmentId { get; set; }
+    public ChargeSource Source { get; set; }
+    public Guid GroupId { get; set; }
+    public Guid SourceId { get; set; }
+    public string ItemCode { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string Unit { get; set; } = "";
+    public decimal Quantity { get; set; }
+    public decimal UnitPrice { get; set; }
+    public decimal Amount { get; set; }
+    public ChargeStatus Status { get; set; } = ChargeStatus.Open;
+    public Guid? PaymentId { get; set; }
+    public Guid? RefundId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public int Version { get; set; }
+
+    Guid? IPersonalHealthData.AuditResidentId => ResidentId;
+}
+
+internal enum PaymentMethod
+{
+    Cash = 1,
+    WeChat = 2,
+    Alipay = 3,
+    BankCard = 4,
+}
+
+internal static class PaymentMethods
+{
+    public static string ChineseName(PaymentMethod m) => m switch
+    {
+        PaymentMethod.Cash => "现金",
+        PaymentMethod.WeChat => "微信",
+        PaymentMethod.Alipay => "支付宝",
+        PaymentMethod.BankCard => "银行卡",
+        _ => m.ToString(),
+    };
+}
+
+/// <summary>Money taken for a set of charges. The client's request id makes a retried or double-clicked payment count once.</summary>
+internal sealed class Payment : IPersonalHealthData
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string RequestId { get; set; } = "";
+    public string ReceiptNumber { get; set; } = "";
+    public Guid VisitId { get; set; }
+    public Guid ResidentId { get; set; }
+    public Guid InstitutionId { get; set; }
+    public decimal Amount { get; set; }
+    public PaymentMethod Method { get; set; }
+    public string CashierUserName { get; set; } = "";
+    public string CashierName { get; set; } = "";
+    public DateTime PaidAt { get; set; }
+
+    Guid? IPersonalHealthData.AuditResidentId => ResidentId;
+}
+
+internal sealed class Refund : IPersonalHealthData
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string RequestId { get; set; } = "";
+    public Guid PaymentId { get; set; }
+    public Guid VisitId { get; set; }
+    public Guid ResidentId { get; set; }
+    public Guid InstitutionId { get; set; }
+    public decimal Amount { get; set; }
+    public PaymentMethod Method { get; set; }
+    public string Reason { get; set; } = "";
+    public string CashierUserName { get; set; } = "";
+    public string CashierName { get; set; } = "";
+    public DateTime RefundedAt { get; set; }
+
+    Guid? IPersonalHealthData.AuditResidentId => ResidentId;
+}

@@ -1,0 +1,128 @@
+using CountyHealth.Kernel.Auditing;
+
+namespace CountyHealth.Outpatient.Domain;
+
+internal enum VisitStatus
+{
+    Waiting = 1,
+    InProgress = 2,
+    Finished = 3,
+    Cancelled = 4,
+}
+
+/// <summary>An outpatient visit: one resident, one department, one doctor, one China calendar day.</summary>
+internal sealed class Visit : IPersonalHealthData
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string VisitNumber { get; set; } = "";
+    public Guid ResidentId { get; set; }
+    public Guid InstitutionId { get; set; }
+    public Guid DepartmentId { get; set; }
+    public Guid? DoctorStaffId { get; set; }
+    public DateOnly VisitDate { get; set; }
+    public int QueueNumber { get; set; }
+    public DateTime RegisteredAt { get; set; }
+    public string RegisteredBy { get; set; } = "";
+    public VisitStatus Status { get; set; } = VisitStatus.Waiting;
+    public string? ChiefComplaint { get; set; }
+    public string? PresentIllness { get; set; }
+    public string? PastHistory { get; set; }
+    public string? Allergies { get; set; }
+    public string? PhysicalExam { get; set; }
+    public string? Advice { get; set; }
+    public int? SystolicBp { get; set; }
+    public int? DiastolicBp { get; set; }
+    public decimal? Temperature { get; set; }
+    public int? Pulse { get; set; }
+    public int? RespiratoryRate { get; set; }
+    public decimal? WeightKg { get; set; }
+    public decimal? HeightCm { get; set; }
+    public decimal? FastingGlucose { get; set; }
+    public DateTime? SeenAt { get; set; }
+    public int Version { get; set; }
+    public List<VisitDiagnosis> Diagnoses { get; set; } = [];
+
+    Guid? IPersonalHealthData.AuditResidentId => ResidentId;
+}
+
+internal sealed class VisitDiagnosis
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid VisitId { get; set; }
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public bool IsPrimary { get; set; }
+    public int Position { get; set; }
+}
+
+internal enum PrescriptionStatus
+{
+    /// <summary>Signed and billed, not paid: the doctor may still change it.</summary>
+    Open = 1,
+    Paid = 2,
+    Dispensed = 3,
+    Cancelled = 4,
+}
+
+internal enum ItemStatus
+{
+    Open = 1,
+    Paid = 2,
+    Dispensed = 3,
+    Returned = 4,
+    Refunded = 5,
+}
+
+internal sealed class Prescription : IPersonalHealthData
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string Number { get; set; } = "";
+    public Guid VisitId { get; set; }
+    public Guid ResidentId { get; set; }
+    public Guid InstitutionId { get; set; }
+    public Guid? PrescriberStaffId { get; set; }
+    public string PrescriberName { get; set; } = "";
+    public PrescriptionStatus Status { get; set; } = PrescriptionStatus.Open;
+    public DateTime CreatedAt { get; set; }
+    public int Version { get; set; }
+    public List<PrescriptionItem> Items { get; set; } = [];
+
+    Guid? IPersonalHealthData.AuditResidentId => ResidentId;
+}
+
+internal sealed class PrescriptionItem
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PrescriptionId { get; set; }
+    public int Position { get; set; }
+    public Guid DrugId { get; set; }
+    public string DrugName { get; set; } = "";
+    public string Specification { get; set; } = "";
+    public decimal Dose { get; set; }
+    public string DoseUnit { get; set; } = "";
+    public string FrequencyCode { get; set; } = "";
+    public string Route { get; set; } = "";
+    public int Days { get; set; }
+    public int Quantity { get; set; }
+    public string PackUnit { get; set; } = "";
+    public decimal UnitPrice { get; set; }
+    public ItemStatus Status { get; set; } = ItemStatus.Open;
+}
+
+/// <summary>An examination, lab or treatment item ordered at a visit; billed like a prescription.</summary>
+internal sealed class VisitOrder : IPersonalHealthData
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid VisitId { get; set; }
+    public Guid ResidentId { get; set; }
+    public string ItemCode { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public int Quantity { get; set; } = 1;
+    public decimal UnitPrice { get; set; }
+    public ItemStatus Status { get; set; } = ItemStatus.Open;
+    public DateTime OrderedAt { get; set; }
+    public string OrderedBy { get; set; } = "";
+
+    Guid? IPersonalHealthData.AuditResidentId => ResidentId;
+}

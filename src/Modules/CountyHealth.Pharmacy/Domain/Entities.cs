@@ -1,0 +1,102 @@
+using CountyHealth.Kernel.Auditing;
+
+namespace CountyHealth.Pharmacy.Domain;
+
+/// <summary>A drug of the catalogue. Stock and dispensing count in packs (盒/瓶); doses in the dose unit (mg…).</summary>
+internal sealed class Drug
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Pinyin { get; set; } = "";
+    public string Specification { get; set; } = "";
+    public string DosageForm { get; set; } = "";
+    public string DoseUnit { get; set; } = "";
+    public decimal DoseUnitsPerBaseUnit { get; set; }
+    public string BaseUnit { get; set; } = "";
+    public int BaseUnitsPerPack { get; set; }
+    public string PackUnit { get; set; } = "";
+    public string DefaultRoute { get; set; } = "";
+    public string DefaultFrequency { get; set; } = "";
+    public decimal DefaultDose { get; set; }
+    public decimal RetailPrice { get; set; }
+    public string? Manufacturer { get; set; }
+    public bool NeedsSkinTest { get; set; }
+    public string Category { get; set; } = "西药";
+    public bool IsActive { get; set; } = true;
+}
+
+/// <summary>A batch of one drug in one institution's pharmacy. Quantity on hand never goes below zero.</summary>
+internal sealed class StockBatch
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid InstitutionId { get; set; }
+    public Guid DrugId { get; set; }
+    public string BatchNumber { get; set; } = "";
+    public DateOnly ExpiryDate { get; set; }
+    public int QuantityReceived { get; set; }
+    public int QuantityOnHand { get; set; }
+    public decimal PurchasePrice { get; set; }
+    public decimal RetailPrice { get; set; }
+    public string? Supplier { get; set; }
+    public DateTime ReceivedAt { get; set; }
+    public string ReceivedBy { get; set; } = "";
+}
+
+internal enum MovementKind
+{
+    Receipt = 1,
+    Dispense = 2,
+    Return = 3,
+}
+
+/// <summary>Every change of a batch's quantity, so stock = receipts − dispensings + returns can be checked.</summary>
+internal sealed class StockMovement
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid BatchId { get; set; }
+    public MovementKind Kind { get; set; }
+    public int Quantity { get; set; }
+    public Guid? DispenseLineId { get; set; }
+    public DateTime At { get; set; }
+    public string By { get; set; } = "";
+}
+
+internal enum DispenseStatus
+{
+    Waiting = 1,
+    Dispensed = 2,
+    Cancelled = 3,
+    Returned = 4,
+}
+
+/// <summary>A paid prescription waiting at, or handed out by, the pharmacy.</summary>
+internal sealed class DispenseOrder : IPersonalHealthData
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid InstitutionId { get; set; }
+    public Guid PrescriptionId { get; set; }
+    public string PrescriptionNumber { get; set; } = "";
+    public Guid VisitId { get; set; }
+    public Guid ResidentId { get; set; }
+    public string DoctorName { get; set; } = "";
+    public DispenseStatus Status { get; set; } = DispenseStatus.Waiting;
+    public DateTime QueuedAt { get; set; }
+    public DateTime? DispensedAt { get; set; }
+    public string? DispensedBy { get; set; }
+    public int Version { get; set; }
+    public List<DispenseLine> Lines { get; set; } = [];
+
+    Guid? IPersonalHealthData.AuditResidentId => ResidentId;
+}
+
+internal sealed class DispenseLine
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid OrderId { get; set; }
+    public Guid SourceItemId { get; set; }
+    public Guid DrugId { get; set; }
+    public int Quantity { get; set; }
+    public string Usage { get; set; } = "";
+    public DispenseStatus Status { get; set; } = DispenseStatus.Waiting;
+}

@@ -1,0 +1,23 @@
+namespace CountyHealth.Residents.Contracts;
+
+public sealed record ResidentSummary(Guid Id, string Name, Sex Sex, DateOnly BirthDate, string? IdNumber, string? Phone, string? Address)
+{
+    public int AgeOn(DateOnly day) => day.Year - BirthDate.Year - (day.DayOfYear < BirthDate.DayOfYear ? 1 : 0);
+    public string SexName => Sex switch { Sex.Male => "男", Sex.Female => "女", _ => "未知" };
+}
+
+/// <summary>The resident index for other modules. Reads respect the signed-in user's institution scope.</summary>
+public interface IResidentDirectory
+{
+    /// <summary>The resident, or null when there is none or the user's institutions may not see it (the denial is audited).</summary>
+    Task<ResidentSummary?> FindVisibleAsync(Guid residentId, CancellationToken ct = default);
+
+    /// <summary>Several residents by id without a scope check, for showing names on lists the caller has already scoped.</summary>
+    Task<IReadOnlyDictionary<Guid, ResidentSummary>> GetManyAsync(IEnumerable<Guid> residentIds, CancellationToken ct = default);
+
+    /// <summary>Makes the resident known at an institution (a visit there); the caller saves.</summary>
+    Task LinkToInstitutionAsync(Guid residentId, Guid institutionId, CancellationToken ct = default);
+
+    /// <summary>Residents linked to any of the institutions, as a query for scoped joins.</summary>
+    IQueryable<Guid> VisibleResidentIds(IReadOnlyCollection<Guid> institutionIds);
+}
