@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CountyHealth.Outpatient.Api;
 
@@ -429,6 +430,10 @@ internal static class OutpatientApi
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToRow(p));
     }
+
+    internal static Task<Results<NoContent, ProblemHttpResult>> CancelPrescriptionForUi(Guid id, IServiceProvider sp) =>
+        CancelPrescription(id, sp.GetRequiredService<CountyHealthDb>(), sp.GetRequiredService<ICurrentUser>(), sp.GetRequiredService<IAccessScope>(),
+            sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<IChargeService>(), CancellationToken.None);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> CancelPrescription(Guid id, CountyHealthDb db, ICurrentUser user, IAccessScope scope, AuditLog audit,
         IChargeService charges, CancellationToken ct)

@@ -20,7 +20,7 @@ internal sealed class Dispensing(CountyHealthDb db, ICurrentUser user, DomainEve
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var order = await db.Set<DispenseOrder>().Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId, ct);
-        if (order is null)
+        if (order is null || order.InstitutionId != user.InstitutionId)
         {
             return new(false, "未找到该发药单", []);
         }
@@ -80,7 +80,7 @@ internal sealed class Dispensing(CountyHealthDb db, ICurrentUser user, DomainEve
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var order = await db.Set<DispenseOrder>().Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId, ct);
-        if (order is null)
+        if (order is null || order.InstitutionId != user.InstitutionId)
         {
             return "未找到该发药单";
         }

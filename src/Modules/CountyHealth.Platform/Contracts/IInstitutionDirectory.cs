@@ -17,6 +17,11 @@ public interface IInstitutionDirectory
     Task<DepartmentInfo?> FindDepartmentAsync(Guid departmentId, CancellationToken ct = default);
 
     Task<StaffInfo?> FindStaffAsync(Guid staffId, CancellationToken ct = default);
+
+    Task<IReadOnlyList<DepartmentInfo>> DepartmentsAsync(Guid institutionId, bool clinicalOnly, CancellationToken ct = default);
+
+    /// <summary>Active staff of an institution whose account holds the role.</summary>
+    Task<IReadOnlyList<StaffInfo>> StaffInRoleAsync(Guid institutionId, string role, CancellationToken ct = default);
 }
 
 /// <summary>The institutions whose records the signed-in user may see: her own and those below it.</summary>

@@ -71,6 +71,19 @@ internal sealed class InstitutionDirectory(CountyHealthDb db, InstitutionTreeCac
     public async Task<StaffInfo?> FindStaffAsync(Guid staffId, CancellationToken ct = default) =>
         await db.Set<Staff>().AsNoTracking().Where(s => s.Id == staffId)
             .Select(s => new StaffInfo(s.Id, s.InstitutionId, s.DepartmentId, s.Name, s.Title)).FirstOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<DepartmentInfo>> DepartmentsAsync(Guid institutionId, bool clinicalOnly, CancellationToken ct = default) =>
+        await db.Set<Department>().AsNoTracking().Where(d => d.InstitutionId == institutionId && d.IsActive && (!clinicalOnly || d.IsClinical))
+            .OrderBy(d => d.Name).Select(d => new DepartmentInfo(d.Id, d.InstitutionId, d.Name)).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<StaffInfo>> StaffInRoleAsync(Guid institutionId, string role, CancellationToken ct = default) =>
+        await (from s in db.Set<Staff>().AsNoTracking()
+               join u in db.Users on (Guid?)s.Id equals u.StaffId
+               join ur in db.UserRoles on u.Id equals ur.UserId
+               join r in db.Roles on ur.RoleId equals r.Id
+               where s.InstitutionId == institutionId && s.IsActive && r.Name == role
+               orderby s.Name
+               select new StaffInfo(s.Id, s.InstitutionId, s.DepartmentId, s.Name, s.Title)).ToListAsync(ct);
 }
 
 internal sealed class AccessScope(ICurrentUser user, IInstitutionDirectory directory) : IAccessScope

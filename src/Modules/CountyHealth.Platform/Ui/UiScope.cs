@@ -37,14 +37,13 @@ public static class UiResults
 {
     public static UiOutcome<T> Unpack<T>(IResult result) => result switch
     {
+        INestedHttpResult nested => Unpack<T>(nested.Result),
         ValidationProblem v => new(default, v.ProblemDetails.Errors.ToDictionary(e => e.Key, e => e.Value), null),
         ProblemHttpResult p => new(default, new Dictionary<string, string[]>(), p.ProblemDetails.Title ?? "操作失败"),
         IValueHttpResult<T> ok => new(ok.Value, new Dictionary<string, string[]>(), null),
         NotFound => new(default, new Dictionary<string, string[]>(), "未找到"),
         _ => new(default, new Dictionary<string, string[]>(), null),
     };
-
-    public static UiOutcome<T> Unpack<T>(INestedHttpResult nested) => Unpack<T>(nested.Result);
 
     public static T Get<T>(this IServiceProvider sp) where T : notnull => sp.GetRequiredService<T>();
 }
