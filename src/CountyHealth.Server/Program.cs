@@ -17,6 +17,8 @@ var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
 var hostArgs = verb == "serve" && (args.Length == 0 || args[0].StartsWith('-')) ? args : args.Skip(1).ToArray();
 
 var builder = WebApplication.CreateBuilder(hostArgs);
+// Serve MudBlazor's and Blazor's assets from the build output too, so `dotnet run` works outside Development.
+builder.WebHost.UseStaticWebAssets();
 builder.Host.UseSerilog((ctx, log) => log.ReadFrom.Configuration(ctx.Configuration)
     .Enrich.FromLogContext()
     .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
@@ -59,7 +61,6 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLocalization(UiCulture.Options);
 app.UseSerilogRequestLogging();
-app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -27,6 +27,15 @@ public sealed class CountyHealthDb(DbContextOptions<CountyHealthDb> options, IEn
         {
             builder.ApplyConfigurationsFromAssembly(part.Assembly);
         }
+        // Guid keys are made by the application (version 7, time-ordered), never by the database; telling EF so
+        // makes a new child added to a loaded parent's collection an INSERT, not an UPDATE of a row that is not there.
+        foreach (var key in builder.Model.GetEntityTypes().Select(t => t.FindPrimaryKey()).OfType<Microsoft.EntityFrameworkCore.Metadata.IMutableKey>())
+        {
+            foreach (var p in key.Properties.Where(p => p.ClrType == typeof(Guid)))
+            {
+                p.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -25,7 +25,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Billing.Domain.Charge", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<decimal>("Amount")
@@ -108,7 +107,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Billing.Domain.Payment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<decimal>("Amount")
@@ -168,7 +166,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Billing.Domain.PriceItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -216,7 +213,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Billing.Domain.Refund", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<decimal>("Amount")
@@ -276,7 +272,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Kernel.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Action")
@@ -413,7 +408,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.Prescription", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -461,7 +455,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.PrescriptionItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Days")
@@ -532,7 +525,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.Visit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Advice")
@@ -646,7 +638,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.VisitDiagnosis", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -680,7 +671,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.VisitOrder", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ItemCode")
@@ -732,7 +722,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.DispenseLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("DrugId")
@@ -769,7 +758,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.DispenseOrder", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("DispensedAt")
@@ -823,7 +811,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.Drug", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("BaseUnit")
@@ -921,7 +908,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.StockBatch", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("BatchNumber")
@@ -979,7 +965,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.StockMovement", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("At")
@@ -1014,7 +999,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Platform.Domain.Department", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("InstitutionId")
@@ -1068,7 +1052,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Platform.Domain.Institution", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")
@@ -1111,7 +1094,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Platform.Domain.Staff", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("DepartmentId")
@@ -1148,7 +1130,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Residents.Domain.Resident", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")

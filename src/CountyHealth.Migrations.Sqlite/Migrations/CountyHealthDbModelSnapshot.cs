@@ -20,7 +20,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Billing.Domain.Charge", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Amount")
@@ -103,7 +102,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Billing.Domain.Payment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Amount")
@@ -163,7 +161,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Billing.Domain.PriceItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -211,7 +208,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Billing.Domain.Refund", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Amount")
@@ -271,7 +267,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Kernel.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
@@ -408,7 +403,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.Prescription", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -456,7 +450,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.PrescriptionItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Days")
@@ -527,7 +520,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.Visit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Advice")
@@ -641,7 +633,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.VisitDiagnosis", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -675,7 +666,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.VisitOrder", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ItemCode")
@@ -727,7 +717,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.DispenseLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DrugId")
@@ -764,7 +753,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.DispenseOrder", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DispensedAt")
@@ -818,7 +806,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.Drug", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BaseUnit")
@@ -916,7 +903,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.StockBatch", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BatchNumber")
@@ -974,7 +960,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.StockMovement", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
@@ -1009,7 +994,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Platform.Domain.Department", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("InstitutionId")
@@ -1063,7 +1047,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Platform.Domain.Institution", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
@@ -1106,7 +1089,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Platform.Domain.Staff", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DepartmentId")
@@ -1143,7 +1125,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Residents.Domain.Resident", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")

@@ -246,14 +246,16 @@ internal static class OutpatientApi
             (r.ChiefComplaint?.Trim(), r.PresentIllness?.Trim(), r.PastHistory?.Trim(), r.Allergies?.Trim(), r.PhysicalExam?.Trim(), r.Advice?.Trim());
         (visit.SystolicBp, visit.DiastolicBp, visit.Temperature, visit.Pulse, visit.RespiratoryRate, visit.WeightKg, visit.HeightCm, visit.FastingGlucose) =
             (r.SystolicBp, r.DiastolicBp, r.Temperature, r.Pulse, r.RespiratoryRate, r.WeightKg, r.HeightCm, r.FastingGlucose);
-        StartIfWaiting(visit, clock);
+        StartIfWaiting(visit, clock, user);
         visit.Version++;
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }
 
-    private static void StartIfWaiting(Visit visit, TimeProvider clock)
+    private static void StartIfWaiting(Visit visit, TimeProvider clock, ICurrentUser user)
     {
+        // A visit registered to the department (no doctor chosen) belongs to the doctor who sees it.
+        visit.DoctorStaffId ??= user.StaffId;
         if (visit.Status == VisitStatus.Waiting)
         {
             visit.Status = VisitStatus.InProgress;
@@ -298,7 +300,7 @@ internal static class OutpatientApi
         }
         db.RemoveRange(visit.Diagnoses);
         visit.Diagnoses = found.Select((f, i) => new VisitDiagnosis { VisitId = visit.Id, Code = f.Code.Code, Name = f.Code.Name, IsPrimary = f.Primary || (i == 0 && !found.Any(x => x.Primary)), Position = i }).ToList();
-        StartIfWaiting(visit, clock);
+        StartIfWaiting(visit, clock, user);
         visit.Version++;
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(visit.Diagnoses.Select(x => new DiagnosisRow(x.Code, x.Name, x.IsPrimary)).ToList());
@@ -396,7 +398,7 @@ internal static class OutpatientApi
         p.Number = "CF" + ChinaTime.ToChina(now).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + p.Id.ToString("N")[^8..].ToUpperInvariant();
         db.Add(p);
         await charges.AddAsync(new VisitBilling(visit.Id, visit.ResidentId, visit.InstitutionId, visit.DepartmentId), ChargeLines(p), ct);
-        StartIfWaiting(visit, clock);
+        StartIfWaiting(visit, clock, user);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/prescriptions/{p.Id}", ToRow(p));
     }
@@ -489,7 +491,7 @@ internal static class OutpatientApi
         db.AddRange(orders);
         await charges.AddAsync(new VisitBilling(visit.Id, visit.ResidentId, visit.InstitutionId, visit.DepartmentId),
             orders.Select(o => new ChargeLine(ChargeSource.OrderItem, o.Id, o.Id, o.ItemCode, o.Name, items.First(i => i.Code == o.ItemCode).Unit, 1, o.UnitPrice)), ct);
-        StartIfWaiting(visit, clock);
+        StartIfWaiting(visit, clock, user);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(orders.Select(o => new OrderRow(o.Id, o.ItemCode, o.Name, o.Kind, o.Quantity, o.UnitPrice, o.Status.ToString())).ToList());
     }
@@ -505,7 +507,7 @@ internal static class OutpatientApi
         {
             return Problems.Conflict("请先填写诊断再完成接诊");
         }
-        StartIfWaiting(visit, clock);
+        StartIfWaiting(visit, clock, user);
         visit.Status = VisitStatus.Finished;
         visit.Version++;
         await db.SaveChangesAsync(ct);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CountyHealth.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CountyHealthDb))]
-    [Migration("20261123194340_Initial")]
+    [Migration("20261123200139_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -23,7 +23,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Billing.Domain.Charge", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Amount")
@@ -106,7 +105,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Billing.Domain.Payment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Amount")
@@ -166,7 +164,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Billing.Domain.PriceItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -214,7 +211,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Billing.Domain.Refund", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Amount")
@@ -274,7 +270,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Kernel.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
@@ -411,7 +406,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.Prescription", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -459,7 +453,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.PrescriptionItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Days")
@@ -530,7 +523,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.Visit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Advice")
@@ -644,7 +636,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.VisitDiagnosis", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -678,7 +669,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.VisitOrder", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ItemCode")
@@ -730,7 +720,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.DispenseLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DrugId")
@@ -767,7 +756,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.DispenseOrder", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DispensedAt")
@@ -821,7 +809,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.Drug", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BaseUnit")
@@ -919,7 +906,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.StockBatch", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BatchNumber")
@@ -977,7 +963,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.StockMovement", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
@@ -1012,7 +997,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Platform.Domain.Department", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("InstitutionId")
@@ -1066,7 +1050,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Platform.Domain.Institution", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
@@ -1109,7 +1092,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Platform.Domain.Staff", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DepartmentId")
@@ -1146,7 +1128,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Residents.Domain.Resident", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CountyHealth.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CountyHealthDb))]
-    [Migration("20261123194346_Initial")]
+    [Migration("20261123200154_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -28,7 +28,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Billing.Domain.Charge", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<decimal>("Amount")
@@ -111,7 +110,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Billing.Domain.Payment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<decimal>("Amount")
@@ -171,7 +169,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Billing.Domain.PriceItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -219,7 +216,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Billing.Domain.Refund", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<decimal>("Amount")
@@ -279,7 +275,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Kernel.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Action")
@@ -416,7 +411,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.Prescription", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -464,7 +458,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.PrescriptionItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<int>("Days")
@@ -535,7 +528,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.Visit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Advice")
@@ -649,7 +641,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.VisitDiagnosis", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -683,7 +674,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.VisitOrder", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ItemCode")
@@ -735,7 +725,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.DispenseLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("DrugId")
@@ -772,7 +761,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.DispenseOrder", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime?>("DispensedAt")
@@ -826,7 +814,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.Drug", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("BaseUnit")
@@ -924,7 +911,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.StockBatch", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("BatchNumber")
@@ -982,7 +968,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.StockMovement", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("At")
@@ -1017,7 +1002,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Platform.Domain.Department", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("InstitutionId")
@@ -1071,7 +1055,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Platform.Domain.Institution", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")
@@ -1114,7 +1097,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Platform.Domain.Staff", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("DepartmentId")
@@ -1151,7 +1133,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
             modelBuilder.Entity("CountyHealth.Residents.Domain.Resident", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")
