@@ -221,7 +221,7 @@ internal static class ResidentSearch
                 return rows.Where(r => r.Phone == q);
             }
             var frag = q.ToUpperInvariant();
-            return frag.Length < 4 ? rows.Where(r => false) : rows.Where(r => r.IdNumber!.Contains(frag) || r.Phone!.Contains(frag));
+            return frag.Length < 4 ? rows.Where(r => false) : rows.Where(r => (r.IdNumber != null && r.IdNumber.Contains(frag)) || (r.Phone != null && r.Phone.Contains(frag)));
         }
         if (q.All(char.IsAsciiLetter))
         {
