@@ -137,7 +137,9 @@ internal sealed class DemoSeeder(CountyHealthDb db, UserManager<UserAccount> use
             var inst = institutions[a.InstitutionName];
             var staff = new Staff
             {
-                InstitutionId = inst.Id, Name = a.FullName, DepartmentId = a.Department is null ? null : departments[(inst.Id, a.Department)].Id,
+                InstitutionId = inst.Id,
+                Name = a.FullName,
+                DepartmentId = a.Department is null ? null : departments[(inst.Id, a.Department)].Id,
                 Title = a.Role switch { Roles.Doctor or Roles.VillageDoctor => "主治医师", Roles.Pharmacist => "主管药师", Roles.Nurse => "护师", _ => null },
             };
             db.Add(staff);
@@ -176,10 +178,23 @@ internal sealed class DemoSeeder(CountyHealthDb db, UserManager<UserAccount> use
     {
         var drugs = DemoCatalogue.Drugs.Select(d => new Drug
         {
-            Code = d.Code, Name = d.GenericName, Pinyin = PinyinInitials.Of(d.GenericName), Specification = d.Specification, DosageForm = d.DosageForm,
-            DoseUnit = d.DoseUnit, DoseUnitsPerBaseUnit = d.DoseUnitsPerBaseUnit, BaseUnit = d.BaseUnit, BaseUnitsPerPack = d.BaseUnitsPerPack,
-            PackUnit = d.PackUnit, DefaultRoute = d.DefaultRoute, DefaultFrequency = d.DefaultFrequency, DefaultDose = d.DefaultDose,
-            RetailPrice = d.RetailPrice, Manufacturer = d.Manufacturer, NeedsSkinTest = d.NeedsSkinTest, Category = d.Category,
+            Code = d.Code,
+            Name = d.GenericName,
+            Pinyin = PinyinInitials.Of(d.GenericName),
+            Specification = d.Specification,
+            DosageForm = d.DosageForm,
+            DoseUnit = d.DoseUnit,
+            DoseUnitsPerBaseUnit = d.DoseUnitsPerBaseUnit,
+            BaseUnit = d.BaseUnit,
+            BaseUnitsPerPack = d.BaseUnitsPerPack,
+            PackUnit = d.PackUnit,
+            DefaultRoute = d.DefaultRoute,
+            DefaultFrequency = d.DefaultFrequency,
+            DefaultDose = d.DefaultDose,
+            RetailPrice = d.RetailPrice,
+            Manufacturer = d.Manufacturer,
+            NeedsSkinTest = d.NeedsSkinTest,
+            Category = d.Category,
         }).ToList();
         db.AddRange(drugs);
         return drugs;
@@ -200,9 +215,17 @@ internal sealed class DemoSeeder(CountyHealthDb db, UserManager<UserAccount> use
                     var qty = scale * share / 2 + rng.Next(0, scale / 3 + 1);
                     var batch = new StockBatch
                     {
-                        InstitutionId = inst.Id, DrugId = d.Id, BatchNumber = $"{today.AddMonths(months - 30):yyMMdd}{rng.Next(10, 99)}",
-                        ExpiryDate = today.AddMonths(months).AddDays(rng.Next(0, 28)), QuantityReceived = qty, QuantityOnHand = qty,
-                        PurchasePrice = purchase[d.Code], RetailPrice = d.RetailPrice, Supplier = "冀中医药物流有限公司", ReceivedAt = now, ReceivedBy = "system",
+                        InstitutionId = inst.Id,
+                        DrugId = d.Id,
+                        BatchNumber = $"{today.AddMonths(months - 30):yyMMdd}{rng.Next(10, 99)}",
+                        ExpiryDate = today.AddMonths(months).AddDays(rng.Next(0, 28)),
+                        QuantityReceived = qty,
+                        QuantityOnHand = qty,
+                        PurchasePrice = purchase[d.Code],
+                        RetailPrice = d.RetailPrice,
+                        Supplier = "冀中医药物流有限公司",
+                        ReceivedAt = now,
+                        ReceivedBy = "system",
                     };
                     db.Add(batch);
                     db.Add(new StockMovement { BatchId = batch.Id, Kind = MovementKind.Receipt, Quantity = qty, At = now, By = "system" });
@@ -233,10 +256,17 @@ internal sealed class DemoSeeder(CountyHealthDb db, UserManager<UserAccount> use
             var name = DemoCatalogue.Name(rng, male);
             var resident = new Resident
             {
-                Name = name, Pinyin = PinyinInitials.OfName(name), Sex = male ? Sex.Male : Sex.Female, BirthDate = birth, IdNumber = id,
+                Name = name,
+                Pinyin = PinyinInitials.OfName(name),
+                Sex = male ? Sex.Male : Sex.Female,
+                BirthDate = birth,
+                IdNumber = id,
                 Phone = age >= 16 && rng.Next(10) < 8 ? DemoCatalogue.MobilePhone(rng) : null,
-                Address = $"{home.Address}{rng.Next(1, 120).ToString(CultureInfo.InvariantCulture)}号", Ethnicity = "汉族",
-                ManagingInstitutionId = home.Id, CreatedAt = now, UpdatedAt = now,
+                Address = $"{home.Address}{rng.Next(1, 120).ToString(CultureInfo.InvariantCulture)}号",
+                Ethnicity = "汉族",
+                ManagingInstitutionId = home.Id,
+                CreatedAt = now,
+                UpdatedAt = now,
             };
             db.Add(resident);
             db.Add(new ResidentInstitution { ResidentId = resident.Id, InstitutionId = home.Id, Since = now });

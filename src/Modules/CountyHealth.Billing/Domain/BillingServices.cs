@@ -14,9 +14,20 @@ internal sealed class ChargeService(CountyHealthDb db, TimeProvider clock) : ICh
         {
             var charge = new Charge
             {
-                VisitId = visit.VisitId, ResidentId = visit.ResidentId, InstitutionId = visit.InstitutionId, DepartmentId = visit.DepartmentId,
-                Source = l.Source, GroupId = l.GroupId, SourceId = l.SourceId, ItemCode = l.ItemCode, Description = l.Description, Unit = l.Unit,
-                Quantity = l.Quantity, UnitPrice = l.UnitPrice, Amount = MoneyRules.LineAmount(l.Quantity, l.UnitPrice), CreatedAt = now,
+                VisitId = visit.VisitId,
+                ResidentId = visit.ResidentId,
+                InstitutionId = visit.InstitutionId,
+                DepartmentId = visit.DepartmentId,
+                Source = l.Source,
+                GroupId = l.GroupId,
+                SourceId = l.SourceId,
+                ItemCode = l.ItemCode,
+                Description = l.Description,
+                Unit = l.Unit,
+                Quantity = l.Quantity,
+                UnitPrice = l.UnitPrice,
+                Amount = MoneyRules.LineAmount(l.Quantity, l.UnitPrice),
+                CreatedAt = now,
             };
             db.Add(charge);
             ids.Add(charge.Id);

@@ -40,8 +40,15 @@ internal sealed class Cashier(CountyHealthDb db, ICurrentUser user, DomainEvents
         var now = clock.GetUtcNow().UtcDateTime;
         var payment = new Payment
         {
-            RequestId = requestId, VisitId = visitId, ResidentId = charges[0].ResidentId, InstitutionId = charges[0].InstitutionId,
-            Amount = charges.Sum(c => c.Amount), Method = method, CashierUserName = user.UserName, CashierName = user.FullName, PaidAt = now,
+            RequestId = requestId,
+            VisitId = visitId,
+            ResidentId = charges[0].ResidentId,
+            InstitutionId = charges[0].InstitutionId,
+            Amount = charges.Sum(c => c.Amount),
+            Method = method,
+            CashierUserName = user.UserName,
+            CashierName = user.FullName,
+            PaidAt = now,
         };
         payment.ReceiptNumber = ChinaTime.ToChina(now).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + payment.Id.ToString("N")[^8..].ToUpperInvariant();
         db.Add(payment);
@@ -107,9 +114,17 @@ internal sealed class Cashier(CountyHealthDb db, ICurrentUser user, DomainEvents
         var payment = await db.Set<Payment>().FirstAsync(p => p.Id == charges[0].PaymentId, ct);
         var refund = new Refund
         {
-            RequestId = requestId, PaymentId = payment.Id, VisitId = payment.VisitId, ResidentId = payment.ResidentId, InstitutionId = payment.InstitutionId,
-            Amount = charges.Sum(c => c.Amount), Method = payment.Method, Reason = (reason ?? "").Trim(), CashierUserName = user.UserName,
-            CashierName = user.FullName, RefundedAt = clock.GetUtcNow().UtcDateTime,
+            RequestId = requestId,
+            PaymentId = payment.Id,
+            VisitId = payment.VisitId,
+            ResidentId = payment.ResidentId,
+            InstitutionId = payment.InstitutionId,
+            Amount = charges.Sum(c => c.Amount),
+            Method = payment.Method,
+            Reason = (reason ?? "").Trim(),
+            CashierUserName = user.UserName,
+            CashierName = user.FullName,
+            RefundedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(refund);
         foreach (var c in charges)

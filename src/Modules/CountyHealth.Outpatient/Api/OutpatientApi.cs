@@ -59,12 +59,18 @@ internal static class OutpatientApi
 
     internal static string StatusName(VisitStatus s) => s switch
     {
-        VisitStatus.Waiting => "候诊", VisitStatus.InProgress => "就诊中", VisitStatus.Finished => "已就诊", _ => "已退号",
+        VisitStatus.Waiting => "候诊",
+        VisitStatus.InProgress => "就诊中",
+        VisitStatus.Finished => "已就诊",
+        _ => "已退号",
     };
 
     internal static string StatusName(PrescriptionStatus s) => s switch
     {
-        PrescriptionStatus.Open => "待收费", PrescriptionStatus.Paid => "已收费待发药", PrescriptionStatus.Dispensed => "已发药", _ => "已作废",
+        PrescriptionStatus.Open => "待收费",
+        PrescriptionStatus.Paid => "已收费待发药",
+        PrescriptionStatus.Dispensed => "已发药",
+        _ => "已作废",
     };
 
     internal static async Task<Results<Created<VisitRegistered>, ValidationProblem, ProblemHttpResult>> Register(VisitRequest r, CountyHealthDb db, ICurrentUser user,
@@ -109,8 +115,14 @@ internal static class OutpatientApi
             var next = 1 + (await db.Set<Visit>().Where(v => v.DepartmentId == r.DepartmentId && v.VisitDate == today).MaxAsync(v => (int?)v.QueueNumber, ct) ?? 0);
             var visit = new Visit
             {
-                ResidentId = r.ResidentId, InstitutionId = user.InstitutionId!.Value, DepartmentId = r.DepartmentId, DoctorStaffId = r.DoctorStaffId,
-                VisitDate = today, QueueNumber = next, RegisteredAt = now, RegisteredBy = user.UserName,
+                ResidentId = r.ResidentId,
+                InstitutionId = user.InstitutionId!.Value,
+                DepartmentId = r.DepartmentId,
+                DoctorStaffId = r.DoctorStaffId,
+                VisitDate = today,
+                QueueNumber = next,
+                RegisteredAt = now,
+                RegisteredBy = user.UserName,
             };
             visit.VisitNumber = "MZ" + today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + visit.Id.ToString("N")[^8..].ToUpperInvariant();
             db.Add(visit);
@@ -361,9 +373,18 @@ internal static class OutpatientApi
             }
             items.Add(new PrescriptionItem
             {
-                Position = i, DrugId = drug.Id, DrugName = drug.Name, Specification = drug.Specification, Dose = l.Dose, DoseUnit = drug.DoseUnit,
-                FrequencyCode = freq.Code, Route = string.IsNullOrWhiteSpace(l.Route) ? drug.DefaultRoute : l.Route.Trim(), Days = l.Days,
-                Quantity = qty.Packs, PackUnit = drug.PackUnit, UnitPrice = drug.RetailPrice,
+                Position = i,
+                DrugId = drug.Id,
+                DrugName = drug.Name,
+                Specification = drug.Specification,
+                Dose = l.Dose,
+                DoseUnit = drug.DoseUnit,
+                FrequencyCode = freq.Code,
+                Route = string.IsNullOrWhiteSpace(l.Route) ? drug.DefaultRoute : l.Route.Trim(),
+                Days = l.Days,
+                Quantity = qty.Packs,
+                PackUnit = drug.PackUnit,
+                UnitPrice = drug.RetailPrice,
             });
         }
         return (items, e);
@@ -392,8 +413,13 @@ internal static class OutpatientApi
         var now = clock.GetUtcNow().UtcDateTime;
         var p = new Prescription
         {
-            VisitId = visit.Id, ResidentId = visit.ResidentId, InstitutionId = visit.InstitutionId, PrescriberStaffId = user.StaffId, PrescriberName = user.FullName,
-            CreatedAt = now, Items = items,
+            VisitId = visit.Id,
+            ResidentId = visit.ResidentId,
+            InstitutionId = visit.InstitutionId,
+            PrescriberStaffId = user.StaffId,
+            PrescriberName = user.FullName,
+            CreatedAt = now,
+            Items = items,
         };
         p.Number = "CF" + ChinaTime.ToChina(now).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + p.Id.ToString("N")[^8..].ToUpperInvariant();
         db.Add(p);

@@ -72,10 +72,22 @@ internal static class PharmacyApi
         }
         var d = new Drug
         {
-            Code = r.Code.Trim(), Name = r.Name.Trim(), Pinyin = PinyinInitials.Of(r.Name), Specification = r.Specification, DosageForm = r.DosageForm,
-            DoseUnit = r.DoseUnit, DoseUnitsPerBaseUnit = r.DoseUnitsPerBaseUnit, BaseUnit = r.BaseUnit, BaseUnitsPerPack = r.BaseUnitsPerPack,
-            PackUnit = r.PackUnit, DefaultRoute = r.DefaultRoute, DefaultFrequency = r.DefaultFrequency, DefaultDose = r.DefaultDose,
-            RetailPrice = r.RetailPrice, Manufacturer = r.Manufacturer, NeedsSkinTest = r.NeedsSkinTest,
+            Code = r.Code.Trim(),
+            Name = r.Name.Trim(),
+            Pinyin = PinyinInitials.Of(r.Name),
+            Specification = r.Specification,
+            DosageForm = r.DosageForm,
+            DoseUnit = r.DoseUnit,
+            DoseUnitsPerBaseUnit = r.DoseUnitsPerBaseUnit,
+            BaseUnit = r.BaseUnit,
+            BaseUnitsPerPack = r.BaseUnitsPerPack,
+            PackUnit = r.PackUnit,
+            DefaultRoute = r.DefaultRoute,
+            DefaultFrequency = r.DefaultFrequency,
+            DefaultDose = r.DefaultDose,
+            RetailPrice = r.RetailPrice,
+            Manufacturer = r.Manufacturer,
+            NeedsSkinTest = r.NeedsSkinTest,
         };
         db.Add(d);
         await db.SaveChangesAsync(ct);
@@ -163,9 +175,17 @@ internal static class PharmacyApi
         var now = clock.GetUtcNow().UtcDateTime;
         var batch = new StockBatch
         {
-            InstitutionId = user.InstitutionId!.Value, DrugId = drug!.Id, BatchNumber = r.BatchNumber.Trim(), ExpiryDate = r.ExpiryDate!.Value,
-            QuantityReceived = r.Quantity, QuantityOnHand = r.Quantity, PurchasePrice = r.PurchasePrice, RetailPrice = r.RetailPrice,
-            Supplier = r.Supplier, ReceivedAt = now, ReceivedBy = user.UserName,
+            InstitutionId = user.InstitutionId!.Value,
+            DrugId = drug!.Id,
+            BatchNumber = r.BatchNumber.Trim(),
+            ExpiryDate = r.ExpiryDate!.Value,
+            QuantityReceived = r.Quantity,
+            QuantityOnHand = r.Quantity,
+            PurchasePrice = r.PurchasePrice,
+            RetailPrice = r.RetailPrice,
+            Supplier = r.Supplier,
+            ReceivedAt = now,
+            ReceivedBy = user.UserName,
         };
         db.Add(batch);
         db.Add(new StockMovement { BatchId = batch.Id, Kind = MovementKind.Receipt, Quantity = r.Quantity, At = now, By = user.UserName });
