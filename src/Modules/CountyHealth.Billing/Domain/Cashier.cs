@@ -35,7 +35,7 @@ internal sealed class Cashier(CountyHealthDb db, ICurrentUser user, DomainEvents
         }
         if (charges.Any(c => c.Status != ChargeStatus.Open))
         {
-            return new(null, false, "所选项目中有已收费或已退费的项目，请刷新后重试");
+            return await ReplayOr(requestId, "所选项目中有已收费或已退费的项目，请刷新后重试", ct);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var payment = new Payment
@@ -85,6 +85,14 @@ internal sealed class Cashier(CountyHealthDb db, ICurrentUser user, DomainEvents
         return winner is null ? new(null, false, error) : new(winner.Id, true, null);
     }
 
+    // A concurrent twin of this request may have won while this one waited: answer with the winner's result.
+    private async Task<CashierOutcome> ReplayRefundOr(string requestId, string error, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var winner = await db.Set<Refund>().AsNoTracking().FirstOrDefaultAsync(r => r.RequestId == requestId, ct);
+        return winner is null ? new(null, false, error) : new(winner.Id, true, null);
+    }
+
     public async Task<CashierOutcome> RefundAsync(string requestId, IReadOnlyCollection<Guid> chargeIds, string? reason, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(requestId) || requestId.Length > 64)
@@ -103,7 +111,7 @@ internal sealed class Cashier(CountyHealthDb db, ICurrentUser user, DomainEvents
         }
         if (charges.Any(c => c.Status != ChargeStatus.Paid) || charges.Select(c => c.PaymentId).Distinct().Count() != 1)
         {
-            return new(null, false, "只能退同一张收据中已收费的项目");
+            return await ReplayRefundOr(requestId, "只能退同一张收据中已收费的项目", ct);
         }
         var dispensed = await dispensing.DispensedItemsAsync(charges.Where(c => c.Source == ChargeSource.PrescriptionItem).Select(c => c.SourceId), ct);
         if (dispensed.Count > 0)
@@ -142,9 +150,7 @@ internal sealed class Cashier(CountyHealthDb db, ICurrentUser user, DomainEvents
         catch (DbUpdateException)
         {
             await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            var winner = await db.Set<Refund>().AsNoTracking().FirstOrDefaultAsync(r => r.RequestId == requestId, ct);
-            return winner is null ? new(null, false, "所选项目已被退费，请刷新") : new(winner.Id, true, null);
+            return await ReplayRefundOr(requestId, "所选项目已被退费，请刷新", ct);
         }
         return new(refund.Id, false, null);
     }

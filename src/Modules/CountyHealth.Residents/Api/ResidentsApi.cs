@@ -15,7 +15,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.Residents.Api;
 
-public sealed record ResidentRow(Guid Id, string Name, string Pinyin, Sex Sex, string SexName, DateOnly BirthDate, int Age, string? IdNumber, string? Phone, string? Address);
 public sealed record ResidentRequest(string Name, Sex Sex, DateOnly? BirthDate, string? IdNumber, string? Phone, string? Address, string? Ethnicity);
 public sealed record ResidentRegistered(ResidentRow Resident, bool Existing);
 

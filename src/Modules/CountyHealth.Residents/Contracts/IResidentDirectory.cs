@@ -1,5 +1,8 @@
 namespace CountyHealth.Residents.Contracts;
 
+/// <summary>A resident as lists and forms show her.</summary>
+public sealed record ResidentRow(Guid Id, string Name, string Pinyin, Sex Sex, string SexName, DateOnly BirthDate, int Age, string? IdNumber, string? Phone, string? Address);
+
 public sealed record ResidentSummary(Guid Id, string Name, Sex Sex, DateOnly BirthDate, string? IdNumber, string? Phone, string? Address)
 {
     public int AgeOn(DateOnly day) => day.Year - BirthDate.Year - (day.DayOfYear < BirthDate.DayOfYear ? 1 : 0);

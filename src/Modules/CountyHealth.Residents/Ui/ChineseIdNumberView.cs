@@ -2,7 +2,7 @@ using System.Globalization;
 using CountyHealth.Residents.Contracts;
 using CountyHealth.Residents.Domain;
 
-namespace CountyHealth.Residents.Pages;
+namespace CountyHealth.Residents.Ui;
 
 /// <summary>Reads sex and birth date off a typed ID number for the form; the server validates again on save.</summary>
 internal static class ChineseIdNumberView
