@@ -6,6 +6,7 @@ using CountyHealth.Pharmacy;
 using CountyHealth.Platform;
 using CountyHealth.Residents;
 using CountyHealth.Server.Components;
+using CountyHealth.Server.Generation;
 using CountyHealth.Server.Hosting;
 using CountyHealth.Server.Seeding;
 using MudBlazor.Services;
@@ -41,6 +42,7 @@ builder.Services.AddLocalization();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddScoped<CountyGenerator>();
 
 builder.Services
     .AddPlatform()
@@ -54,6 +56,11 @@ var app = builder.Build();
 await Startup.PrepareDatabaseAsync(app);
 if (verb is "migrate" or "seed")
 {
+    return;
+}
+if (verb == "generate")
+{
+    await Startup.GenerateAsync(app);
     return;
 }
 

@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Data;
+using CountyHealth.Server.Generation;
 using CountyHealth.Server.Seeding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,6 +23,26 @@ internal static class Startup
                 log.LogInformation("Seeded the demo county");
             }
         }
+    }
+
+    /// <summary>`generate --residents N --seed S --years Y`: a synthetic county of any size (default: seed 001's 1,845,400 residents).</summary>
+    public static async Task GenerateAsync(WebApplication app)
+    {
+        var d = GenerationOptions.Default;
+        var options = new GenerationOptions(
+            app.Configuration.GetValue("residents", d.Residents),
+            app.Configuration.GetValue("seed", d.Seed),
+            app.Configuration.GetValue("years", d.Years),
+            app.Configuration.GetValue("visits-per-resident-year", d.VisitsPerResidentYear));
+        await using var scope = app.Services.CreateAsyncScope();
+        var generator = scope.ServiceProvider.GetRequiredService<CountyGenerator>();
+        Console.WriteLine($"Generating a county of {options.Residents:N0} residents, {options.Years} years of visits, seed {options.Seed} …");
+        var report = await generator.GenerateAsync(options, Console.WriteLine, CancellationToken.None);
+        foreach (var (table, rows) in report.RowsByTable.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  {table,-24} {rows,14:N0}");
+        }
+        Console.WriteLine($"{report.Rows:N0} rows in {report.Elapsed.TotalSeconds:N1} s = {report.RowsPerSecond:N0} rows/s");
     }
 
     public static void PrintBanner(WebApplication app)

@@ -1,0 +1,67 @@
+using CountyHealth.Billing.Domain;
+using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Web;
+using CountyHealth.Outpatient.Domain;
+using CountyHealth.Pharmacy.Domain;
+using CountyHealth.Residents.Contracts;
+using CountyHealth.Residents.Domain;
+using CountyHealth.Server.Generation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CountyHealth.Tests.Integration;
+
+/// <summary>The synthetic county's bulk path writes rows that EF and the API read back, and that keep the product's invariants.</summary>
+public abstract class GeneratorTests(CountyHealthFactory host)
+{
+    [Fact]
+    public async Task A_small_generated_county_reads_back_and_keeps_the_invariants()
+    {
+        GenerationReport report;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var generator = scope.ServiceProvider.GetRequiredService<CountyGenerator>();
+            report = await generator.GenerateAsync(new GenerationOptions(400, Random.Shared.Next(), 2, 1.08), _ => { }, CancellationToken.None);
+        }
+        Assert.Equal(400, report.RowsByTable["residents"]);
+        Assert.InRange(report.RowsByTable["visits"], 400 * 2 * 0.7, 400 * 2 * 1.5); // ≈1.08 a resident and year
+        Assert.True(report.RowsByTable["prescriptions"] < report.RowsByTable["visits"]);
+
+        await using var check = host.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<CountyHealthDb>();
+        var generated = await db.Set<Payment>().AsNoTracking().Where(p => p.CashierUserName == "generator").Select(p => p.VisitId).ToListAsync();
+        Assert.True(generated.Count >= report.RowsByTable["payments"]);
+
+        // Every batch's stock equals its receipts minus its dispensings.
+        var batches = await db.Set<StockBatch>().AsNoTracking().Where(b => b.ReceivedBy == "generator").ToListAsync();
+        var ids = batches.Select(b => b.Id).ToList();
+        var moved = (await db.Set<StockMovement>().AsNoTracking().Where(m => ids.Contains(m.BatchId)).Select(m => new { m.BatchId, m.Quantity }).ToListAsync())
+            .GroupBy(m => m.BatchId).ToDictionary(g => g.Key, g => g.Sum(m => m.Quantity));
+        Assert.NotEmpty(batches);
+        Assert.All(batches, b => Assert.Equal(b.QuantityOnHand, moved[b.Id]));
+
+        // Every payment equals its charges, and no generated charge is left open.
+        var visitSample = generated.Take(200).ToList();
+        var payments = await db.Set<Payment>().AsNoTracking().Where(p => visitSample.Contains(p.VisitId)).ToListAsync();
+        var charges = await db.Set<Charge>().AsNoTracking().Where(c => visitSample.Contains(c.VisitId)).ToListAsync();
+        Assert.All(payments, p => Assert.Equal(p.Amount, charges.Where(c => c.PaymentId == p.Id).Sum(c => c.Amount)));
+        Assert.DoesNotContain(charges, c => c.Status != ChargeStatus.Paid);
+
+        // Generated residents are valid MPI entries, findable through the API by the county's administrator.
+        var resident = await db.Set<Resident>().AsNoTracking().OrderByDescending(r => r.Id).FirstAsync();
+        Assert.True(ChineseIdNumber.TryParse(resident.IdNumber, DateOnly.MaxValue, out var info, out _));
+        Assert.Equal(resident.Sex, info!.Sex);
+        var admin = await host.As("admin");
+        var found = await admin.GetAsync<Page<ResidentRow>>($"/api/v1/residents?q={resident.IdNumber}");
+        Assert.Equal(resident.Name, Assert.Single(found.Items).Name);
+        var diagnoses = await db.Set<VisitDiagnosis>().AsNoTracking().Where(d => d.Code == "I10").CountAsync();
+        Assert.True(diagnoses > 0, "hypertension is diagnosed at survey rates");
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteGeneratorTests(SqliteHost host) : GeneratorTests(host);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresGeneratorTests(PostgresHost host) : GeneratorTests(host);
