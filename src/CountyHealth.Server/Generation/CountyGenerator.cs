@@ -55,7 +55,8 @@ internal sealed class CountyGenerator(CountyHealthDb db, DemoSeeder seeder, Time
         var writer = new BulkWriter(db);
         var townships = Math.Max(1, (int)Math.Round(options.Residents / (double)ResidentsPerTownship));
         var today = ChinaTime.Today(clock);
-        var usedIds = new HashSet<string>(StringComparer.Ordinal);
+        // ID numbers already in the index (the demo county's, an earlier run's) must not be issued again.
+        var usedIds = (await db.Set<Resident>().AsNoTracking().Where(r => r.IdNumber != null).Select(r => r.IdNumber!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var existing = await db.Set<Institution>().CountAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
 
