@@ -7,26 +7,9 @@ ROOT=$(pwd)
 ARTIFACTS="$ROOT/artifacts"
 rm -rf "$ARTIFACTS/test-results"; mkdir -p "$ARTIFACTS"
 
-need=()
-[ -x /usr/bin/chromium ] || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
-[ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "Installing: ${need[*]}"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-
-# A private PostgreSQL cluster on a free loopback port, owned by the postgres user, removed afterwards.
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-PGPORT=${COUNTYHEALTH_PG_PORT:-55432}
-PGDIR=$(mktemp -d /tmp/countyhealth-pg.XXXXXX)
-chown postgres "$PGDIR" 2>/dev/null || true
-run_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
-run_pg "$PGBIN/initdb -D $PGDIR/data -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null"
-run_pg "$PGBIN/pg_ctl -D $PGDIR/data -o '-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300' -l $PGDIR/log -w start >/dev/null"
-cleanup() { run_pg "$PGBIN/pg_ctl -D $PGDIR/data -m immediate stop >/dev/null 2>&1"; rm -rf "$PGDIR"; }
-trap cleanup EXIT
+. scripts/lib/postgres.sh
+install_missing chromium fonts-noto-cjk postgresql
+start_private_postgres "${COUNTYHEALTH_PG_PORT:-55432}" -c fsync=off
 export COUNTYHEALTH_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Pooling=true;Maximum Pool Size=50"
 export COUNTYHEALTH_ARTIFACTS="$ARTIFACTS"
 

@@ -803,6 +803,8 @@ namespace CountyHealth.Migrations.Postgres.Migrations
 
                     b.HasIndex("PrescriptionId");
 
+                    b.HasIndex("InstitutionId", "PrescriptionNumber");
+
                     b.HasIndex("InstitutionId", "Status", "QueuedAt");
 
                     b.ToTable("dispense_orders", (string)null);

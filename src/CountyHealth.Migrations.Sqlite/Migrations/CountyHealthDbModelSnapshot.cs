@@ -798,6 +798,8 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PrescriptionId");
 
+                    b.HasIndex("InstitutionId", "PrescriptionNumber");
+
                     b.HasIndex("InstitutionId", "Status", "QueuedAt");
 
                     b.ToTable("dispense_orders", (string)null);

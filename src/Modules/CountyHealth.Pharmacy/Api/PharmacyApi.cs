@@ -38,7 +38,7 @@ internal static class PharmacyApi
         g.MapGet("/stock", Stock).WithName("ListStock").WithSummary("本机构药房库存（按药品汇总）");
         g.MapGet("/batches", Batches).WithName("ListBatches").WithSummary("本机构药房库存批次（近效期、过期标记）");
         g.MapPost("/receipts", Receive).WithName("ReceiveStock").WithSummary("入库一个批次");
-        g.MapGet("/dispensing", Queue).WithName("DispensingQueue").WithSummary("待发药（已收费）或已发药处方");
+        g.MapGet("/dispensing", Queue).WithName("DispensingQueue").WithSummary("待发药（已收费）或已发药处方；prescription 按处方号查找");
         g.MapPost("/dispensing/{id:guid}/dispense", Dispense).WithName("Dispense").WithSummary("发药：按效期先到先出扣减批次库存");
         g.MapPost("/dispensing/{id:guid}/return", Return).WithName("ReturnDispensed").WithSummary("退药：已发药品退回原批次，之后方可退费");
     }
@@ -194,13 +194,15 @@ internal static class PharmacyApi
             batch.BatchNumber, batch.ExpiryDate, ExpiryStatus.Classify(batch.ExpiryDate, today), batch.QuantityOnHand, batch.QuantityReceived, batch.PurchasePrice, batch.RetailPrice, batch.Supplier));
     }
 
-    internal static async Task<List<DispenseOrderRow>> Queue(string? status, ICurrentUser user, CountyHealthDb db, IResidentDirectory residents, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    internal static async Task<List<DispenseOrderRow>> Queue(string? status, string? prescription, ICurrentUser user, CountyHealthDb db, IResidentDirectory residents, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var wanted = status == "Dispensed" ? DispenseStatus.Dispensed : DispenseStatus.Waiting;
         var today = ChinaTime.Today(clock);
         var since = ChinaTime.StartOfDayUtc(today.AddDays(-1));
         var q = db.Set<DispenseOrder>().AsNoTracking().Include(o => o.Lines).Where(o => o.InstitutionId == user.InstitutionId && o.Status == wanted);
-        q = wanted == DispenseStatus.Dispensed ? q.Where(o => o.DispensedAt >= since).OrderByDescending(o => o.DispensedAt) : q.OrderBy(o => o.QueuedAt);
+        // A prescription number (scanned from the slip) finds its order directly.
+        q = !string.IsNullOrWhiteSpace(prescription) ? q.Where(o => o.PrescriptionNumber == prescription.Trim())
+            : wanted == DispenseStatus.Dispensed ? q.Where(o => o.DispensedAt >= since).OrderByDescending(o => o.DispensedAt) : q.OrderBy(o => o.QueuedAt);
         var orders = await q.Take(200).ToListAsync(ct);
         var names = await residents.GetManyAsync(orders.Select(o => o.ResidentId), ct);
         var drugIds = orders.SelectMany(o => o.Lines).Select(l => l.DrugId).Distinct().ToList();

@@ -63,6 +63,7 @@ internal sealed class DispenseOrderConfiguration : IEntityTypeConfiguration<Disp
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.InstitutionId, x.Status, x.QueuedAt });
         b.HasIndex(x => x.PrescriptionId);
+        b.HasIndex(x => new { x.InstitutionId, x.PrescriptionNumber });
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,0 +1,349 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CountyHealth.Billing.Api;
+using CountyHealth.Outpatient.Api;
+using CountyHealth.Pharmacy.Api;
+using CountyHealth.Pharmacy.Contracts;
+using CountyHealth.Platform.Api;
+using CountyHealth.Residents.Api;
+using CountyHealth.Residents.Contracts;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+// The benchmark client: load over HTTP on loopback, bounded in users, time and count, with a same-run baseline.
+//   outpatient --url U --users N --seconds S --label L --out FILE
+//   search     --url U --provider Sqlite|Postgres --db CS --queries N --label L --out FILE
+var mode = args.Length > 0 ? args[0] : throw new ArgumentException("mode: outpatient | search");
+var opts = Options.Parse(args.Skip(1).ToArray());
+var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+var report = new StringBuilder();
+switch (mode)
+{
+    case "outpatient":
+        await Outpatient.RunAsync(opts, json, report);
+        break;
+    case "search":
+        await Search.RunAsync(opts, json, report);
+        break;
+    case "baseline-write":
+        await BaselineWrite.RunAsync(opts, report);
+        break;
+    default:
+        throw new ArgumentException("unknown mode " + mode);
+}
+Console.Write(report);
+if (opts.Get("out") is { } file)
+{
+    await File.AppendAllTextAsync(file, report.ToString());
+}
+
+internal sealed class Options(Dictionary<string, string> values)
+{
+    public static Options Parse(string[] args) =>
+        new(Enumerable.Range(0, args.Length / 2).ToDictionary(i => args[2 * i].TrimStart('-'), i => args[2 * i + 1], StringComparer.Ordinal));
+
+    public string? Get(string key) => values.GetValueOrDefault(key);
+
+    public string Require(string key) => Get(key) ?? throw new ArgumentException("missing --" + key);
+
+    public int Int(string key, int fallback) => Get(key) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+}
+
+/// <summary>Latencies of one step, in milliseconds.</summary>
+internal sealed class Timings
+{
+    private readonly List<double> ms = [];
+    private int errors;
+
+    public void Add(double value)
+    {
+        lock (ms)
+        {
+            ms.Add(value);
+        }
+    }
+
+    public void Error() => Interlocked.Increment(ref errors);
+
+    public string Row(string step)
+    {
+        lock (ms)
+        {
+            var sorted = ms.Order().ToArray();
+            double P(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+            return string.Create(CultureInfo.InvariantCulture, $"| {step} | {sorted.Length} | {errors} | {P(0.50):0.0} | {P(0.95):0.0} | {P(0.99):0.0} |\n");
+        }
+    }
+}
+
+internal static class Http
+{
+    public static async Task<HttpClient> SignInAsync(string url, string user, JsonSerializerOptions json)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+        using var r = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = "Demo2026" }, json);
+        r.EnsureSuccessStatusCode();
+        var token = (await r.Content.ReadFromJsonAsync<JsonElement>(json)).GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    public static async Task<T> Timed<T>(Timings t, Func<Task<HttpResponseMessage>> call, JsonSerializerOptions json)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await call();
+        var body = await response.Content.ReadAsStringAsync();
+        watch.Stop();
+        if (!response.IsSuccessStatusCode)
+        {
+            t.Error();
+            throw new InvalidOperationException($"{(int)response.StatusCode} {body}");
+        }
+        t.Add(watch.Elapsed.TotalMilliseconds);
+        return body.Length == 0 ? default! : JsonSerializer.Deserialize<T>(body, json)!;
+    }
+}
+
+/// <summary>Simulated cashiers, doctors and pharmacists doing register → visit → consult → prescribe → pay → dispense.</summary>
+internal static class Outpatient
+{
+    public static async Task RunAsync(Options o, JsonSerializerOptions json, StringBuilder report)
+    {
+        var url = o.Require("url");
+        var users = o.Int("users", 16);
+        var seconds = o.Int("seconds", 30);
+        var maxVisits = o.Int("max-visits", 100_000);
+        var cashier = await Http.SignInAsync(url, "cashier", json);
+        var doctor = await Http.SignInAsync(url, "doctor", json);
+        var pharmacist = await Http.SignInAsync(url, "pharmacist", json);
+        var department = (await cashier.GetFromJsonAsync<List<DepartmentRow>>("/api/v1/departments", json))!.Single(d => d.Name == "内科");
+        var drug = (await doctor.GetFromJsonAsync<List<DrugInfo>>("/api/v1/drugs?q=%E6%B0%A8%E6%B0%AF%E5%9C%B0%E5%B9%B3", json))!.First();
+        // Enough stock for the run, received as one batch.
+        await pharmacist.PostAsJsonAsync("/api/v1/pharmacy/receipts", new ReceiptRequest(drug.Id, "BENCH" + Stopwatch.GetTimestamp(), new DateOnly(2030, 12, 31), 99_000, 12m, 13.5m, null), json);
+        string[] steps = ["register resident", "register visit", "save consultation", "diagnose", "prescribe", "charges", "pay", "find order", "dispense"];
+        var timings = steps.ToDictionary(s => s, _ => new Timings());
+        var completed = 0;
+        var failed = 0;
+        var run = Stopwatch.StartNew();
+        var until = TimeSpan.FromSeconds(seconds);
+        var seq = 0;
+        async Task User()
+        {
+            var rng = new Random(Environment.CurrentManagedThreadId * 7919 + Interlocked.Increment(ref seq));
+            while (run.Elapsed < until && Volatile.Read(ref completed) < maxVisits)
+            {
+                try
+                {
+                    var birth = new DateOnly(1940, 1, 1).AddDays(rng.Next(0, 365 * 70));
+                    var id = Ids.Compose("130534", birth, rng.Next(0, 500) * 2 + 1);
+                    var resident = await Http.Timed<ResidentRegistered>(timings["register resident"], () => cashier.PostAsJsonAsync("/api/v1/residents",
+                        new ResidentRequest("压测" + (char)('甲' + rng.Next(0, 20)) + (char)('乙' + rng.Next(0, 20)), Sex.Male, birth, id, null, null, null), json), json);
+                    var visit = await Http.Timed<VisitRegistered>(timings["register visit"], () => cashier.PostAsJsonAsync("/api/v1/visits",
+                        new VisitRequest(resident.Resident.Id, department.Id, null, null), json), json);
+                    await Http.Timed<object>(timings["save consultation"], () => doctor.PutAsJsonAsync($"/api/v1/visits/{visit.VisitId}/record",
+                        new RecordRequest("头晕", null, null, null, null, null, 150, 95, 36.5m, 78, 18, 70m, 170m, null), json), json);
+                    await Http.Timed<object>(timings["diagnose"], () => doctor.PutAsJsonAsync($"/api/v1/visits/{visit.VisitId}/diagnoses",
+                        new DiagnosesRequest([new DiagnosisRequest("I10", true)]), json), json);
+                    var rx = await Http.Timed<PrescriptionRow>(timings["prescribe"], () => doctor.PostAsJsonAsync($"/api/v1/visits/{visit.VisitId}/prescriptions",
+                        new PrescriptionRequest([new PrescriptionItemRequest(drug.Id, 5m, "qd", null, 7)]), json), json);
+                    var charges = await Http.Timed<VisitCharges>(timings["charges"], () => cashier.GetAsync($"/api/v1/billing/visits/{visit.VisitId}/charges"), json);
+                    await Http.Timed<Receipt>(timings["pay"], () => cashier.PostAsJsonAsync("/api/v1/billing/payments",
+                        new PaymentRequest(Guid.NewGuid().ToString("N"), visit.VisitId, charges.Charges.Select(c => c.Id).ToList(), "WeChat"), json), json);
+                    var orders = await Http.Timed<List<DispenseOrderRow>>(timings["find order"], () => pharmacist.GetAsync($"/api/v1/pharmacy/dispensing?prescription={rx.Number}"), json);
+                    await Http.Timed<DispenseResponse>(timings["dispense"], () => pharmacist.PostAsJsonAsync($"/api/v1/pharmacy/dispensing/{orders.Single().Id}/dispense", new { }, json), json);
+                    Interlocked.Increment(ref completed);
+                }
+                catch (InvalidOperationException)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(0, users).Select(_ => Task.Run(User)));
+        run.Stop();
+        report.Append(CultureInfo.InvariantCulture, $"\n### Outpatient day — {o.Get("label")}, {users} users, {run.Elapsed.TotalSeconds:0} s\n\n");
+        report.Append(CultureInfo.InvariantCulture, $"**{completed / run.Elapsed.TotalSeconds:0.0} complete visits/s** ({completed} visits, {failed} failed)\n\n");
+        report.Append("| step | n | errors | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|\n");
+        foreach (var s in steps)
+        {
+            report.Append(timings[s].Row(s));
+        }
+    }
+}
+
+/// <summary>Resident search by name, pinyin initials, ID fragment and phone; baseline: one hand-written SQL query per kind.</summary>
+internal static class Search
+{
+    public static async Task RunAsync(Options o, JsonSerializerOptions json, StringBuilder report)
+    {
+        var url = o.Require("url");
+        var provider = o.Require("provider");
+        var cs = o.Require("db");
+        var n = o.Int("queries", 300);
+        var admin = await Http.SignInAsync(url, "admin", json);
+        await using DbConnection conn = provider == "Postgres" ? new NpgsqlConnection(cs) : new SqliteConnection(cs);
+        await conn.OpenAsync();
+        var sample = new List<(string Name, string Pinyin, string Id, string? Phone)>();
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.CommandText = "SELECT \"Name\", \"Pinyin\", \"IdNumber\", \"Phone\" FROM residents WHERE \"IdNumber\" IS NOT NULL AND \"Phone\" IS NOT NULL ORDER BY \"Id\" DESC LIMIT " + n.ToString(CultureInfo.InvariantCulture);
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+                sample.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
+            }
+        }
+        var total = await Scalar(conn, "SELECT COUNT(*) FROM residents");
+        report.Append(CultureInfo.InvariantCulture, $"\n### Resident search — {o.Get("label")}, {total:N0} residents, {sample.Count} queries of each kind\n\n");
+        report.Append("| query | n | errors | API p50 ms | API p95 ms | API p99 ms | SQL p50 ms | SQL p95 ms | SQL p99 ms |\n|---|---|---|---|---|---|---|---|---|\n");
+        var kinds = new (string Kind, Func<(string Name, string Pinyin, string Id, string? Phone), string> Query, string Sql)[]
+        {
+            ("name (surname + first given character)", s => s.Name[..Math.Min(2, s.Name.Length)], "SELECT \"Id\",\"Name\",\"IdNumber\",\"Phone\" FROM residents WHERE \"Name\" LIKE @q || '%' ORDER BY \"Name\", \"BirthDate\" LIMIT 21"),
+            ("pinyin initials", s => s.Pinyin, "SELECT \"Id\",\"Name\",\"IdNumber\",\"Phone\" FROM residents WHERE \"Pinyin\" LIKE @q || '%' ORDER BY \"Name\", \"BirthDate\" LIMIT 21"),
+            ("full ID number", s => s.Id, "SELECT \"Id\",\"Name\",\"IdNumber\",\"Phone\" FROM residents WHERE \"IdNumber\" = @q LIMIT 21"),
+            ("ID fragment (last 6)", s => s.Id[^6..], "SELECT \"Id\",\"Name\",\"IdNumber\",\"Phone\" FROM residents WHERE \"IdNumber\" LIKE '%' || @q || '%' OR \"Phone\" LIKE '%' || @q || '%' ORDER BY \"Name\" LIMIT 21"),
+            ("mobile phone", s => s.Phone!, "SELECT \"Id\",\"Name\",\"IdNumber\",\"Phone\" FROM residents WHERE \"Phone\" = @q LIMIT 21"),
+        };
+        foreach (var (kind, query, sql) in kinds)
+        {
+            var api = new Timings();
+            var raw = new Timings();
+            foreach (var s in sample)
+            {
+                var q = query(s);
+                try
+                {
+                    await Http.Timed<JsonElement>(api, () => admin.GetAsync("/api/v1/residents?q=" + Uri.EscapeDataString(q)), json);
+                }
+                catch (InvalidOperationException)
+                {
+                }
+                var watch = Stopwatch.StartNew();
+                await using var cmd = conn.CreateCommand();
+                cmd.CommandText = sql;
+                var p = cmd.CreateParameter();
+                p.ParameterName = "@q";
+                p.Value = q;
+                cmd.Parameters.Add(p);
+                await using (var r = await cmd.ExecuteReaderAsync())
+                {
+                    while (await r.ReadAsync())
+                    {
+                    }
+                }
+                raw.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            var a = api.Row(kind).TrimEnd('\n').TrimEnd('|');
+            var b = raw.Row("").Split('|', StringSplitOptions.TrimEntries)[4..7];
+            report.Append(a).Append("| ").Append(string.Join(" | ", b)).Append(" |\n");
+        }
+    }
+
+    private static async Task<long> Scalar(DbConnection conn, string sql)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>
+/// The write path's baseline: raw ADO.NET, no HTTP, no EF — each simulated visit is one transaction inserting the
+/// 12 rows a visit writes (visit, diagnosis, prescription, item, two charges, payment, dispense order and line,
+/// stock movement, two audit entries) into a scratch table, from as many connections as the load test has users.
+/// </summary>
+internal static class BaselineWrite
+{
+    private const int RowsPerVisit = 12;
+
+    public static async Task RunAsync(Options o, StringBuilder report)
+    {
+        var provider = o.Require("provider");
+        var cs = o.Require("db");
+        var users = o.Int("users", 16);
+        var seconds = o.Int("seconds", 30);
+        var pg = provider == "Postgres";
+        DbConnection Open() => pg ? new NpgsqlConnection(cs) : new SqliteConnection(cs + ";Default Timeout=30");
+        await using (var setup = Open())
+        {
+            await setup.OpenAsync();
+            await Exec(setup, "DROP TABLE IF EXISTS bench_rows");
+            await Exec(setup, pg
+                ? "CREATE TABLE bench_rows (id uuid PRIMARY KEY, visit uuid NOT NULL, kind int NOT NULL, amount numeric(18,2) NOT NULL, at timestamptz NOT NULL, note varchar(200))"
+                : "CREATE TABLE bench_rows (id TEXT PRIMARY KEY, visit TEXT NOT NULL, kind INTEGER NOT NULL, amount TEXT NOT NULL, at TEXT NOT NULL, note TEXT)");
+            if (!pg)
+            {
+                await Exec(setup, "PRAGMA journal_mode=WAL");
+            }
+        }
+        var visits = 0;
+        var run = Stopwatch.StartNew();
+        var latencies = new Timings();
+        async Task Writer()
+        {
+            await using var conn = Open();
+            await conn.OpenAsync();
+            if (!pg)
+            {
+                await Exec(conn, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
+            }
+            while (run.Elapsed < TimeSpan.FromSeconds(seconds))
+            {
+                var watch = Stopwatch.StartNew();
+                await using var tx = pg ? await conn.BeginTransactionAsync() : ((SqliteConnection)conn).BeginTransaction(deferred: false);
+                await using var cmd = conn.CreateCommand();
+                cmd.Transaction = tx;
+                cmd.CommandText = "INSERT INTO bench_rows (id, visit, kind, amount, at, note) VALUES (@id, @visit, @kind, @amount, @at, @note)";
+                var ps = new[] { "@id", "@visit", "@kind", "@amount", "@at", "@note" }.Select(n => { var p = cmd.CreateParameter(); p.ParameterName = n; cmd.Parameters.Add(p); return p; }).ToArray();
+                var visit = Guid.CreateVersion7();
+                for (var k = 0; k < RowsPerVisit; k++)
+                {
+                    ps[0].Value = pg ? Guid.CreateVersion7() : Guid.CreateVersion7().ToString();
+                    ps[1].Value = pg ? visit : visit.ToString();
+                    ps[2].Value = k;
+                    ps[3].Value = 13.5m;
+                    ps[4].Value = pg ? DateTime.SpecifyKind(new DateTime(2026, 11, 23, 8, 0, 0), DateTimeKind.Utc) : "2026-11-23 08:00:00";
+                    ps[5].Value = "苯磺酸氨氯地平片 5mg×7片";
+                    await cmd.ExecuteNonQueryAsync();
+                }
+                await tx.CommitAsync();
+                latencies.Add(watch.Elapsed.TotalMilliseconds);
+                Interlocked.Increment(ref visits);
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(0, users).Select(_ => Task.Run(Writer)));
+        run.Stop();
+        await using (var cleanup = Open())
+        {
+            await cleanup.OpenAsync();
+            await Exec(cleanup, "DROP TABLE bench_rows");
+        }
+        report.Append(CultureInfo.InvariantCulture, $"\nBaseline (raw ADO.NET, {RowsPerVisit} rows per visit in one transaction, {users} connections): **{visits / run.Elapsed.TotalSeconds:0.0} visits/s**\n\n");
+        report.Append("| step | n | errors | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|\n").Append(latencies.Row("one visit's rows"));
+    }
+
+    private static async Task Exec(DbConnection conn, string sql)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>GB 11643 numbers for the simulated registrations (the product's rule is internal to its module).</summary>
+internal static class Ids
+{
+    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+    public static string Compose(string region, DateOnly birth, int seq)
+    {
+        var first = region + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + seq.ToString("000", CultureInfo.InvariantCulture);
+        var sum = first.Select((c, i) => (c - '0') * Weights[i]).Sum();
+        return first + "10X98765432"[sum % 11];
+    }
+}
