@@ -30,6 +30,9 @@ public interface IAccessScope
     Task<IReadOnlyCollection<Guid>> VisibleInstitutionsAsync(CancellationToken ct = default);
 
     Task<bool> CanSeeInstitutionAsync(Guid institutionId, CancellationToken ct = default);
+
+    /// <summary>True for users of the root of the tree (the bureau), whose scope is every institution.</summary>
+    Task<bool> SeesEverythingAsync(CancellationToken ct = default);
 }
 
 /// <summary>Looks up ICD-10 diagnoses by code, Chinese name or pinyin initials.</summary>

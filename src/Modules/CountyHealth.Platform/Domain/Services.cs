@@ -102,6 +102,9 @@ internal sealed class AccessScope(ICurrentUser user, IInstitutionDirectory direc
 
     public async Task<bool> CanSeeInstitutionAsync(Guid institutionId, CancellationToken ct = default) =>
         (await VisibleInstitutionsAsync(ct)).Contains(institutionId);
+
+    public async Task<bool> SeesEverythingAsync(CancellationToken ct = default) =>
+        user.InstitutionId is { } id && (await directory.FindAsync(id, ct))?.ParentId is null;
 }
 
 /// <summary>The acting user: the request's principal for the API, the circuit's principal for Blazor (set by the layout).</summary>

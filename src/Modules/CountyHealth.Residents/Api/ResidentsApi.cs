@@ -46,8 +46,12 @@ internal static partial class ResidentsApi
     {
         var visible = await scope.VisibleInstitutionsAsync(ct);
         var size = Math.Clamp(pageSize ?? 20, 1, 100);
-        var query = ResidentSearch.Apply(db.Set<Resident>().AsNoTracking(), q)
-            .Where(r => directory.VisibleResidentIds(visible).Contains(r.Id));
+        var query = ResidentSearch.Apply(db.Set<Resident>().AsNoTracking(), q);
+        // The county's root (the bureau) sees every resident: no per-row scope check for it.
+        if (!await scope.SeesEverythingAsync(ct))
+        {
+            query = query.Where(r => directory.VisibleResidentIds(visible).Contains(r.Id));
+        }
         var rows = await query.OrderBy(r => r.Name).ThenBy(r => r.BirthDate).Skip(Math.Max(0, (page ?? 0) * size)).Take(size + 1).ToListAsync(ct);
         var today = ChinaTime.Today(clock);
         await audit.WriteAsync(AuditActions.Search, nameof(Resident), null, detail: $"q={q}; {Math.Min(rows.Count, size)} 条");
@@ -225,8 +229,11 @@ internal static class ResidentSearch
         if (q.All(char.IsAsciiLetter))
         {
             var py = q.ToUpperInvariant();
-            return rows.Where(r => r.Pinyin.StartsWith(py));
+            var pyEnd = py + '\uffff';
+            return rows.Where(r => r.Pinyin.CompareTo(py) >= 0 && r.Pinyin.CompareTo(pyEnd) < 0);
         }
-        return rows.Where(r => r.Name.StartsWith(q));
+        // A prefix as a range (name >= q and name < q + U+FFFF), so both databases walk the name index.
+        var end = q + '\uffff';
+        return rows.Where(r => r.Name.CompareTo(q) >= 0 && r.Name.CompareTo(end) < 0);
     }
 }
