@@ -235,7 +235,7 @@ internal sealed class CountyGenerator(CountyHealthDb db, DemoSeeder seeder, Time
                     DiastolicBp = hypertensive ? 78 + rng.Next(0, 22) : 65 + rng.Next(0, 20),
                     FastingGlucose = diabetic ? 5.5m + rng.Next(0, 50) / 10m : null,
                 };
-                visit.VisitNumber = "MZ" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + visit.Id.ToString("N")[^8..].ToUpperInvariant();
+                visit.VisitNumber = "MZ" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + visit.Id.ToString("N")[^12..].ToUpperInvariant();
                 h.Visits.Add(visit);
                 h.Diagnoses.Add(new VisitDiagnosis { VisitId = visit.Id, Code = code, Name = plan.DiagnosisName(code), IsPrimary = true, Position = 0 });
                 var payment = new Payment
@@ -263,7 +263,7 @@ internal sealed class CountyGenerator(CountyHealthDb db, DemoSeeder seeder, Time
                         Status = PrescriptionStatus.Dispensed,
                         CreatedAt = at.AddMinutes(15),
                     };
-                    rx.Number = "CF" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + rx.Id.ToString("N")[^8..].ToUpperInvariant();
+                    rx.Number = "CF" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + rx.Id.ToString("N")[^12..].ToUpperInvariant();
                     var freq = Frequencies.Find(drug.DefaultFrequency) ?? Frequencies.All[0];
                     var days = hypertensive || diabetic ? 30 : 5;
                     var packs = DispenseQuantity.Compute(drug.DefaultDose, drug.DoseUnitsPerBaseUnit, drug.BaseUnitsPerPack, freq, days).Packs;

@@ -50,7 +50,7 @@ internal sealed class Cashier(CountyHealthDb db, ICurrentUser user, DomainEvents
             CashierName = user.FullName,
             PaidAt = now,
         };
-        payment.ReceiptNumber = ChinaTime.ToChina(now).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + payment.Id.ToString("N")[^8..].ToUpperInvariant();
+        payment.ReceiptNumber = ChinaTime.ToChina(now).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + payment.Id.ToString("N")[^12..].ToUpperInvariant();
         db.Add(payment);
         foreach (var c in charges)
         {

@@ -124,7 +124,8 @@ internal static class OutpatientApi
                 RegisteredAt = now,
                 RegisteredBy = user.UserName,
             };
-            visit.VisitNumber = "MZ" + today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + visit.Id.ToString("N")[^8..].ToUpperInvariant();
+            // 48 random bits of the v7 id: a county's day of visits never collides (32 bits did, at tens of thousands a day).
+            visit.VisitNumber = "MZ" + today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + visit.Id.ToString("N")[^12..].ToUpperInvariant();
             db.Add(visit);
             await residents.LinkToInstitutionAsync(r.ResidentId, visit.InstitutionId, ct);
             var chargeIds = await charges.AddAsync(new VisitBilling(visit.Id, r.ResidentId, visit.InstitutionId, visit.DepartmentId),
@@ -421,7 +422,7 @@ internal static class OutpatientApi
             CreatedAt = now,
             Items = items,
         };
-        p.Number = "CF" + ChinaTime.ToChina(now).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + p.Id.ToString("N")[^8..].ToUpperInvariant();
+        p.Number = "CF" + ChinaTime.ToChina(now).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + p.Id.ToString("N")[^12..].ToUpperInvariant();
         db.Add(p);
         await charges.AddAsync(new VisitBilling(visit.Id, visit.ResidentId, visit.InstitutionId, visit.DepartmentId), ChargeLines(p), ct);
         StartIfWaiting(visit, clock, user);
