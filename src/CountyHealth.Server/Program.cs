@@ -53,15 +53,19 @@ builder.Services
 
 var app = builder.Build();
 
+if (verb is "backup" or "restore" or "verify")
+{
+    return await Startup.BackupVerbAsync(app, verb);
+}
 await Startup.PrepareDatabaseAsync(app);
 if (verb is "migrate" or "seed")
 {
-    return;
+    return 0;
 }
 if (verb == "generate")
 {
     await Startup.GenerateAsync(app);
-    return;
+    return 0;
 }
 
 app.UseExceptionHandler();
@@ -90,6 +94,7 @@ app.MapRazorComponents<App>()
 
 Startup.PrintBanner(app);
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;
