@@ -522,6 +522,22 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.ToTable("prescription_items", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.Outpatient.Domain.QueueCounter", b =>
+                {
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("VisitDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DepartmentId", "VisitDate");
+
+                    b.ToTable("queue_counters", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.Visit", b =>
                 {
                     b.Property<Guid>("Id")

@@ -517,6 +517,22 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.ToTable("prescription_items", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.Outpatient.Domain.QueueCounter", b =>
+                {
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("VisitDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DepartmentId", "VisitDate");
+
+                    b.ToTable("queue_counters", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.Visit", b =>
                 {
                     b.Property<Guid>("Id")

@@ -110,38 +110,32 @@ internal static class OutpatientApi
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var today = ChinaTime.Today(clock);
-        for (var attempt = 0; ; attempt++)
+        // One atomic upsert hands out the next number (SQLite ≥ 3.35 and PostgreSQL share the syntax).
+        var next = (await db.Database.SqlQuery<int>($"""
+            INSERT INTO queue_counters ("DepartmentId", "VisitDate", "Last")
+            VALUES ({r.DepartmentId}, {today}, 1 + (SELECT COALESCE(MAX("QueueNumber"), 0) FROM visits WHERE "DepartmentId" = {r.DepartmentId} AND "VisitDate" = {today}))
+            ON CONFLICT ("DepartmentId", "VisitDate") DO UPDATE SET "Last" = queue_counters."Last" + 1
+            RETURNING "Last" AS "Value"
+            """).ToListAsync(ct)).Single();
+        var visit = new Visit
         {
-            var next = 1 + (await db.Set<Visit>().Where(v => v.DepartmentId == r.DepartmentId && v.VisitDate == today).MaxAsync(v => (int?)v.QueueNumber, ct) ?? 0);
-            var visit = new Visit
-            {
-                ResidentId = r.ResidentId,
-                InstitutionId = user.InstitutionId!.Value,
-                DepartmentId = r.DepartmentId,
-                DoctorStaffId = r.DoctorStaffId,
-                VisitDate = today,
-                QueueNumber = next,
-                RegisteredAt = now,
-                RegisteredBy = user.UserName,
-            };
-            // 48 random bits of the v7 id: a county's day of visits never collides (32 bits did, at tens of thousands a day).
-            visit.VisitNumber = "MZ" + today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + visit.Id.ToString("N")[^12..].ToUpperInvariant();
-            db.Add(visit);
-            await residents.LinkToInstitutionAsync(r.ResidentId, visit.InstitutionId, ct);
-            var chargeIds = await charges.AddAsync(new VisitBilling(visit.Id, r.ResidentId, visit.InstitutionId, visit.DepartmentId),
-                [new ChargeLine(ChargeSource.Registration, visit.Id, visit.Id, fee!.Code, fee.Name, fee.Unit, 1, fee.Price)], ct);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                // Another cashier took the same queue number: take the next one.
-                db.ChangeTracker.Clear();
-                continue;
-            }
-            return TypedResults.Created($"/api/v1/visits/{visit.Id}", new VisitRegistered(visit.Id, visit.VisitNumber, visit.QueueNumber, dept!.Name, doctorName, chargeIds, fee.Price));
-        }
+            ResidentId = r.ResidentId,
+            InstitutionId = user.InstitutionId!.Value,
+            DepartmentId = r.DepartmentId,
+            DoctorStaffId = r.DoctorStaffId,
+            VisitDate = today,
+            QueueNumber = next,
+            RegisteredAt = now,
+            RegisteredBy = user.UserName,
+        };
+        // 48 random bits of the v7 id: a county's day of visits never collides (32 bits did, at tens of thousands a day).
+        visit.VisitNumber = "MZ" + today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + visit.Id.ToString("N")[^12..].ToUpperInvariant();
+        db.Add(visit);
+        await residents.LinkToInstitutionAsync(r.ResidentId, visit.InstitutionId, ct);
+        var chargeIds = await charges.AddAsync(new VisitBilling(visit.Id, r.ResidentId, visit.InstitutionId, visit.DepartmentId),
+            [new ChargeLine(ChargeSource.Registration, visit.Id, visit.Id, fee!.Code, fee.Name, fee.Unit, 1, fee.Price)], ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/visits/{visit.Id}", new VisitRegistered(visit.Id, visit.VisitNumber, visit.QueueNumber, dept!.Name, doctorName, chargeIds, fee.Price));
     }
 
     internal static async Task<List<QueueRow>> Queue(DateOnly? date, Guid? departmentId, Guid? doctorStaffId, string? status, ICurrentUser user, CountyHealthDb db,

@@ -87,3 +87,12 @@ internal sealed class VisitOrderConfiguration : IEntityTypeConfiguration<VisitOr
         b.HasOne<Visit>().WithMany().HasForeignKey(o => o.VisitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class QueueCounterConfiguration : IEntityTypeConfiguration<QueueCounter>
+{
+    public void Configure(EntityTypeBuilder<QueueCounter> b)
+    {
+        b.ToTable("queue_counters");
+        b.HasKey(c => new { c.DepartmentId, c.VisitDate });
+    }
+}

@@ -126,3 +126,11 @@ internal sealed class VisitOrder : IPersonalHealthData
 
     Guid? IPersonalHealthData.AuditResidentId => ResidentId;
 }
+
+/// <summary>The last queue number given out in a department on a day; taken by one atomic upsert, so concurrent registrations never share a number.</summary>
+internal sealed class QueueCounter
+{
+    public Guid DepartmentId { get; set; }
+    public DateOnly VisitDate { get; set; }
+    public int Last { get; set; }
+}

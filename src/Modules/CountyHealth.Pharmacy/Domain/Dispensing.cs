@@ -30,9 +30,9 @@ internal sealed class Dispensing(CountyHealthDb db, ICurrentUser user, DomainEve
         }
         var today = ChinaTime.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;
-        var all = new List<BatchAllocation>();
         var lines = order.Lines.Where(l => l.Status == DispenseStatus.Waiting).ToList();
         var drugNames = await db.Set<Drug>().Where(d => lines.Select(l => l.DrugId).Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var plans = new List<(DispenseLine Line, BatchAllocation Allocation)>();
         foreach (var line in lines)
         {
             var batches = await db.Set<StockBatch>().AsNoTracking()
@@ -43,20 +43,8 @@ internal sealed class Dispensing(CountyHealthDb db, ICurrentUser user, DomainEve
             {
                 return new(false, $"{drugNames.GetValueOrDefault(line.DrugId)}库存不足：需{line.Quantity}，可发{line.Quantity - plan.Shortfall}", []);
             }
-            foreach (var a in plan.Allocations)
-            {
-                var taken = await db.Set<StockBatch>()
-                    .Where(b => b.Id == a.BatchId && b.QuantityOnHand >= a.Quantity)
-                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.QuantityOnHand, b => b.QuantityOnHand - a.Quantity), ct);
-                if (taken == 0)
-                {
-                    // Someone else took the stock between reading and writing: nothing of this dispensing is kept.
-                    return new(false, $"{drugNames.GetValueOrDefault(line.DrugId)}库存不足（批号{a.BatchNumber}刚被其他处方发出），请刷新后重试", []);
-                }
-                db.Add(new StockMovement { BatchId = a.BatchId, Kind = MovementKind.Dispense, Quantity = -a.Quantity, DispenseLineId = line.Id, At = now, By = user.UserName });
-            }
+            plans.AddRange(plan.Allocations.Select(a => (line, a)));
             line.Status = DispenseStatus.Dispensed;
-            all.AddRange(plan.Allocations);
         }
         order.Status = DispenseStatus.Dispensed;
         order.DispensedAt = now;
@@ -71,6 +59,22 @@ internal sealed class Dispensing(CountyHealthDb db, ICurrentUser user, DomainEve
         {
             return new(false, "该处方已由其他药师发药", []);
         }
+        // Stock last: the batch rows stay locked only from here to the commit, so pharmacists dispensing the same
+        // common drug wait on each other as briefly as possible.
+        foreach (var (line, a) in plans)
+        {
+            var taken = await db.Set<StockBatch>()
+                .Where(b => b.Id == a.BatchId && b.QuantityOnHand >= a.Quantity)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.QuantityOnHand, b => b.QuantityOnHand - a.Quantity), ct);
+            if (taken == 0)
+            {
+                // Someone else took the stock between reading and writing: nothing of this dispensing is kept.
+                return new(false, $"{drugNames.GetValueOrDefault(line.DrugId)}库存不足（批号{a.BatchNumber}刚被其他处方发出），请刷新后重试", []);
+            }
+            db.Add(new StockMovement { BatchId = a.BatchId, Kind = MovementKind.Dispense, Quantity = -a.Quantity, DispenseLineId = line.Id, At = now, By = user.UserName });
+        }
+        await db.SaveChangesAsync(ct);
+        var all = plans.Select(p => p.Allocation).ToList();
         await tx.CommitAsync(ct);
         return new(true, null, all);
     }
