@@ -52,7 +52,7 @@ internal static partial class ResidentsApi
         {
             query = query.Where(r => directory.VisibleResidentIds(visible).Contains(r.Id));
         }
-        var rows = await query.OrderBy(r => r.Name).ThenBy(r => r.BirthDate).Skip(Math.Max(0, (page ?? 0) * size)).Take(size + 1).ToListAsync(ct);
+        var rows = await ResidentSearch.Order(query, q).Skip(Math.Max(0, (page ?? 0) * size)).Take(size + 1).ToListAsync(ct);
         var today = ChinaTime.Today(clock);
         await audit.WriteAsync(AuditActions.Search, nameof(Resident), null, detail: $"q={q}; {Math.Min(rows.Count, size)} 条");
         // The total is "at least" when a further page exists; counting a county-wide match set costs more than it helps.
@@ -236,4 +236,10 @@ internal static class ResidentSearch
         var end = q + '\uffff';
         return rows.Where(r => r.Name.CompareTo(q) >= 0 && r.Name.CompareTo(end) < 0);
     }
+
+    /// <summary>Results in the order of the index the query walks, so the database can stop after one page.</summary>
+    public static IQueryable<Resident> Order(IQueryable<Resident> rows, string? query) =>
+        (query ?? "").Trim() is { Length: > 0 } q && q.All(char.IsAsciiLetter)
+            ? rows.OrderBy(r => r.Pinyin).ThenBy(r => r.Name).ThenBy(r => r.Id)
+            : rows.OrderBy(r => r.Name).ThenBy(r => r.BirthDate).ThenBy(r => r.Id);
 }
