@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Data;
+using Microsoft.EntityFrameworkCore;
 using CountyHealth.Server.Generation;
 using CountyHealth.Server.Seeding;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -14,6 +15,15 @@ internal static class Startup
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CountyHealth.Startup");
         var clock = app.Services.GetRequiredService<TimeProvider>();
         await DatabaseSetup.MigrateAsync(app.Services, log, clock);
+        await using (var optimize = app.Services.CreateAsyncScope())
+        {
+            var db = optimize.ServiceProvider.GetRequiredService<CountyHealthDb>();
+            if (db.IsSqlite)
+            {
+                // Keeps the planner's statistics current (cheap; analyses only tables that need it).
+                await db.Database.ExecuteSqlRawAsync("PRAGMA optimize");
+            }
+        }
         if (app.Configuration.GetValue("Seed:Demo", true))
         {
             await using var scope = app.Services.CreateAsyncScope();
