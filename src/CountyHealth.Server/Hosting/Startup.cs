@@ -1,9 +1,9 @@
 using CountyHealth.Kernel.Data;
-using Microsoft.EntityFrameworkCore;
 using CountyHealth.Server.Generation;
 using CountyHealth.Server.Seeding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.Server.Hosting;
 

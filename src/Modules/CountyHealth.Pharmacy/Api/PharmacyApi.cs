@@ -98,13 +98,7 @@ internal static class PharmacyApi
     {
         var inst = user.InstitutionId;
         var today = ChinaTime.Today(clock);
-        var drugs = db.Set<Drug>().AsNoTracking().Where(d => d.IsActive);
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var t = q.Trim();
-            drugs = t.All(char.IsAsciiLetterOrDigit) ? drugs.Where(d => d.Pinyin.StartsWith(t.ToUpperInvariant()) || d.Code.StartsWith(t.ToUpperInvariant())) : drugs.Where(d => d.Name.Contains(t));
-        }
-        var drugRows = await drugs.OrderBy(d => d.Code).ToListAsync(ct);
+        var drugRows = await DrugCatalogue.Matching(db.Set<Drug>().AsNoTracking(), q).OrderBy(d => d.Code).ToListAsync(ct);
         var ids = drugRows.Select(d => d.Id).ToList();
         var batches = await db.Set<StockBatch>().AsNoTracking().Where(b => b.InstitutionId == inst && ids.Contains(b.DrugId) && b.QuantityOnHand > 0)
             .Select(b => new { b.DrugId, b.QuantityOnHand, b.ExpiryDate }).ToListAsync(ct);

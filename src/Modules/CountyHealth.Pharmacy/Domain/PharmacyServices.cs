@@ -9,16 +9,7 @@ internal sealed class DrugCatalogue(CountyHealthDb db, TimeProvider clock) : IDr
 {
     public async Task<IReadOnlyList<DrugInfo>> SearchAsync(Guid institutionId, string query, int take, CancellationToken ct = default)
     {
-        var q = (query ?? "").Trim();
-        var drugs = db.Set<Drug>().AsNoTracking().Where(d => d.IsActive);
-        if (q.Length > 0)
-        {
-            var upper = q.ToUpperInvariant();
-            drugs = q.All(char.IsAsciiLetterOrDigit)
-                ? drugs.Where(d => d.Pinyin.StartsWith(upper) || d.Code.StartsWith(upper))
-                : drugs.Where(d => d.Name.Contains(q));
-        }
-        var rows = await drugs.OrderBy(d => d.Name).Take(take).ToListAsync(ct);
+        var rows = await Matching(db.Set<Drug>().AsNoTracking(), query).OrderBy(d => d.Name).Take(take).ToListAsync(ct);
         var stock = await AvailableAsync(institutionId, rows.Select(d => d.Id), ct);
         return rows.Select(d => ToInfo(d, stock.GetValueOrDefault(d.Id))).ToList();
     }
@@ -29,6 +20,21 @@ internal sealed class DrugCatalogue(CountyHealthDb db, TimeProvider clock) : IDr
         var rows = await db.Set<Drug>().AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
         var stock = await AvailableAsync(institutionId, ids, ct);
         return rows.ToDictionary(d => d.Id, d => ToInfo(d, stock.GetValueOrDefault(d.Id)));
+    }
+
+    /// <summary>Active drugs matching a search box: ASCII is pinyin initials or a code prefix, Chinese a part of the name.</summary>
+    internal static IQueryable<Drug> Matching(IQueryable<Drug> drugs, string? query)
+    {
+        var q = (query ?? "").Trim();
+        drugs = drugs.Where(d => d.IsActive);
+        if (q.Length == 0)
+        {
+            return drugs;
+        }
+        var upper = q.ToUpperInvariant();
+        return q.All(char.IsAsciiLetterOrDigit)
+            ? drugs.Where(d => d.Pinyin.StartsWith(upper) || d.Code.StartsWith(upper))
+            : drugs.Where(d => d.Name.Contains(q));
     }
 
     /// <summary>Packs on hand in unexpired batches, per drug.</summary>
