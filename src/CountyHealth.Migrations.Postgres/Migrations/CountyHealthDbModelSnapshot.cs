@@ -1168,6 +1168,10 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
+                    b.Property<string>("IdNumberReversed")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
                     b.Property<Guid>("ManagingInstitutionId")
                         .HasColumnType("uuid");
 
@@ -1177,6 +1181,10 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(50)");
 
                     b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PhoneReversed")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
@@ -1200,11 +1208,15 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.HasIndex("IdNumber")
                         .IsUnique();
 
+                    b.HasIndex("IdNumberReversed");
+
                     b.HasIndex("ManagingInstitutionId");
 
                     b.HasIndex("Name");
 
                     b.HasIndex("Phone");
+
+                    b.HasIndex("PhoneReversed");
 
                     b.HasIndex("Pinyin");
 

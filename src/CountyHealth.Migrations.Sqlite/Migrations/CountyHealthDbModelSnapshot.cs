@@ -1163,6 +1163,10 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdNumberReversed")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ManagingInstitutionId")
                         .HasColumnType("TEXT");
 
@@ -1172,6 +1176,10 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneReversed")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
@@ -1195,11 +1203,15 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.HasIndex("IdNumber")
                         .IsUnique();
 
+                    b.HasIndex("IdNumberReversed");
+
                     b.HasIndex("ManagingInstitutionId");
 
                     b.HasIndex("Name");
 
                     b.HasIndex("Phone");
+
+                    b.HasIndex("PhoneReversed");
 
                     b.HasIndex("Pinyin");
 

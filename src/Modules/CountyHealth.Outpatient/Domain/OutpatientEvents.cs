@@ -14,10 +14,7 @@ internal sealed class OutpatientBillingHandlers(CountyHealthDb db, IDispensingQu
     {
         var itemIds = e.Items.Where(i => i.Source == ChargeSource.PrescriptionItem).Select(i => i.SourceId).ToList();
         var orderIds = e.Items.Where(i => i.Source == ChargeSource.OrderItem).Select(i => i.SourceId).ToList();
-        foreach (var o in await db.Set<VisitOrder>().Where(o => orderIds.Contains(o.Id)).ToListAsync(ct))
-        {
-            o.Status = ItemStatus.Paid;
-        }
+        await MarkOrders(orderIds, ItemStatus.Paid, ct);
         var groups = e.Items.Where(i => i.Source == ChargeSource.PrescriptionItem).Select(i => i.GroupId).Distinct().ToList();
         var prescriptions = await db.Set<Prescription>().Include(p => p.Items).Where(p => groups.Contains(p.Id)).ToListAsync(ct);
         foreach (var p in prescriptions)
@@ -38,10 +35,7 @@ internal sealed class OutpatientBillingHandlers(CountyHealthDb db, IDispensingQu
     {
         var itemIds = e.Items.Where(i => i.Source == ChargeSource.PrescriptionItem).Select(i => i.SourceId).ToList();
         var orderIds = e.Items.Where(i => i.Source == ChargeSource.OrderItem).Select(i => i.SourceId).ToList();
-        foreach (var o in await db.Set<VisitOrder>().Where(o => orderIds.Contains(o.Id)).ToListAsync(ct))
-        {
-            o.Status = ItemStatus.Refunded;
-        }
+        await MarkOrders(orderIds, ItemStatus.Refunded, ct);
         if (itemIds.Count > 0)
         {
             await queue.CancelLinesAsync(itemIds, ct);
@@ -52,6 +46,19 @@ internal sealed class OutpatientBillingHandlers(CountyHealthDb db, IDispensingQu
     public Task HandleAsync(PrescriptionDispensed e, CancellationToken ct) => MarkItems(e.SourceItemIds, ItemStatus.Dispensed, ct);
 
     public Task HandleAsync(DispensedItemsReturned e, CancellationToken ct) => MarkItems(e.SourceItemIds, ItemStatus.Returned, ct);
+
+    private async Task MarkOrders(List<Guid> orderIds, ItemStatus status, CancellationToken ct)
+    {
+        // Most payments hold no exam or lab order: no query for them (a round trip, and a scan on SQLite's "WHERE 0").
+        if (orderIds.Count == 0)
+        {
+            return;
+        }
+        foreach (var o in await db.Set<VisitOrder>().Where(o => orderIds.Contains(o.Id)).ToListAsync(ct))
+        {
+            o.Status = status;
+        }
+    }
 
     private async Task MarkItems(IReadOnlyCollection<Guid> itemIds, ItemStatus status, CancellationToken ct)
     {

@@ -23,7 +23,7 @@ internal static partial class ResidentsApi
     public static void MapResidentEndpoints(IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/residents").WithTags("居民").RequireAuthorization(p => p.RequireRole(Roles.ResidentReaders.Split(',')));
-        g.MapGet("/", Search).WithName("SearchResidents").WithSummary("按姓名、拼音首字母、身份证号（全部或片段）或电话查找居民（本机构及下级）");
+        g.MapGet("/", Search).WithName("SearchResidents").WithSummary("按姓名、拼音首字母、身份证号（全部或后几位）或电话（全部或尾号）查找居民（本机构及下级）");
         g.MapGet("/{id:guid}", Get).WithName("GetResident").WithSummary("居民详情");
         g.MapPost("/", Register).WithName("RegisterResident").WithSummary("登记居民；身份证号已存在时返回已有居民，不重复建档");
         g.MapPut("/{id:guid}", Update).WithName("UpdateResident").WithSummary("修改居民联系方式与地址");
@@ -202,7 +202,7 @@ internal static partial class ResidentsApi
     }
 }
 
-/// <summary>How a search box query maps to the index: 18 digits exact ID, 11-digit mobile exact phone, other digits a fragment, letters pinyin initials, Chinese a name prefix.</summary>
+/// <summary>How a search box query maps to the index: 18 digits exact ID, 11-digit mobile exact phone, 4–17 digits the tail of an ID or phone number, letters pinyin initials, Chinese a name prefix.</summary>
 internal static class ResidentSearch
 {
     public static IQueryable<Resident> Apply(IQueryable<Resident> rows, string? query)
@@ -223,8 +223,13 @@ internal static class ResidentSearch
             {
                 return rows.Where(r => r.Phone == q);
             }
-            var frag = q.ToUpperInvariant();
-            return frag.Length < 4 ? rows.Where(r => false) : rows.Where(r => (r.IdNumber != null && r.IdNumber.Contains(frag)) || (r.Phone != null && r.Phone.Contains(frag)));
+            // A shorter run of digits is the tail of an ID or phone number (身份证后六位, 手机尾号): a prefix range
+            // on the reversed columns, so the county's 1.85 million rows are never scanned.
+            var tail = Resident.Reversed(q.ToUpperInvariant())!;
+            var tailEnd = tail + '\uffff';
+            return tail.Length < 4 ? rows.Where(r => false) : rows.Where(r =>
+                (r.IdNumberReversed != null && r.IdNumberReversed.CompareTo(tail) >= 0 && r.IdNumberReversed.CompareTo(tailEnd) < 0)
+                || (r.PhoneReversed != null && r.PhoneReversed.CompareTo(tail) >= 0 && r.PhoneReversed.CompareTo(tailEnd) < 0));
         }
         if (q.All(char.IsAsciiLetter))
         {

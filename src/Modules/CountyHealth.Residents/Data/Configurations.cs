@@ -13,6 +13,8 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         b.Property(r => r.Pinyin).HasMaxLength(50);
         b.Property(r => r.IdNumber).HasMaxLength(18);
         b.Property(r => r.Phone).HasMaxLength(20);
+        b.Property(r => r.IdNumberReversed).HasMaxLength(18);
+        b.Property(r => r.PhoneReversed).HasMaxLength(20);
         b.Property(r => r.Address).HasMaxLength(200);
         b.Property(r => r.Ethnicity).HasMaxLength(20);
         b.Property(r => r.Version).IsConcurrencyToken();
@@ -21,6 +23,8 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         b.HasIndex(r => r.Name);
         b.HasIndex(r => r.Pinyin);
         b.HasIndex(r => r.Phone);
+        b.HasIndex(r => r.IdNumberReversed);
+        b.HasIndex(r => r.PhoneReversed);
         b.HasIndex(r => r.ManagingInstitutionId);
     }
 }

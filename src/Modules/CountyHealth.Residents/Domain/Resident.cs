@@ -12,8 +12,26 @@ internal sealed class Resident : IPersonalHealthData
     public string Pinyin { get; set; } = "";
     public Sex Sex { get; set; }
     public DateOnly BirthDate { get; set; }
-    public string? IdNumber { get; set; }
-    public string? Phone { get; set; }
+    private string? idNumber;
+    private string? phone;
+
+    public string? IdNumber
+    {
+        get => idNumber;
+        set => (idNumber, IdNumberReversed) = (value, Reversed(value));
+    }
+
+    public string? Phone
+    {
+        get => phone;
+        set => (phone, PhoneReversed) = (value, Reversed(value));
+    }
+
+    /// <summary>The ID number backwards, indexed: "ID ending in 02X" becomes a prefix range (the cashier's 身份证后几位).</summary>
+    public string? IdNumberReversed { get; private set; }
+
+    /// <summary>The phone number backwards, indexed, for 手机尾号 search.</summary>
+    public string? PhoneReversed { get; private set; }
     public string? Address { get; set; }
     public string? Ethnicity { get; set; }
     public Guid ManagingInstitutionId { get; set; }
@@ -22,6 +40,17 @@ internal sealed class Resident : IPersonalHealthData
     public int Version { get; set; }
 
     Guid? IPersonalHealthData.AuditResidentId => Id;
+
+    internal static string? Reversed(string? s)
+    {
+        if (s is null)
+        {
+            return null;
+        }
+        var chars = s.ToCharArray();
+        Array.Reverse(chars);
+        return new string(chars);
+    }
 }
 
 /// <summary>The resident is known at an institution (managed there or seen there): users of that institution and above may see her.</summary>

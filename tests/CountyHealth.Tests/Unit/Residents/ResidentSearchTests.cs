@@ -26,7 +26,9 @@ public sealed class ResidentSearchTests
     [InlineData("13912345678", new[] { "张三" })]
     [InlineData("1231002X", new[] { "张三" })]
     [InlineData("5551234", new[] { "张思远" })]
-    [InlineData("0314", new[] { "张思远" })]
+    [InlineData("0011", new[] { "张思远" })]
+    [InlineData("5678", new[] { "张三" })]
+    [InlineData("0314", new string[0])] // the middle of an ID number (a birth date) is not a tail
     [InlineData("", new[] { "张三", "张思远", "李四" })]
     public void Query_finds(string q, string[] expected) => Assert.Equal(expected, Find(q));
 

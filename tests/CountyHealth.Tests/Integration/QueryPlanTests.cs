@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Net;
+using System.Text.RegularExpressions;
+using CountyHealth.Kernel.Data;
+using CountyHealth.Outpatient.Api;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CountyHealth.Tests.Integration;
+
+/// <summary>
+/// Every statement of the outpatient day and of resident search finds its rows through an index: a scan of a table
+/// that grows with the county is cheap on the demo data and takes a second per request on the county (one such
+/// query once made each dispensing scan all 10 million prescriptions and collapsed the SQLite server under load).
+/// </summary>
+public sealed class QueryPlanTests(QueryPlanTests.PlanRecordingHost host) : IClassFixture<QueryPlanTests.PlanRecordingHost>
+{
+    /// <summary>Tables whose row count grows with residents and visits; the others are reference data of a few thousand rows.</summary>
+    private static readonly HashSet<string> CountyScaleTables = new(StringComparer.Ordinal)
+    {
+        "residents", "resident_institutions", "households", "visits", "visit_diagnoses", "visit_orders", "prescriptions", "prescription_items",
+        "charges", "payments", "refunds", "dispense_orders", "dispense_lines", "stock_movements", "audit_entries",
+    };
+
+    [Fact]
+    public async Task The_outpatient_day_and_resident_search_never_scan_a_county_sized_table()
+    {
+        var clinic = new Clinic(host);
+        host.Recorder.Clear();
+        var resident = await clinic.RegisterResidentAsync();
+        var visit = await clinic.RegisterVisitAsync(resident.Id);
+        var doctor = await clinic.Doctor;
+        await doctor.PutAsync($"/api/v1/visits/{visit.VisitId}/record", Clinic.Record(150, 95), HttpStatusCode.NoContent);
+        await doctor.PutAsync<List<DiagnosisRow>>($"/api/v1/visits/{visit.VisitId}/diagnoses", new DiagnosesRequest([new DiagnosisRequest("I10", true)]), HttpStatusCode.OK);
+        var drug = await clinic.FindDrugAsync("氨氯地平", "苯磺酸氨氯地平片");
+        var prescription = await clinic.PrescribeAsync(visit.VisitId, drug.Id, 5m, "qd", 14);
+        await clinic.VisitAsync(visit.VisitId);
+        await clinic.PayOpenChargesAsync(visit.VisitId, "WeChat");
+        var order = await clinic.WaitingOrderAsync(prescription.Number);
+        await clinic.DispenseAsync(order.Id);
+        foreach (var query in new[] { resident.Name, resident.Pinyin, resident.IdNumber!, resident.IdNumber![^6..], resident.Phone! })
+        {
+            Assert.Contains((await clinic.SearchResidentsAsync(query)).Items, r => r.Id == resident.Id);
+        }
+
+        var plans = host.Recorder.Plans.ToList();
+        Assert.True(plans.Count > 30, $"the recorder saw only {plans.Count} statements");
+        var scans = plans
+            .SelectMany(p => ScannedTables(p.Sql, p.Plan).Where(CountyScaleTables.Contains).Select(t => $"{t}: {p.Sql}\n  {string.Join("\n  ", p.Plan)}"))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(scans.Count == 0, "Full scans of county-sized tables:\n" + string.Join("\n\n", scans));
+    }
+
+    [Fact]
+    public void The_plan_reader_names_the_table_behind_an_alias()
+    {
+        const string sql = """SELECT "p"."Id" FROM "prescriptions" AS "p" LEFT JOIN "prescription_items" AS "p1" ON "p"."Id" = "p1"."PrescriptionId" """;
+        Assert.Equal(["prescriptions"], ScannedTables(sql, ["SCAN p", "SEARCH p1 USING INDEX IX_prescription_items_PrescriptionId (PrescriptionId=?)"]));
+        Assert.Equal(["visits"], ScannedTables("""SELECT 1 FROM visits WHERE "VisitDate" = 1""", ["SCAN visits USING COVERING INDEX IX_visits_DepartmentId_VisitDate"]));
+        Assert.Empty(ScannedTables(sql, ["SEARCH p USING INTEGER PRIMARY KEY (rowid=?)"]));
+    }
+
+    /// <summary>Tables that a plan reads by scanning (SQLite's "SCAN x", with or without a covering index), aliases resolved.</summary>
+    internal static IEnumerable<string> ScannedTables(string sql, IEnumerable<string> plan)
+    {
+        var aliases = Regex.Matches(sql, """(?:FROM|JOIN)\s+"?(\w+)"?\s+AS\s+"?(\w+)"?""", RegexOptions.IgnoreCase)
+            .GroupBy(m => m.Groups[2].Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Groups[1].Value, StringComparer.Ordinal);
+        foreach (var line in plan)
+        {
+            var m = Regex.Match(line, @"^SCAN (\w+)");
+            if (m.Success)
+            {
+                yield return aliases.GetValueOrDefault(m.Groups[1].Value, m.Groups[1].Value);
+            }
+        }
+    }
+
+    /// <summary>The SQLite host with a recorder that asks SQLite for the plan of every single-statement command before running it.</summary>
+    public sealed class PlanRecordingHost() : CountyHealthFactory(DatabaseProviders.Sqlite)
+    {
+        public PlanRecorder Recorder { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(s => s.ConfigureDbContext<CountyHealthDb>(o => o.AddInterceptors(Recorder)));
+        }
+    }
+
+    public sealed class PlanRecorder : DbCommandInterceptor
+    {
+        private readonly ConcurrentQueue<(string Sql, List<string> Plan)> plans = new();
+
+        public IEnumerable<(string Sql, List<string> Plan)> Plans => plans;
+
+        public void Clear() => plans.Clear();
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Explain(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Explain(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Explain(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Explain(command);
+            return ValueTask.FromResult(result);
+        }
+
+        private void Explain(DbCommand command)
+        {
+            var sql = command.CommandText.Trim();
+            // EXPLAIN covers only the first statement of a batch and would run the rest: explain single statements only
+            // (EF's batches are INSERTs and key-based UPDATEs), and never the pragmas.
+            if (sql.TrimEnd(';').Contains(';', StringComparison.Ordinal) || sql.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase)
+                || command is not SqliteCommand sqlite)
+            {
+                return;
+            }
+            using var explain = sqlite.Connection!.CreateCommand();
+            explain.Transaction = sqlite.Transaction;
+            explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            foreach (SqliteParameter p in sqlite.Parameters)
+            {
+                explain.Parameters.Add(new SqliteParameter(p.ParameterName, p.Value ?? DBNull.Value));
+            }
+            var plan = new List<string>();
+            using (var reader = explain.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    plan.Add(reader.GetString(reader.GetOrdinal("detail")));
+                }
+            }
+            plans.Enqueue((sql, plan));
+        }
+    }
+}
