@@ -1145,6 +1145,37 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.ToTable("staff", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.Residents.Domain.Household", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("households", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.Residents.Domain.Resident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1163,6 +1194,9 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.Property<string>("Ethnicity")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("IdNumber")
                         .HasMaxLength(18)
@@ -1193,6 +1227,10 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("RelationToHead")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
                     b.Property<int>("Sex")
                         .HasColumnType("integer");
 
@@ -1204,6 +1242,8 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
 
                     b.HasIndex("IdNumber")
                         .IsUnique();
@@ -1471,6 +1511,14 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .HasForeignKey("InstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CountyHealth.Residents.Domain.Resident", b =>
+                {
+                    b.HasOne("CountyHealth.Residents.Domain.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CountyHealth.Residents.Domain.ResidentInstitution", b =>

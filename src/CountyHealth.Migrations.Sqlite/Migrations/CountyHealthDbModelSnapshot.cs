@@ -1140,6 +1140,37 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.ToTable("staff", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.Residents.Domain.Household", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("households", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.Residents.Domain.Resident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1157,6 +1188,9 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Ethnicity")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HouseholdId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IdNumber")
@@ -1188,6 +1222,10 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RelationToHead")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sex")
                         .HasColumnType("INTEGER");
 
@@ -1199,6 +1237,8 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
 
                     b.HasIndex("IdNumber")
                         .IsUnique();
@@ -1462,6 +1502,14 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .HasForeignKey("InstitutionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CountyHealth.Residents.Domain.Resident", b =>
+                {
+                    b.HasOne("CountyHealth.Residents.Domain.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CountyHealth.Residents.Domain.ResidentInstitution", b =>

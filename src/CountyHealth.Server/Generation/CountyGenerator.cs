@@ -33,7 +33,7 @@ internal sealed record GenerationReport(long Rows, TimeSpan Elapsed, IReadOnlyDi
 /// with diagnoses at survey rates, prescriptions, charges, payments, stock receipts and dispensings — every kind of
 /// record the product holds. It writes through <see cref="BulkWriter"/>, one township at a time.
 /// </summary>
-internal sealed class CountyGenerator(CountyHealthDb db, DemoSeeder seeder, TimeProvider clock, ILogger<CountyGenerator> log)
+internal sealed class CountyGenerator(CountyHealthDb db, DemoSeeder seeder, InstitutionTreeCache institutionTree, TimeProvider clock, ILogger<CountyGenerator> log)
 {
     private const int VillagesPerTownship = 15;
     private const int ResidentsPerTownship = 92_270;
@@ -65,9 +65,12 @@ internal sealed class CountyGenerator(CountyHealthDb db, DemoSeeder seeder, Time
             var share = options.Residents / townships + (t < options.Residents % townships ? 1 : 0);
             var town = Town(rng, t, bureau, existing);
             await Write(writer, town.Institutions, ct);
+            // The bulk path bypasses the writes that keep the cached institution tree fresh.
+            institutionTree.Invalidate();
             await Write(writer, town.Departments, ct);
             await Write(writer, town.Staff, ct);
             var people = Residents(rng, town, share, today, usedIds, now);
+            await Write(writer, people.Households, ct);
             await Write(writer, people.Residents, ct);
             await Write(writer, people.Links, ct);
             var day = OutpatientHistory(rng, town, people.Residents, options, plan, fee, today);
@@ -136,7 +139,7 @@ internal sealed class CountyGenerator(CountyHealthDb db, DemoSeeder seeder, Time
         return new Township(name, centre, villages, all, departments, staff, clinical, doctors);
     }
 
-    private sealed record People(List<Resident> Residents, List<ResidentInstitution> Links);
+    private sealed record People(List<Household> Households, List<Resident> Residents, List<ResidentInstitution> Links);
 
     private static People Residents(Random rng, Township town, int count, DateOnly today, HashSet<string> usedIds, DateTime now)
     {
@@ -176,8 +179,53 @@ internal sealed class CountyGenerator(CountyHealthDb db, DemoSeeder seeder, Time
                 links.Add(new ResidentInstitution { ResidentId = r.Id, InstitutionId = town.Centre.Id, Since = now });
             }
         }
-        return new People(residents, links);
+        return new People(Households(rng, town, residents, today, now), residents, links);
     }
+
+    /// <summary>Each village's residents, in their random order, fall into households of census sizes at one address.</summary>
+    private static List<Household> Households(Random rng, Township town, List<Resident> residents, DateOnly today, DateTime now)
+    {
+        var households = new List<Household>(residents.Count / 2);
+        foreach (var village in town.Villages)
+        {
+            var people = residents.Where(r => r.ManagingInstitutionId == village.Id).ToList();
+            var seq = 0;
+            for (var start = 0; start < people.Count;)
+            {
+                var members = people.GetRange(start, Math.Min(HouseholdShape.DrawSize(rng), people.Count - start));
+                start += members.Count;
+                var ages = members.Select(m => AgeOn(m.BirthDate, today)).ToList();
+                var headIndex = HouseholdShape.HeadIndex(ages);
+                var head = members[headIndex];
+                var household = new Household
+                {
+                    Number = $"{village.Code}{++seq:00000}",
+                    InstitutionId = village.Id,
+                    Address = head.Address!,
+                    CreatedAt = now,
+                };
+                households.Add(household);
+                var spouseTaken = false;
+                for (var i = 0; i < members.Count; i++)
+                {
+                    var m = members[i];
+                    m.HouseholdId = household.Id;
+                    m.Address = household.Address;
+                    if (i == headIndex)
+                    {
+                        m.RelationToHead = HouseholdRelations.Head;
+                        continue;
+                    }
+                    m.RelationToHead = HouseholdShape.Relation(ages[headIndex], head.Sex == Sex.Male, ages[i], m.Sex == Sex.Male, spouseTaken);
+                    spouseTaken |= m.RelationToHead == HouseholdRelations.Spouse;
+                }
+            }
+        }
+        return households;
+    }
+
+    private static int AgeOn(DateOnly birth, DateOnly today) =>
+        today.Year - birth.Year - (today < birth.AddYears(today.Year - birth.Year) ? 1 : 0);
 
     private sealed class History
     {

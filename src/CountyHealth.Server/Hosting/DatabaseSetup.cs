@@ -97,6 +97,8 @@ internal static class DatabaseSetup
             }
         }
         log.LogInformation("Applying {Count} migrations: {Migrations}", pending.Count, string.Join(", ", pending));
+        // A migration that backfills or indexes a county's residents runs for minutes, not the 30 s of a request.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
         await db.Database.MigrateAsync();
     }
 }

@@ -3,6 +3,7 @@ using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Web;
 using CountyHealth.Outpatient.Domain;
 using CountyHealth.Pharmacy.Domain;
+using CountyHealth.Residents.Api;
 using CountyHealth.Residents.Contracts;
 using CountyHealth.Residents.Domain;
 using CountyHealth.Server.Generation;
@@ -55,6 +56,22 @@ public abstract class GeneratorTests(CountyHealthFactory host)
         var admin = await host.As("admin");
         var found = await admin.GetAsync<Page<ResidentRow>>($"/api/v1/residents?q={resident.IdNumber}");
         Assert.Equal(resident.Name, Assert.Single(found.Items).Name);
+
+        // Every generated resident lives in a household of one address with exactly one head; the API shows its members.
+        var generatedResidents = await db.Set<Resident>().AsNoTracking().Where(r => r.CreatedAt == resident.CreatedAt).ToListAsync();
+        Assert.Equal(400, generatedResidents.Count);
+        Assert.All(generatedResidents, r => Assert.NotNull(r.HouseholdId));
+        var households = generatedResidents.GroupBy(r => r.HouseholdId).ToList();
+        Assert.Equal(report.RowsByTable["households"], households.Count);
+        Assert.InRange(400.0 / households.Count, 2.0, 3.3);
+        Assert.All(households, h => Assert.Single(h, r => r.RelationToHead == HouseholdRelations.Head));
+        Assert.All(households, h => Assert.Single(h.Select(r => r.Address).Distinct()));
+        var family = households.First(h => h.Count() > 1);
+        var view = await admin.GetAsync<HouseholdView>($"/api/v1/residents/{family.First().Id}/household");
+        Assert.Equal(family.Select(r => r.Id).Order(), view.Members.Select(m => m.ResidentId).Order());
+        Assert.Equal("户主", view.Members[0].RelationName);
+        Assert.Equal(family.First().Address, view.Address);
+
         var diagnoses = await db.Set<VisitDiagnosis>().AsNoTracking().Where(d => d.Code == "I10").CountAsync();
         Assert.True(diagnoses > 0, "hypertension is diagnosed at survey rates");
     }

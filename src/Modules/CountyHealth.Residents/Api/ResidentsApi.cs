@@ -17,6 +17,8 @@ namespace CountyHealth.Residents.Api;
 
 public sealed record ResidentRequest(string Name, Sex Sex, DateOnly? BirthDate, string? IdNumber, string? Phone, string? Address, string? Ethnicity);
 public sealed record ResidentRegistered(ResidentRow Resident, bool Existing);
+public sealed record HouseholdMemberRow(Guid ResidentId, string Name, string SexName, int Age, string? Relation, string RelationName);
+public sealed record HouseholdView(Guid Id, string Number, string Address, IReadOnlyList<HouseholdMemberRow> Members);
 
 internal static partial class ResidentsApi
 {
@@ -25,6 +27,7 @@ internal static partial class ResidentsApi
         var g = app.MapGroup("/api/v1/residents").WithTags("居民").RequireAuthorization(p => p.RequireRole(Roles.ResidentReaders.Split(',')));
         g.MapGet("/", Search).WithName("SearchResidents").WithSummary("按姓名、拼音首字母、身份证号（全部或后几位）或电话（全部或尾号）查找居民（本机构及下级）");
         g.MapGet("/{id:guid}", Get).WithName("GetResident").WithSummary("居民详情");
+        g.MapGet("/{id:guid}/household", GetHousehold).WithName("GetResidentHousehold").WithSummary("居民所在家庭户及其成员（户主在前）");
         g.MapPost("/", Register).WithName("RegisterResident").WithSummary("登记居民；身份证号已存在时返回已有居民，不重复建档");
         g.MapPut("/{id:guid}", Update).WithName("UpdateResident").WithSummary("修改居民联系方式与地址");
     }
@@ -69,6 +72,33 @@ internal static partial class ResidentsApi
         var r = await db.Set<Resident>().AsNoTracking().FirstAsync(x => x.Id == id, ct);
         await audit.WriteAsync(AuditActions.Read, nameof(Resident), id.ToString(), id);
         return TypedResults.Ok(ToRow(r, ChinaTime.Today(clock)));
+    }
+
+    private static async Task<Results<Ok<HouseholdView>, ProblemHttpResult>> GetHousehold(Guid id, CountyHealthDb db, IResidentDirectory directory, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        if (await directory.FindVisibleAsync(id, ct) is null)
+        {
+            return Problems.NotFound("未找到该居民，或不在本机构管辖范围内");
+        }
+        var householdId = await db.Set<Resident>().Where(r => r.Id == id).Select(r => r.HouseholdId).FirstAsync(ct);
+        var household = householdId is null ? null : await db.Set<Household>().AsNoTracking().FirstOrDefaultAsync(h => h.Id == householdId, ct);
+        if (household is null)
+        {
+            return Problems.NotFound("该居民尚未建立家庭户");
+        }
+        var members = await db.Set<Resident>().AsNoTracking().Where(r => r.HouseholdId == household.Id).ToListAsync(ct);
+        await audit.WriteAsync(AuditActions.Read, nameof(Household), household.Id.ToString(), id);
+        var today = ChinaTime.Today(clock);
+        var rows = members
+            .OrderBy(m => m.RelationToHead ?? "zz", StringComparer.Ordinal).ThenBy(m => m.BirthDate)
+            .Select(m =>
+            {
+                var s = ResidentDirectory.ToSummary(m);
+                return new HouseholdMemberRow(m.Id, m.Name, s.SexName, s.AgeOn(today), m.RelationToHead,
+                    m.RelationToHead is { } code ? HouseholdRelations.ChineseNames.GetValueOrDefault(code, "其他") : "未填");
+            })
+            .ToList();
+        return TypedResults.Ok(new HouseholdView(household.Id, household.Number, household.Address, rows));
     }
 
     internal static FieldErrors Validate(ResidentRequest r, DateOnly today, out IdNumberInfo? info)

@@ -26,6 +26,21 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         b.HasIndex(r => r.IdNumberReversed);
         b.HasIndex(r => r.PhoneReversed);
         b.HasIndex(r => r.ManagingInstitutionId);
+        b.Property(r => r.RelationToHead).HasMaxLength(2);
+        b.HasIndex(r => r.HouseholdId);
+        b.HasOne<Household>().WithMany().HasForeignKey(r => r.HouseholdId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
+{
+    public void Configure(EntityTypeBuilder<Household> b)
+    {
+        b.ToTable("households");
+        b.Property(h => h.Number).HasMaxLength(20);
+        b.Property(h => h.Address).HasMaxLength(200);
+        b.HasIndex(h => h.Number).IsUnique();
+        b.HasIndex(h => h.InstitutionId);
     }
 }
 

@@ -35,6 +35,10 @@ internal sealed class Resident : IPersonalHealthData
     public string? Address { get; set; }
     public string? Ethnicity { get; set; }
     public Guid ManagingInstitutionId { get; set; }
+    public Guid? HouseholdId { get; set; }
+
+    /// <summary>Relation to the head of the household (<see cref="HouseholdRelations"/>), when the resident belongs to one.</summary>
+    public string? RelationToHead { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }

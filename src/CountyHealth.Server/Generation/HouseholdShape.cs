@@ -1,0 +1,71 @@
+using CountyHealth.Residents.Domain;
+
+namespace CountyHealth.Server.Generation;
+
+/// <summary>
+/// How a synthetic village falls into households: sizes after the 7th census (2020) family households
+/// (1 person 25.4%, 2: 29.7%, 3: 21.0%, 4: 13.2%, 5: 6.2%, 6 or more 4.5%; mean ≈ 2.6), the head an adult of working
+/// age where there is one, and each member's relation to the head read from the age gap and sex. Pure and deterministic.
+/// </summary>
+internal static class HouseholdShape
+{
+    /// <summary>Share (%) of households of 1, 2, 3, 4, 5 and 6 persons.</summary>
+    public static readonly double[] SizeShares = [25.4, 29.7, 21.0, 13.2, 6.2, 4.5];
+
+    public static int DrawSize(Random rng)
+    {
+        var x = rng.NextDouble() * SizeShares.Sum();
+        for (var i = 0; i < SizeShares.Length; i++)
+        {
+            x -= SizeShares[i];
+            if (x < 0)
+            {
+                return i + 1;
+            }
+        }
+        return SizeShares.Length;
+    }
+
+    /// <summary>The member who heads the household: the oldest aged 18–74, else the oldest.</summary>
+    public static int HeadIndex(IReadOnlyList<int> ages)
+    {
+        var head = -1;
+        for (var i = 0; i < ages.Count; i++)
+        {
+            if (ages[i] is >= 18 and < 75 && (head < 0 || ages[i] > ages[head]))
+            {
+                head = i;
+            }
+        }
+        if (head >= 0)
+        {
+            return head;
+        }
+        for (var i = 0; i < ages.Count; i++)
+        {
+            if (head < 0 || ages[i] > ages[head])
+            {
+                head = i;
+            }
+        }
+        return head;
+    }
+
+    /// <summary>
+    /// A member's relation to the head from the age gap: within 12 years a spouse (the first adult of the other sex)
+    /// or a sibling; 13–44 years younger a son or daughter, 45 or more a grandchild; older likewise parent or grandparent.
+    /// </summary>
+    public static string Relation(int headAge, bool headMale, int memberAge, bool memberMale, bool spouseTaken)
+    {
+        var gap = memberAge - headAge;
+        return gap switch
+        {
+            >= -12 and <= 12 when !spouseTaken && memberMale != headMale && memberAge >= 18 => HouseholdRelations.Spouse,
+            >= -12 and <= 12 => HouseholdRelations.Sibling,
+            <= -45 => HouseholdRelations.Grandchild,
+            < -12 => memberMale ? HouseholdRelations.Son : HouseholdRelations.Daughter,
+            >= 45 => HouseholdRelations.Grandparent,
+            _ => HouseholdRelations.Parent,
+        };
+    }
+}

@@ -1,0 +1,40 @@
+using CountyHealth.Residents.Domain;
+using CountyHealth.Server.Generation;
+using Xunit;
+
+namespace CountyHealth.Tests.Unit.Generation;
+
+public sealed class HouseholdShapeTests
+{
+    [Fact]
+    public void Drawn_household_sizes_average_the_census_2_6_persons()
+    {
+        var rng = new Random(3);
+        var sizes = Enumerable.Range(0, 100_000).Select(_ => HouseholdShape.DrawSize(rng)).ToList();
+        Assert.InRange(sizes.Average(), 2.5, 2.7);
+        Assert.InRange(sizes.Count(s => s == 1) / (double)sizes.Count, 0.24, 0.27);
+        Assert.Equal((1, 6), (sizes.Min(), sizes.Max()));
+    }
+
+    [Theory]
+    [InlineData(new[] { 8, 40, 38 }, 1)] // the older working-age adult
+    [InlineData(new[] { 80, 52, 20 }, 1)] // 80 is past working age: the 52-year-old heads
+    [InlineData(new[] { 17, 74 }, 1)] // 74 is still working age, 17 is not
+    [InlineData(new[] { 80, 16 }, 0)] // no working-age adult: the oldest
+    [InlineData(new[] { 5 }, 0)]
+    public void The_head_is_the_oldest_adult_of_working_age(int[] ages, int head) => Assert.Equal(head, HouseholdShape.HeadIndex(ages));
+
+    [Theory]
+    [InlineData(40, true, 52, false, false, HouseholdRelations.Spouse)] // 12 years older, other sex
+    [InlineData(40, true, 53, false, false, HouseholdRelations.Parent)] // 13 years older
+    [InlineData(40, true, 38, true, false, HouseholdRelations.Sibling)] // same sex, same generation
+    [InlineData(40, true, 38, false, true, HouseholdRelations.Sibling)] // a spouse is already there
+    [InlineData(30, false, 17, true, false, HouseholdRelations.Son)] // 13 years younger: a child, never a spouse
+    [InlineData(20, false, 16, true, false, HouseholdRelations.Sibling)] // a minor is never a spouse
+    [InlineData(60, true, 16, false, false, HouseholdRelations.Daughter)] // 44 years younger
+    [InlineData(60, true, 15, false, false, HouseholdRelations.Grandchild)] // 45 years younger
+    [InlineData(30, true, 74, false, false, HouseholdRelations.Parent)] // 44 years older
+    [InlineData(30, true, 75, false, false, HouseholdRelations.Grandparent)] // 45 years older
+    public void A_members_relation_follows_the_age_gap(int headAge, bool headMale, int age, bool male, bool spouseTaken, string relation) =>
+        Assert.Equal(relation, HouseholdShape.Relation(headAge, headMale, age, male, spouseTaken));
+}
