@@ -206,7 +206,8 @@ internal static class Search
             ("name (surname + first given character)", s => s.Name[..Math.Min(2, s.Name.Length)], "SELECT \"Id\",\"Name\",\"IdNumber\",\"Phone\" FROM residents WHERE \"Name\" LIKE @q || '%' ORDER BY \"Name\", \"BirthDate\" LIMIT 21"),
             ("pinyin initials", s => s.Pinyin, "SELECT \"Id\",\"Name\",\"IdNumber\",\"Phone\" FROM residents WHERE \"Pinyin\" LIKE @q || '%' ORDER BY \"Name\", \"BirthDate\" LIMIT 21"),
             ("full ID number", s => s.Id, "SELECT \"Id\",\"Name\",\"IdNumber\",\"Phone\" FROM residents WHERE \"IdNumber\" = @q LIMIT 21"),
-            ("ID fragment (last 6)", s => s.Id[^6..], "SELECT \"Id\",\"Name\",\"IdNumber\",\"Phone\" FROM residents WHERE \"IdNumber\" LIKE '%' || @q || '%' OR \"Phone\" LIKE '%' || @q || '%' ORDER BY \"Name\" LIMIT 21"),
+            // @r is the query reversed: a tail of the number is a prefix of the reversed column ('Z' sorts after digits and X).
+            ("ID tail (last 6)", s => s.Id[^6..], "SELECT \"Id\",\"Name\",\"IdNumber\",\"Phone\" FROM residents WHERE (\"IdNumberReversed\" >= @r AND \"IdNumberReversed\" < @r || 'Z') OR (\"PhoneReversed\" >= @r AND \"PhoneReversed\" < @r || 'Z') ORDER BY \"Name\" LIMIT 21"),
             ("mobile phone", s => s.Phone!, "SELECT \"Id\",\"Name\",\"IdNumber\",\"Phone\" FROM residents WHERE \"Phone\" = @q LIMIT 21"),
         };
         foreach (var (kind, query, sql) in kinds)
@@ -230,9 +231,13 @@ internal static class Search
                 p.ParameterName = "@q";
                 p.Value = q;
                 cmd.Parameters.Add(p);
-                await using (var r = await cmd.ExecuteReaderAsync())
+                var r = cmd.CreateParameter();
+                r.ParameterName = "@r";
+                r.Value = new string(q.Reverse().ToArray());
+                cmd.Parameters.Add(r);
+                await using (var reader = await cmd.ExecuteReaderAsync())
                 {
-                    while (await r.ReadAsync())
+                    while (await reader.ReadAsync())
                     {
                     }
                 }

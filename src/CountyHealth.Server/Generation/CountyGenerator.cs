@@ -179,53 +179,10 @@ internal sealed class CountyGenerator(CountyHealthDb db, DemoSeeder seeder, Inst
                 links.Add(new ResidentInstitution { ResidentId = r.Id, InstitutionId = town.Centre.Id, Since = now });
             }
         }
-        return new People(Households(rng, town, residents, today, now), residents, links);
+        var households = town.Villages.SelectMany(v => HouseholdShape.Form(rng, v, residents.Where(r => r.ManagingInstitutionId == v.Id).ToList(), today, now)).ToList();
+        return new People(households, residents, links);
     }
 
-    /// <summary>Each village's residents, in their random order, fall into households of census sizes at one address.</summary>
-    private static List<Household> Households(Random rng, Township town, List<Resident> residents, DateOnly today, DateTime now)
-    {
-        var households = new List<Household>(residents.Count / 2);
-        foreach (var village in town.Villages)
-        {
-            var people = residents.Where(r => r.ManagingInstitutionId == village.Id).ToList();
-            var seq = 0;
-            for (var start = 0; start < people.Count;)
-            {
-                var members = people.GetRange(start, Math.Min(HouseholdShape.DrawSize(rng), people.Count - start));
-                start += members.Count;
-                var ages = members.Select(m => AgeOn(m.BirthDate, today)).ToList();
-                var headIndex = HouseholdShape.HeadIndex(ages);
-                var head = members[headIndex];
-                var household = new Household
-                {
-                    Number = $"{village.Code}{++seq:00000}",
-                    InstitutionId = village.Id,
-                    Address = head.Address!,
-                    CreatedAt = now,
-                };
-                households.Add(household);
-                var spouseTaken = false;
-                for (var i = 0; i < members.Count; i++)
-                {
-                    var m = members[i];
-                    m.HouseholdId = household.Id;
-                    m.Address = household.Address;
-                    if (i == headIndex)
-                    {
-                        m.RelationToHead = HouseholdRelations.Head;
-                        continue;
-                    }
-                    m.RelationToHead = HouseholdShape.Relation(ages[headIndex], head.Sex == Sex.Male, ages[i], m.Sex == Sex.Male, spouseTaken);
-                    spouseTaken |= m.RelationToHead == HouseholdRelations.Spouse;
-                }
-            }
-        }
-        return households;
-    }
-
-    private static int AgeOn(DateOnly birth, DateOnly today) =>
-        today.Year - birth.Year - (today < birth.AddYears(today.Year - birth.Year) ? 1 : 0);
 
     private sealed class History
     {

@@ -1,3 +1,5 @@
+using CountyHealth.Platform.Domain;
+using CountyHealth.Residents.Contracts;
 using CountyHealth.Residents.Domain;
 
 namespace CountyHealth.Server.Generation;
@@ -25,6 +27,39 @@ internal static class HouseholdShape
         }
         return SizeShares.Length;
     }
+
+    /// <summary>
+    /// Groups one village's residents, in their given order, into households of census sizes: one head, relations by
+    /// age gap, every member at the head's address. Sets HouseholdId, RelationToHead and Address on the residents.
+    /// </summary>
+    public static List<Household> Form(Random rng, Institution village, IReadOnlyList<Resident> people, DateOnly today, DateTime now)
+    {
+        var households = new List<Household>(people.Count / 2 + 1);
+        var seq = 0;
+        for (var start = 0; start < people.Count;)
+        {
+            var members = people.Skip(start).Take(DrawSize(rng)).ToList();
+            start += members.Count;
+            var ages = members.Select(m => AgeOn(m.BirthDate, today)).ToList();
+            var headIndex = HeadIndex(ages);
+            var head = members[headIndex];
+            var household = new Household { Number = $"{village.Code}{++seq:00000}", InstitutionId = village.Id, Address = head.Address ?? village.Address ?? "", CreatedAt = now };
+            households.Add(household);
+            var spouseTaken = false;
+            for (var i = 0; i < members.Count; i++)
+            {
+                var m = members[i];
+                m.HouseholdId = household.Id;
+                m.Address = household.Address;
+                m.RelationToHead = i == headIndex ? HouseholdRelations.Head : Relation(ages[headIndex], head.Sex == Sex.Male, ages[i], m.Sex == Sex.Male, spouseTaken);
+                spouseTaken |= m.RelationToHead == HouseholdRelations.Spouse;
+            }
+        }
+        return households;
+    }
+
+    private static int AgeOn(DateOnly birth, DateOnly today) =>
+        today.Year - birth.Year - (today < birth.AddYears(today.Year - birth.Year) ? 1 : 0);
 
     /// <summary>The member who heads the household: the oldest aged 18–74, else the oldest.</summary>
     public static int HeadIndex(IReadOnlyList<int> ages)

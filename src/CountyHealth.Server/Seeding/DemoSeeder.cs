@@ -8,6 +8,7 @@ using CountyHealth.Platform.Contracts;
 using CountyHealth.Platform.Domain;
 using CountyHealth.Residents.Contracts;
 using CountyHealth.Residents.Domain;
+using CountyHealth.Server.Generation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -239,6 +240,7 @@ internal sealed class DemoSeeder(CountyHealthDb db, UserManager<UserAccount> use
         var rng = new Random(1845400);
         var homes = institutions.Values.Where(i => i.Kind == InstitutionKind.VillageClinic).ToList();
         var used = new HashSet<string>(StringComparer.Ordinal);
+        var residents = new List<Resident>(ResidentCount);
         for (var n = 0; n < ResidentCount; n++)
         {
             var male = rng.Next(2) == 0;
@@ -268,9 +270,16 @@ internal sealed class DemoSeeder(CountyHealthDb db, UserManager<UserAccount> use
                 CreatedAt = now,
                 UpdatedAt = now,
             };
-            db.Add(resident);
+            residents.Add(resident);
             db.Add(new ResidentInstitution { ResidentId = resident.Id, InstitutionId = home.Id, Since = now });
         }
+        // Households from their own random stream, so the residents above stay as they were before households existed.
+        var households = new Random(4761);
+        foreach (var home in homes)
+        {
+            db.AddRange(HouseholdShape.Form(households, home, residents.Where(r => r.ManagingInstitutionId == home.Id).ToList(), today, now));
+        }
+        db.AddRange(residents);
     }
 
 }

@@ -216,13 +216,13 @@ internal static class PharmacyApi
         }).ToList();
     }
 
-    internal static async Task<Results<Ok<DispenseResponse>, ProblemHttpResult>> Dispense(Guid id, ICurrentUser user, CountyHealthDb db, Dispensing dispensing, CancellationToken ct)
+    internal static async Task<Results<Ok<DispenseResponse>, ProblemHttpResult>> Dispense(Guid id, Dispensing dispensing, CancellationToken ct)
     {
-        if (!await db.Set<DispenseOrder>().AnyAsync(o => o.Id == id && o.InstitutionId == user.InstitutionId, ct))
-        {
-            return Problems.NotFound("未找到该发药单");
-        }
         var outcome = await dispensing.DispenseAsync(id, ct);
+        if (outcome.NotFound)
+        {
+            return Problems.NotFound(outcome.Error!);
+        }
         return outcome.Ok
             ? TypedResults.Ok(new DispenseResponse(id, nameof(DispenseStatus.Dispensed), outcome.Allocations.Select(a => new AllocationRow(a.BatchId, a.BatchNumber, a.ExpiryDate, a.Quantity)).ToList()))
             : Problems.Conflict(outcome.Error!);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.Pharmacy.Domain;
 
-internal sealed record DispenseOutcome(bool Ok, string? Error, IReadOnlyList<BatchAllocation> Allocations);
+internal sealed record DispenseOutcome(bool Ok, string? Error, IReadOnlyList<BatchAllocation> Allocations, bool NotFound = false);
 
 /// <summary>
 /// Hands out a paid prescription from stock, earliest expiry first. Each batch is decremented by a conditional
@@ -22,7 +22,7 @@ internal sealed class Dispensing(CountyHealthDb db, ICurrentUser user, DomainEve
         var order = await db.Set<DispenseOrder>().Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId, ct);
         if (order is null || order.InstitutionId != user.InstitutionId)
         {
-            return new(false, "未找到该发药单", []);
+            return new(false, "未找到该发药单", [], NotFound: true);
         }
         if (order.Status != DispenseStatus.Waiting)
         {

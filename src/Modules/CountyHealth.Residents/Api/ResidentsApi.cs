@@ -74,7 +74,7 @@ internal static partial class ResidentsApi
         return TypedResults.Ok(ToRow(r, ChinaTime.Today(clock)));
     }
 
-    private static async Task<Results<Ok<HouseholdView>, ProblemHttpResult>> GetHousehold(Guid id, CountyHealthDb db, IResidentDirectory directory, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Results<Ok<HouseholdView>, ProblemHttpResult>> GetHousehold(Guid id, CountyHealthDb db, IResidentDirectory directory, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         if (await directory.FindVisibleAsync(id, ct) is null)
         {

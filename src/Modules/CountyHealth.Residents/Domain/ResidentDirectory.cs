@@ -8,20 +8,27 @@ namespace CountyHealth.Residents.Domain;
 
 internal sealed class ResidentDirectory(CountyHealthDb db, IAccessScope scope, AuditLog audit, TimeProvider clock) : IResidentDirectory
 {
+    /// <summary>Institutions each resident looked up in this scope is linked to: registering a visit needs no second query.</summary>
+    private readonly Dictionary<Guid, List<Guid>> links = [];
+
     public async Task<ResidentSummary?> FindVisibleAsync(Guid residentId, CancellationToken ct = default)
     {
         var visible = await scope.VisibleInstitutionsAsync(ct);
-        var resident = await db.Set<Resident>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == residentId, ct);
-        if (resident is null)
+        // The resident and the institutions she is linked to in one round trip.
+        var found = await db.Set<Resident>().AsNoTracking().Where(r => r.Id == residentId)
+            .Select(r => new { Resident = r, Links = db.Set<ResidentInstitution>().Where(l => l.ResidentId == r.Id).Select(l => l.InstitutionId).ToList() })
+            .FirstOrDefaultAsync(ct);
+        if (found is null)
         {
             return null;
         }
-        if (!await VisibleResidentIds(visible).AnyAsync(id => id == residentId, ct))
+        links[residentId] = found.Links;
+        if (!found.Links.Any(visible.Contains))
         {
             await audit.WriteAsync(AuditActions.Denied, nameof(Resident), residentId.ToString(), residentId, "不在本机构及下级机构管辖范围内");
             return null;
         }
-        return ToSummary(resident);
+        return ToSummary(found.Resident);
     }
 
     public async Task<IReadOnlyDictionary<Guid, ResidentSummary>> GetManyAsync(IEnumerable<Guid> residentIds, CancellationToken ct = default)
@@ -34,7 +41,9 @@ internal sealed class ResidentDirectory(CountyHealthDb db, IAccessScope scope, A
     public async Task LinkToInstitutionAsync(Guid residentId, Guid institutionId, CancellationToken ct = default)
     {
         var exists = db.ChangeTracker.Entries<ResidentInstitution>().Any(e => e.Entity.ResidentId == residentId && e.Entity.InstitutionId == institutionId)
-            || await db.Set<ResidentInstitution>().AnyAsync(l => l.ResidentId == residentId && l.InstitutionId == institutionId, ct);
+            || (links.TryGetValue(residentId, out var known)
+                ? known.Contains(institutionId)
+                : await db.Set<ResidentInstitution>().AnyAsync(l => l.ResidentId == residentId && l.InstitutionId == institutionId, ct));
         if (!exists)
         {
             db.Add(new ResidentInstitution { ResidentId = residentId, InstitutionId = institutionId, Since = clock.GetUtcNow().UtcDateTime });
