@@ -2,6 +2,7 @@ using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace CountyHealth.Server.Hosting;
@@ -65,6 +66,8 @@ internal static class DatabaseSetup
                 o.AddInterceptors(sp.GetRequiredService<SqlitePragmas>());
             }
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            // A page or a first row of a query without an order can come back different each time: a bug, not a warning.
+            o.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
         });
         return services;
     }

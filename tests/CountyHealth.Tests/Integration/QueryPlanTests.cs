@@ -43,6 +43,8 @@ public sealed class QueryPlanTests(QueryPlanTests.PlanRecordingHost host) : ICla
         await clinic.VisitAsync(visit.VisitId);
         await clinic.PayOpenChargesAsync(visit.VisitId, "WeChat");
         var order = await clinic.WaitingOrderAsync(prescription.Number);
+        var scanned = await (await clinic.Pharmacist).GetAsync<List<CountyHealth.Pharmacy.Api.DispenseOrderRow>>($"/api/v1/pharmacy/dispensing?prescription={prescription.Number}");
+        Assert.Equal(order.Id, Assert.Single(scanned).Id);
         await clinic.DispenseAsync(order.Id);
         foreach (var query in new[] { resident.Name, resident.Pinyin, resident.IdNumber!, resident.IdNumber![^6..], resident.Phone! })
         {

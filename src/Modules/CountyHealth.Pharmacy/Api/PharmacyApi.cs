@@ -195,7 +195,7 @@ internal static class PharmacyApi
         var since = ChinaTime.StartOfDayUtc(today.AddDays(-1));
         var q = db.Set<DispenseOrder>().AsNoTracking().Include(o => o.Lines).Where(o => o.InstitutionId == user.InstitutionId && o.Status == wanted);
         // A prescription number (scanned from the slip) finds its order directly.
-        q = !string.IsNullOrWhiteSpace(prescription) ? q.Where(o => o.PrescriptionNumber == prescription.Trim())
+        q = !string.IsNullOrWhiteSpace(prescription) ? q.Where(o => o.PrescriptionNumber == prescription.Trim()).OrderBy(o => o.QueuedAt)
             : wanted == DispenseStatus.Dispensed ? q.Where(o => o.DispensedAt >= since).OrderByDescending(o => o.DispensedAt) : q.OrderBy(o => o.QueuedAt);
         var orders = await q.Take(200).ToListAsync(ct);
         var names = await residents.GetManyAsync(orders.Select(o => o.ResidentId), ct);

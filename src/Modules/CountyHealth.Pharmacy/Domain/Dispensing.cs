@@ -51,6 +51,10 @@ internal sealed class Dispensing(CountyHealthDb db, ICurrentUser user, DomainEve
         order.DispensedBy = user.FullName;
         order.Version++;
         await events.PublishAsync(new PrescriptionDispensed(order.PrescriptionId, lines.Select(l => l.SourceItemId).ToList(), now), ct);
+        foreach (var (line, a) in plans)
+        {
+            db.Add(new StockMovement { BatchId = a.BatchId, Kind = MovementKind.Dispense, Quantity = -a.Quantity, DispenseLineId = line.Id, At = now, By = user.UserName });
+        }
         try
         {
             await db.SaveChangesAsync(ct);
@@ -59,8 +63,9 @@ internal sealed class Dispensing(CountyHealthDb db, ICurrentUser user, DomainEve
         {
             return new(false, "该处方已由其他药师发药", []);
         }
-        // Stock last: the batch rows stay locked only from here to the commit, so pharmacists dispensing the same
-        // common drug wait on each other as briefly as possible.
+        // Stock last: a batch row stays locked only from its UPDATE to the commit (one round trip), so pharmacists
+        // dispensing the same common drug wait on each other as briefly as possible. The movements are already
+        // written in this transaction; if a batch was emptied meanwhile, nothing of this dispensing is committed.
         foreach (var (line, a) in plans)
         {
             var taken = await db.Set<StockBatch>()
@@ -68,12 +73,9 @@ internal sealed class Dispensing(CountyHealthDb db, ICurrentUser user, DomainEve
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.QuantityOnHand, b => b.QuantityOnHand - a.Quantity), ct);
             if (taken == 0)
             {
-                // Someone else took the stock between reading and writing: nothing of this dispensing is kept.
                 return new(false, $"{drugNames.GetValueOrDefault(line.DrugId)}库存不足（批号{a.BatchNumber}刚被其他处方发出），请刷新后重试", []);
             }
-            db.Add(new StockMovement { BatchId = a.BatchId, Kind = MovementKind.Dispense, Quantity = -a.Quantity, DispenseLineId = line.Id, At = now, By = user.UserName });
         }
-        await db.SaveChangesAsync(ct);
         var all = plans.Select(p => p.Allocation).ToList();
         await tx.CommitAsync(ct);
         return new(true, null, all);

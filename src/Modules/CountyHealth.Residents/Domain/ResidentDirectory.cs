@@ -15,7 +15,7 @@ internal sealed class ResidentDirectory(CountyHealthDb db, IAccessScope scope, A
     {
         var visible = await scope.VisibleInstitutionsAsync(ct);
         // The resident and the institutions she is linked to in one round trip.
-        var found = await db.Set<Resident>().AsNoTracking().Where(r => r.Id == residentId)
+        var found = await db.Set<Resident>().AsNoTracking().Where(r => r.Id == residentId).OrderBy(r => r.Id)
             .Select(r => new { Resident = r, Links = db.Set<ResidentInstitution>().Where(l => l.ResidentId == r.Id).Select(l => l.InstitutionId).ToList() })
             .FirstOrDefaultAsync(ct);
         if (found is null)
