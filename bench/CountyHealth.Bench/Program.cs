@@ -203,8 +203,8 @@ internal static class Search
         report.Append("| query | n | errors | API p50 ms | API p95 ms | API p99 ms | SQL p50 ms | SQL p95 ms | SQL p99 ms |\n|---|---|---|---|---|---|---|---|---|\n");
         var kinds = new (string Kind, Func<(string Name, string Pinyin, string Id, string? Phone), string> Query, string Sql)[]
         {
-            ("name (surname + first given character)", s => s.Name[..Math.Min(2, s.Name.Length)], "SELECT \"Id\",\"Name\",\"IdNumber\",\"Phone\" FROM residents WHERE \"Name\" LIKE @q || '%' ORDER BY \"Name\", \"BirthDate\" LIMIT 21"),
-            ("pinyin initials", s => s.Pinyin, "SELECT \"Id\",\"Name\",\"IdNumber\",\"Phone\" FROM residents WHERE \"Pinyin\" LIKE @q || '%' ORDER BY \"Name\", \"BirthDate\" LIMIT 21"),
+            ("name (surname + first given character)", s => s.Name[..Math.Min(2, s.Name.Length)], "SELECT \"Id\",\"Name\",\"IdNumber\",\"Phone\" FROM residents WHERE \"Name\" >= @q AND \"Name\" < @hi ORDER BY \"Name\", \"BirthDate\" LIMIT 21"),
+            ("pinyin initials", s => s.Pinyin, "SELECT \"Id\",\"Name\",\"IdNumber\",\"Phone\" FROM residents WHERE \"Pinyin\" >= @q AND \"Pinyin\" < @hi ORDER BY \"Pinyin\", \"Name\" LIMIT 21"),
             ("full ID number", s => s.Id, "SELECT \"Id\",\"Name\",\"IdNumber\",\"Phone\" FROM residents WHERE \"IdNumber\" = @q LIMIT 21"),
             // @r is the query reversed: a tail of the number is a prefix of the reversed column ('Z' sorts after digits and X).
             ("ID tail (last 6)", s => s.Id[^6..], "SELECT \"Id\",\"Name\",\"IdNumber\",\"Phone\" FROM residents WHERE (\"IdNumberReversed\" >= @r AND \"IdNumberReversed\" < @r || 'Z') OR (\"PhoneReversed\" >= @r AND \"PhoneReversed\" < @r || 'Z') ORDER BY \"Name\" LIMIT 21"),
@@ -235,6 +235,11 @@ internal static class Search
                 r.ParameterName = "@r";
                 r.Value = new string(q.Reverse().ToArray());
                 cmd.Parameters.Add(r);
+                // A prefix as an index range, as the server writes it (LIKE 'q%' walks no index under a non-C collation).
+                var hi = cmd.CreateParameter();
+                hi.ParameterName = "@hi";
+                hi.Value = q + '\uffff';
+                cmd.Parameters.Add(hi);
                 await using (var reader = await cmd.ExecuteReaderAsync())
                 {
                     while (await reader.ReadAsync())

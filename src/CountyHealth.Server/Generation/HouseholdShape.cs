@@ -1,3 +1,4 @@
+using CountyHealth.Kernel.Text;
 using CountyHealth.Platform.Domain;
 using CountyHealth.Residents.Contracts;
 using CountyHealth.Residents.Domain;
@@ -53,10 +54,26 @@ internal static class HouseholdShape
                 m.Address = household.Address;
                 m.RelationToHead = i == headIndex ? HouseholdRelations.Head : Relation(ages[headIndex], head.Sex == Sex.Male, ages[i], m.Sex == Sex.Male, spouseTaken);
                 spouseTaken |= m.RelationToHead == HouseholdRelations.Spouse;
+                if (i != headIndex && head.Sex == Sex.Male && SharesPaternalSurname(m.RelationToHead, m.Sex))
+                {
+                    m.Name = string.Concat(head.Name.AsSpan(0, 1), m.Name.AsSpan(1));
+                    m.Pinyin = PinyinInitials.OfName(m.Name);
+                }
             }
         }
         return households;
     }
+
+    /// <summary>
+    /// Under a male head, children, grandchildren, siblings and the male elders carry his surname; wives and mothers
+    /// keep their own, as Chinese women do. (The synthetic names have one-character surnames.)
+    /// </summary>
+    internal static bool SharesPaternalSurname(string relation, Sex sex) => relation switch
+    {
+        HouseholdRelations.Son or HouseholdRelations.Daughter or HouseholdRelations.Grandchild or HouseholdRelations.Sibling => true,
+        HouseholdRelations.Parent or HouseholdRelations.Grandparent => sex == Sex.Male,
+        _ => false,
+    };
 
     private static int AgeOn(DateOnly birth, DateOnly today) =>
         today.Year - birth.Year - (today < birth.AddYears(today.Year - birth.Year) ? 1 : 0);

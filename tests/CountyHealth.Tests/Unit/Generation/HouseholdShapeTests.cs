@@ -1,3 +1,4 @@
+using CountyHealth.Residents.Contracts;
 using CountyHealth.Residents.Domain;
 using CountyHealth.Server.Generation;
 using Xunit;
@@ -37,4 +38,42 @@ public sealed class HouseholdShapeTests
     [InlineData(30, true, 75, false, false, HouseholdRelations.Grandparent)] // 45 years older
     public void A_members_relation_follows_the_age_gap(int headAge, bool headMale, int age, bool male, bool spouseTaken, string relation) =>
         Assert.Equal(relation, HouseholdShape.Relation(headAge, headMale, age, male, spouseTaken));
+
+    [Theory]
+    [InlineData(HouseholdRelations.Son, Sex.Male, true)]
+    [InlineData(HouseholdRelations.Daughter, Sex.Female, true)]
+    [InlineData(HouseholdRelations.Parent, Sex.Male, true)] // his father
+    [InlineData(HouseholdRelations.Parent, Sex.Female, false)] // his mother keeps her surname
+    [InlineData(HouseholdRelations.Spouse, Sex.Female, false)]
+    [InlineData(HouseholdRelations.OtherRelative, Sex.Male, false)]
+    public void Children_and_the_male_line_carry_the_heads_surname(string relation, Sex sex, bool shares) =>
+        Assert.Equal(shares, HouseholdShape.SharesPaternalSurname(relation, sex));
+
+    [Fact]
+    public void A_formed_village_has_one_head_per_household_and_sons_carry_a_male_heads_surname()
+    {
+        var rng = new Random(5);
+        var today = new DateOnly(2026, 11, 23);
+        var village = new CountyHealth.Platform.Domain.Institution { Code = "13053410101", Name = "东王庄村卫生室", Address = "东王庄村" };
+        var people = Enumerable.Range(0, 500).Select(n => new Resident
+        {
+            Name = (n % 2 == 0 ? "王" : "李") + "明" + n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Sex = n % 3 == 0 ? Sex.Female : Sex.Male,
+            BirthDate = today.AddYears(-(n * 37 % 90)).AddDays(-1),
+            Address = "东王庄村" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + "号",
+        }).ToList();
+        var households = HouseholdShape.Form(rng, village, people, today, DateTime.UnixEpoch);
+        Assert.Equal(people.Count, households.Count + people.Count(p => p.RelationToHead != HouseholdRelations.Head));
+        foreach (var members in people.GroupBy(p => p.HouseholdId))
+        {
+            var head = Assert.Single(members, m => m.RelationToHead == HouseholdRelations.Head);
+            Assert.Single(members.Select(m => m.Address).Distinct());
+            Assert.True(members.Count(m => m.RelationToHead == HouseholdRelations.Spouse) <= 1);
+            if (head.Sex == Sex.Male)
+            {
+                Assert.All(members.Where(m => m.RelationToHead == HouseholdRelations.Son), s => Assert.Equal(head.Name[0], s.Name[0]));
+            }
+        }
+        Assert.StartsWith(village.Code, households[0].Number, StringComparison.Ordinal);
+    }
 }
