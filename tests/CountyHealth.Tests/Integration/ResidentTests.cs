@@ -39,6 +39,20 @@ public abstract class ResidentTests(CountyHealthFactory host)
     }
 
     [Fact]
+    public async Task A_changed_phone_is_found_by_its_new_tail_and_no_longer_by_the_old_one()
+    {
+        var resident = TestData.Resident();
+        var registered = await clinic.RegisterResidentAsync(resident);
+        var newPhone = TestData.MobilePhone();
+        await (await clinic.Cashier).PutAsync<CountyHealth.Residents.Contracts.ResidentRow>($"/api/v1/residents/{registered.Id}",
+            (resident with { Phone = newPhone }).ToRequest(), HttpStatusCode.OK);
+
+        Assert.Contains(registered.Id, await FoundIdsAsync(newPhone[^5..]));
+        Assert.DoesNotContain(registered.Id, await FoundIdsAsync(resident.Phone[^5..]));
+        Assert.Contains(registered.Id, await FoundIdsAsync(resident.IdNumber[^6..]));
+    }
+
+    [Fact]
     public async Task A_resident_outside_any_household_gets_a_clear_not_found()
     {
         var registered = await clinic.RegisterResidentAsync();
