@@ -1,6 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using CountyHealth.Tests.Resilience;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -12,41 +10,19 @@ namespace CountyHealth.BrowserTests;
 /// </summary>
 public sealed class ServerFixture : IAsyncLifetime
 {
-    private Process? server;
     private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "countyhealth-e2e-" + Guid.NewGuid().ToString("N"));
-    private readonly System.Text.StringBuilder log = new();
+    private ServerProcess? server;
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => server?.BaseUrl ?? "";
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
-    public string ScreenshotFolder { get; } = Path.Combine(Environment.GetEnvironmentVariable("COUNTYHEALTH_ARTIFACTS") ?? Path.Combine(RepoRoot(), "artifacts"), "screenshots");
+    public string ScreenshotFolder { get; } = Path.Combine(Environment.GetEnvironmentVariable("COUNTYHEALTH_ARTIFACTS") ?? Path.Combine(ServerProcess.RepoRoot(), "artifacts"), "screenshots");
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var bin = Path.Combine(RepoRoot(), "src", "CountyHealth.Server", "bin", configuration, "net10.0");
-        var dll = Path.Combine(bin, "CountyHealth.Server.dll");
-        Assert.True(File.Exists(dll), $"Server not built: {dll}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = bin,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { dll, "--urls", BaseUrl, "--Database:DataFolder=" + dataFolder })
-        {
-            start.ArgumentList.Add(a);
-        }
-        server = Process.Start(start)!;
-        server.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        server.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-        await WaitForHealth();
+        server = new ServerProcess(["--Database:DataFolder=" + dataFolder]);
+        await server.StartAsync();
 
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -55,31 +31,6 @@ public sealed class ServerFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
-    }
-
-    private async Task WaitForHealth()
-    {
-        using var http = new HttpClient();
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(120))
-        {
-            if (server!.HasExited)
-            {
-                break;
-            }
-            try
-            {
-                if ((await http.GetAsync(BaseUrl + "/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(500);
-        }
-        throw new InvalidOperationException("The server did not become healthy:\n" + log);
     }
 
     /// <summary>A new browser context signed in as the demo account.</summary>
@@ -104,17 +55,12 @@ public sealed class ServerFixture : IAsyncLifetime
             await Browser.DisposeAsync();
         }
         Playwright?.Dispose();
-        if (server is { HasExited: false })
+        if (server is not null)
         {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
+            await server.KillAsync();
+            // The server's own log is kept beside the screenshots for whoever reads a failure.
+            File.WriteAllText(Path.Combine(ScreenshotFolder, "..", "e2e-server.log"), server.Log);
         }
-        // The server's own log is kept beside the screenshots for whoever reads a failure.
-        lock (log)
-        {
-            File.WriteAllText(Path.Combine(ScreenshotFolder, "..", "e2e-server.log"), log.ToString());
-        }
-        server?.Dispose();
         try
         {
             Directory.Delete(dataFolder, recursive: true);
@@ -122,23 +68,6 @@ public sealed class ServerFixture : IAsyncLifetime
         catch (IOException)
         {
         }
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
-
-    internal static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CountyHealth.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found");
     }
 }
 

@@ -5,7 +5,10 @@ using System.Text;
 
 namespace CountyHealth.Tests.Resilience;
 
-/// <summary>The real server as a separate process on a free loopback port, which a test may SIGKILL and start again.</summary>
+/// <summary>
+/// The real server, started from its build output as a separate process on a free loopback port, which a test may
+/// SIGKILL and start again. Shared by the crash test and the browser tests (linked into their project).
+/// </summary>
 public sealed class ServerProcess(IReadOnlyList<string> settings) : IAsyncDisposable
 {
     private Process? process;
@@ -44,7 +47,7 @@ public sealed class ServerProcess(IReadOnlyList<string> settings) : IAsyncDispos
         process.BeginErrorReadLine();
         using var http = new HttpClient();
         var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(90))
+        while (waited.Elapsed < TimeSpan.FromSeconds(120))
         {
             if (process.HasExited)
             {
@@ -95,7 +98,7 @@ public sealed class ServerProcess(IReadOnlyList<string> settings) : IAsyncDispos
         return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 
-    private static string RepoRoot()
+    public static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CountyHealth.slnx")))
