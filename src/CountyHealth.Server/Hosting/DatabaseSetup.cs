@@ -3,6 +3,8 @@ using CountyHealth.Kernel.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace CountyHealth.Server.Hosting;
@@ -77,7 +79,9 @@ internal static class DatabaseSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CountyHealthDb>();
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        // A new database has no history table: asking it for applied migrations would log a failed command as an error.
+        var fresh = !await db.GetService<IHistoryRepository>().ExistsAsync();
+        var pending = fresh ? db.Database.GetMigrations().ToList() : (await db.Database.GetPendingMigrationsAsync()).ToList();
         if (pending.Count == 0)
         {
             return;
@@ -85,7 +89,7 @@ internal static class DatabaseSetup
         if (db.IsSqlite)
         {
             var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-            if (File.Exists(file) && new FileInfo(file).Length > 0 && (await db.Database.GetAppliedMigrationsAsync()).Any())
+            if (!fresh && File.Exists(file) && new FileInfo(file).Length > 0 && (await db.Database.GetAppliedMigrationsAsync()).Any())
             {
                 var backup = $"{file}.{clock.GetUtcNow():yyyyMMddHHmmss}.before-migration";
                 await using (var conn = new SqliteConnection(db.Database.GetConnectionString()))
