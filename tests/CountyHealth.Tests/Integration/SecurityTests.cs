@@ -27,6 +27,28 @@ public abstract class SecurityTests(CountyHealthFactory host)
     }
 
     [Fact]
+    public async Task The_audit_log_pages_newest_first_without_counting_the_whole_log()
+    {
+        var clinic = new Clinic(host);
+        var resident = await clinic.RegisterResidentAsync();
+        var cashier = await clinic.Cashier;
+        for (var i = 0; i < 3; i++)
+        {
+            await cashier.GetAsync<ResidentRow>($"/api/v1/residents/{resident.Id}");
+        }
+        var admin = await host.As(DemoAccounts.Admin);
+        var first = await admin.GetAsync<Page<AuditRow>>($"/api/v1/audit?action=Read&residentId={resident.Id}&pageSize=2");
+        var second = await admin.GetAsync<Page<AuditRow>>($"/api/v1/audit?action=Read&residentId={resident.Id}&pageSize=2&page=1");
+
+        Assert.Equal(2, first.Items.Count);
+        Assert.True(first.Total > 2, "the first page says that more follow");
+        Assert.Equal(3, second.Total); // the last page knows the exact count
+        var all = first.Items.Concat(second.Items).ToList();
+        Assert.Equal(3, all.Select(a => a.Id).Distinct().Count());
+        Assert.Equal(all.OrderByDescending(a => a.At).Select(a => a.At), all.Select(a => a.At));
+    }
+
+    [Fact]
     public async Task The_api_answers_401_without_a_token()
     {
         using var anonymous = host.Anonymous();

@@ -252,9 +252,12 @@ internal static class AdminApi
             q = q.Where(a => a.At < end);
         }
         var size = Math.Clamp(pageSize ?? 50, 1, 500);
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(a => a.At).Skip(Math.Max(0, (page ?? 0) * size)).Take(size).ToListAsync(ct);
-        return new Page<AuditRow>(rows.Select(a => new AuditRow(a.Id, a.At, ChinaTime.Format(a.At), a.UserName, a.Action, a.EntityType, a.EntityId, a.ResidentId, a.Detail, a.IpAddress)).ToList(), total);
+        var skip = Math.Max(0, (page ?? 0) * size);
+        // Every request writes an audit row: counting a county's log (hundreds of millions of rows) on each page would
+        // take seconds. One row beyond the page tells whether another page exists; the total is "at least".
+        var rows = await q.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip(skip).Take(size + 1).ToListAsync(ct);
+        var total = skip + rows.Count;
+        return new Page<AuditRow>(rows.Take(size).Select(a => new AuditRow(a.Id, a.At, ChinaTime.Format(a.At), a.UserName, a.Action, a.EntityType, a.EntityId, a.ResidentId, a.Detail, a.IpAddress)).ToList(), total);
     }
 
     private static Task<IReadOnlyList<DiagnosisCode>> SearchDiagnoses(string q, int? take, IDiagnosisDictionary dict, CancellationToken ct) =>
