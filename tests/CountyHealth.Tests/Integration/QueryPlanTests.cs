@@ -46,6 +46,24 @@ public sealed class QueryPlanTests(QueryPlanTests.PlanRecordingHost host) : ICla
         var scanned = await (await clinic.Pharmacist).GetAsync<List<CountyHealth.Pharmacy.Api.DispenseOrderRow>>($"/api/v1/pharmacy/dispensing?prescription={prescription.Number}");
         Assert.Equal(order.Id, Assert.Single(scanned).Id);
         await clinic.DispenseAsync(order.Id);
+        // The lists the desks keep open all day.
+        var cashier = await clinic.Cashier;
+        var pharmacist = await clinic.Pharmacist;
+        foreach (var (client, url) in new[]
+        {
+            (cashier, "/api/v1/billing/pending"),
+            (cashier, "/api/v1/billing/settlement"),
+            (cashier, $"/api/v1/billing/payments/{(await clinic.ChargesAsync(visit.VisitId)).Charges[0].PaymentId}/receipt"),
+            (doctor, "/api/v1/visits"),
+            (pharmacist, "/api/v1/pharmacy/dispensing?status=Dispensed"),
+            (pharmacist, "/api/v1/pharmacy/stock"),
+            (pharmacist, $"/api/v1/pharmacy/batches?drugId={drug.Id}"),
+            (cashier, $"/api/v1/residents/{resident.Id}"),
+        })
+        {
+            using var response = await client.GetAsync(url);
+            Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode}");
+        }
         foreach (var query in new[] { resident.Name, resident.Pinyin, resident.IdNumber!, resident.IdNumber![^6..], resident.Phone! })
         {
             Assert.Contains((await clinic.SearchResidentsAsync(query)).Items, r => r.Id == resident.Id);

@@ -34,6 +34,10 @@ internal sealed class ResidentDirectory(CountyHealthDb db, IAccessScope scope, A
     public async Task<IReadOnlyDictionary<Guid, ResidentSummary>> GetManyAsync(IEnumerable<Guid> residentIds, CancellationToken ct = default)
     {
         var ids = residentIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, ResidentSummary>();
+        }
         var rows = await db.Set<Resident>().AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
         return rows.ToDictionary(r => r.Id, ToSummary);
     }
