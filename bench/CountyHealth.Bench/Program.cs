@@ -16,7 +16,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 
 // The benchmark client: load over HTTP on loopback, bounded in users, time and count, with a same-run baseline.
-//   outpatient --url U --users N --seconds S --label L --out FILE
+//   outpatient --url U --users N --seconds S [--drugs N] --label L --out FILE
 //   search     --url U --provider Sqlite|Postgres --db CS --queries N --label L --out FILE
 var mode = args.Length > 0 ? args[0] : throw new ArgumentException("mode: outpatient | search");
 var opts = Options.Parse(args.Skip(1).ToArray());
@@ -112,6 +112,9 @@ internal static class Http
 /// <summary>Simulated cashiers, doctors and pharmacists doing register → visit → consult → prescribe → pay → dispense.</summary>
 internal static class Outpatient
 {
+    private static PrescriptionItemRequest Item(DrugInfo d) =>
+        d.Name.Contains("氨氯地平", StringComparison.Ordinal) ? new(d.Id, 5m, "qd", null, 7) : new(d.Id, d.DefaultDose, d.DefaultFrequency, null, 7);
+
     public static async Task RunAsync(Options o, JsonSerializerOptions json, StringBuilder report)
     {
         var url = o.Require("url");
@@ -122,9 +125,17 @@ internal static class Outpatient
         var doctor = await Http.SignInAsync(url, "doctor", json);
         var pharmacist = await Http.SignInAsync(url, "pharmacist", json);
         var department = (await cashier.GetFromJsonAsync<List<DepartmentRow>>("/api/v1/departments", json))!.Single(d => d.Name == "内科");
-        var drug = (await doctor.GetFromJsonAsync<List<DrugInfo>>("/api/v1/drugs?q=%E6%B0%A8%E6%B0%AF%E5%9C%B0%E5%B9%B3", json))!.First();
+        // --drugs 1 (the default, comparable with earlier runs): every prescription is amlodipine from one batch, so at
+        // 64 users the pharmacists queue on that batch's row. --drugs N spreads prescriptions over N oral drugs.
+        var drugCount = o.Int("drugs", 1);
+        var amlodipine = (await doctor.GetFromJsonAsync<List<DrugInfo>>("/api/v1/drugs?q=%E6%B0%A8%E6%B0%AF%E5%9C%B0%E5%B9%B3", json))!.First();
+        var formulary = drugCount <= 1 ? [amlodipine] : (await doctor.GetFromJsonAsync<List<DrugInfo>>("/api/v1/drugs", json))!
+            .Where(d => !d.NeedsSkinTest && d.DefaultRoute == "口服" && d.DefaultDose > 0).Prepend(amlodipine).DistinctBy(d => d.Id).Take(drugCount).ToList();
         // Enough stock for the run, received as one batch.
-        await pharmacist.PostAsJsonAsync("/api/v1/pharmacy/receipts", new ReceiptRequest(drug.Id, "BENCH" + Stopwatch.GetTimestamp(), new DateOnly(2030, 12, 31), 99_000, 12m, 13.5m, null), json);
+        foreach (var d in formulary)
+        {
+            await pharmacist.PostAsJsonAsync("/api/v1/pharmacy/receipts", new ReceiptRequest(d.Id, "BENCH" + Stopwatch.GetTimestamp(), new DateOnly(2030, 12, 31), 99_000, 12m, 13.5m, null), json);
+        }
         string[] steps = ["register resident", "register visit", "save consultation", "diagnose", "prescribe", "charges", "pay", "find order", "dispense"];
         var timings = steps.ToDictionary(s => s, _ => new Timings());
         var completed = 0;
@@ -150,7 +161,7 @@ internal static class Outpatient
                     await Http.Timed<object>(timings["diagnose"], () => doctor.PutAsJsonAsync($"/api/v1/visits/{visit.VisitId}/diagnoses",
                         new DiagnosesRequest([new DiagnosisRequest("I10", true)]), json), json);
                     var rx = await Http.Timed<PrescriptionRow>(timings["prescribe"], () => doctor.PostAsJsonAsync($"/api/v1/visits/{visit.VisitId}/prescriptions",
-                        new PrescriptionRequest([new PrescriptionItemRequest(drug.Id, 5m, "qd", null, 7)]), json), json);
+                        new PrescriptionRequest([Item(formulary[rng.Next(formulary.Count)])]), json), json);
                     var charges = await Http.Timed<VisitCharges>(timings["charges"], () => cashier.GetAsync($"/api/v1/billing/visits/{visit.VisitId}/charges"), json);
                     await Http.Timed<Receipt>(timings["pay"], () => cashier.PostAsJsonAsync("/api/v1/billing/payments",
                         new PaymentRequest(Guid.NewGuid().ToString("N"), visit.VisitId, charges.Charges.Select(c => c.Id).ToList(), "WeChat"), json), json);
@@ -166,7 +177,7 @@ internal static class Outpatient
         }
         await Task.WhenAll(Enumerable.Range(0, users).Select(_ => Task.Run(User)));
         run.Stop();
-        report.Append(CultureInfo.InvariantCulture, $"\n### Outpatient day — {o.Get("label")}, {users} users, {run.Elapsed.TotalSeconds:0} s\n\n");
+        report.Append(CultureInfo.InvariantCulture, $"\n### Outpatient day — {o.Get("label")}, {users} users, {run.Elapsed.TotalSeconds:0} s{(formulary.Count > 1 ? $", {formulary.Count} drugs" : "")}\n\n");
         report.Append(CultureInfo.InvariantCulture, $"**{completed / run.Elapsed.TotalSeconds:0.0} complete visits/s** ({completed} visits, {failed} failed)\n\n");
         report.Append("| step | n | errors | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|\n");
         foreach (var s in steps)
