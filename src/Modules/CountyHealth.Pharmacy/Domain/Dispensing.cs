@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.Pharmacy.Domain;
 
-internal sealed record DispenseOutcome(bool Ok, string? Error, IReadOnlyList<BatchAllocation> Allocations, bool NotFound = false);
+internal sealed record DispenseOutcome(bool Ok, string? Error, IReadOnlyList<BatchAllocation> Allocations, bool NotFound = false, bool BatchTaken = false);
 
 /// <summary>
 /// Hands out a paid prescription from stock, earliest expiry first. Each batch is decremented by a conditional
@@ -16,7 +16,25 @@ internal sealed record DispenseOutcome(bool Ok, string? Error, IReadOnlyList<Bat
 /// </summary>
 internal sealed class Dispensing(CountyHealthDb db, ICurrentUser user, DomainEvents events, TimeProvider clock)
 {
+    /// <summary>Attempts when a planned batch was emptied by another pharmacist between planning and taking.</summary>
+    internal const int Attempts = 3;
+
     public async Task<DispenseOutcome> DispenseAsync(Guid orderId, CancellationToken ct)
+    {
+        // Another pharmacist may empty a planned batch between reading and taking it: plan again from fresh stock
+        // rather than make the pharmacist refresh, as long as other batches can cover the prescription.
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcome = await TryDispenseAsync(orderId, ct);
+            if (!outcome.BatchTaken || attempt == Attempts)
+            {
+                return outcome;
+            }
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task<DispenseOutcome> TryDispenseAsync(Guid orderId, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var order = await db.Set<DispenseOrder>().Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId, ct);
@@ -73,7 +91,7 @@ internal sealed class Dispensing(CountyHealthDb db, ICurrentUser user, DomainEve
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.QuantityOnHand, b => b.QuantityOnHand - a.Quantity), ct);
             if (taken == 0)
             {
-                return new(false, $"{drugNames.GetValueOrDefault(line.DrugId)}库存不足（批号{a.BatchNumber}刚被其他处方发出），请刷新后重试", []);
+                return new(false, $"{drugNames.GetValueOrDefault(line.DrugId)}库存不足（批号{a.BatchNumber}刚被其他处方发出），请刷新后重试", [], BatchTaken: true);
             }
         }
         var all = plans.Select(p => p.Allocation).ToList();
