@@ -3,7 +3,6 @@ using System.Globalization;
 using CountyHealth.Billing.Contracts;
 using CountyHealth.Billing.Domain;
 using CountyHealth.Kernel.Data;
-using CountyHealth.Kernel.Text;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Outpatient.Domain;
 using CountyHealth.Pharmacy.Domain;
@@ -150,28 +149,10 @@ internal sealed class CountyGenerator(CountyHealthDb db, DemoSeeder seeder, Inst
             var male = CountyShape.DrawMale(rng);
             var age = CountyShape.DrawAge(rng);
             var birth = today.AddYears(-age).AddDays(-rng.Next(0, 365));
-            string id;
-            do
-            {
-                id = ChineseIdNumber.Compose("130534", birth, rng.Next(0, 500) * 2 + (male ? 1 : 0));
-            }
-            while (!usedIds.Add(id));
+            var id = DemoCatalogue.IssueIdNumber(rng, "130534", birth, male, usedIds);
             var home = town.Villages[rng.Next(town.Villages.Count)];
-            var name = DemoCatalogue.Name(rng, male);
-            var r = new Resident
-            {
-                Name = name,
-                Pinyin = PinyinInitials.OfName(name),
-                Sex = male ? Sex.Male : Sex.Female,
-                BirthDate = birth,
-                IdNumber = id,
-                Phone = age >= 16 && rng.Next(10) < 8 ? DemoCatalogue.MobilePhone(rng) : null,
-                Address = $"{town.Name}{home.Name.Replace("卫生室", "", StringComparison.Ordinal)}{rng.Next(1, 300).ToString(CultureInfo.InvariantCulture)}号",
-                Ethnicity = "汉族",
-                ManagingInstitutionId = home.Id,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
+            var r = DemoCatalogue.Resident(rng, male, age, birth, id, home,
+                g => $"{town.Name}{home.Name.Replace("卫生室", "", StringComparison.Ordinal)}{g.Next(1, 300).ToString(CultureInfo.InvariantCulture)}号", now);
             residents.Add(r);
             links.Add(new ResidentInstitution { ResidentId = r.Id, InstitutionId = home.Id, Since = now });
             if (rng.Next(10) < 6)

@@ -1,4 +1,8 @@
 using System.Globalization;
+using CountyHealth.Kernel.Text;
+using CountyHealth.Platform.Domain;
+using CountyHealth.Residents.Contracts;
+using CountyHealth.Residents.Domain;
 
 namespace CountyHealth.Server.Seeding;
 
@@ -337,6 +341,38 @@ internal static class DemoCatalogue
         ArgumentNullException.ThrowIfNull(rng);
         var prefix = MobilePrefixes[rng.Next(MobilePrefixes.Length)];
         return prefix + rng.Next(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>An ID number of the county for the birth date and sex that no resident holds yet (added to <paramref name="used"/>).</summary>
+    public static string IssueIdNumber(Random rng, string regionCode, DateOnly birth, bool male, HashSet<string> used)
+    {
+        string id;
+        do
+        {
+            id = ChineseIdNumber.Compose(regionCode, birth, rng.Next(0, 500) * 2 + (male ? 1 : 0));
+        }
+        while (!used.Add(id));
+        return id;
+    }
+
+    /// <summary>A synthetic resident at home in a village: a Chinese name with its initials, a mobile for most adults.</summary>
+    public static Resident Resident(Random rng, bool male, int age, DateOnly birth, string idNumber, Institution home, Func<Random, string> address, DateTime now)
+    {
+        var name = Name(rng, male);
+        return new Resident
+        {
+            Name = name,
+            Pinyin = PinyinInitials.OfName(name),
+            Sex = male ? Sex.Male : Sex.Female,
+            BirthDate = birth,
+            IdNumber = idNumber,
+            Phone = age >= 16 && rng.Next(10) < 8 ? MobilePhone(rng) : null,
+            Address = address(rng),
+            Ethnicity = "汉族",
+            ManagingInstitutionId = home.Id,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
     }
 
     private static int PickWeighted(Random rng)

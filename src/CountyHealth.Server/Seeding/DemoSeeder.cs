@@ -247,29 +247,9 @@ internal sealed class DemoSeeder(CountyHealthDb db, UserManager<UserAccount> use
             // Age structure weighted towards adults and the elderly, as in a rural county.
             var age = rng.Next(100) switch { < 12 => rng.Next(0, 15), < 30 => rng.Next(15, 40), < 65 => rng.Next(40, 65), _ => rng.Next(65, 92) };
             var birth = today.AddYears(-age).AddDays(-rng.Next(0, 365));
-            string id;
-            do
-            {
-                var seq = rng.Next(0, 500) * 2 + (male ? 1 : 0);
-                id = ChineseIdNumber.Compose(County.RegionCode, birth, seq);
-            }
-            while (!used.Add(id));
+            var id = DemoCatalogue.IssueIdNumber(rng, County.RegionCode, birth, male, used);
             var home = homes[n % homes.Count];
-            var name = DemoCatalogue.Name(rng, male);
-            var resident = new Resident
-            {
-                Name = name,
-                Pinyin = PinyinInitials.OfName(name),
-                Sex = male ? Sex.Male : Sex.Female,
-                BirthDate = birth,
-                IdNumber = id,
-                Phone = age >= 16 && rng.Next(10) < 8 ? DemoCatalogue.MobilePhone(rng) : null,
-                Address = $"{home.Address}{rng.Next(1, 120).ToString(CultureInfo.InvariantCulture)}号",
-                Ethnicity = "汉族",
-                ManagingInstitutionId = home.Id,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
+            var resident = DemoCatalogue.Resident(rng, male, age, birth, id, home, g => $"{home.Address}{g.Next(1, 120).ToString(CultureInfo.InvariantCulture)}号", now);
             residents.Add(resident);
             db.Add(new ResidentInstitution { ResidentId = resident.Id, InstitutionId = home.Id, Since = now });
         }
