@@ -41,7 +41,7 @@ internal static class HouseholdShape
         {
             var members = people.Skip(start).Take(DrawSize(rng)).ToList();
             start += members.Count;
-            var ages = members.Select(m => AgeOn(m.BirthDate, today)).ToList();
+            var ages = members.Select(m => Age.On(m.BirthDate, today)).ToList();
             var headIndex = HeadIndex(ages);
             var head = members[headIndex];
             var household = new Household { Number = $"{village.Code}{++seq:00000}", InstitutionId = village.Id, Address = head.Address ?? village.Address ?? "", CreatedAt = now };
@@ -74,9 +74,6 @@ internal static class HouseholdShape
         HouseholdRelations.Parent or HouseholdRelations.Grandparent => sex == Sex.Male,
         _ => false,
     };
-
-    private static int AgeOn(DateOnly birth, DateOnly today) =>
-        today.Year - birth.Year - (today < birth.AddYears(today.Year - birth.Year) ? 1 : 0);
 
     /// <summary>The member who heads the household: the oldest aged 18–74, else the oldest.</summary>
     public static int HeadIndex(IReadOnlyList<int> ages)

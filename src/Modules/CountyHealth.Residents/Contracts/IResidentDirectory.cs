@@ -5,8 +5,18 @@ public sealed record ResidentRow(Guid Id, string Name, string Pinyin, Sex Sex, s
 
 public sealed record ResidentSummary(Guid Id, string Name, Sex Sex, DateOnly BirthDate, string? IdNumber, string? Phone, string? Address)
 {
-    public int AgeOn(DateOnly day) => day.Year - BirthDate.Year - (day.DayOfYear < BirthDate.DayOfYear ? 1 : 0);
+    public int AgeOn(DateOnly day) => Age.On(BirthDate, day);
     public string SexName => Sex switch { Sex.Male => "男", Sex.Female => "女", _ => "未知" };
+}
+
+/// <summary>Age in completed years, as ID cards and registers count it.</summary>
+public static class Age
+{
+    /// <summary>
+    /// Completed years on <paramref name="day"/>: a year more from the birthday itself (one born on 29 February turns a
+    /// year older on 28 February in common years). Comparing day-of-year instead is a day off after 28 February.
+    /// </summary>
+    public static int On(DateOnly birth, DateOnly day) => day.Year - birth.Year - (day < birth.AddYears(day.Year - birth.Year) ? 1 : 0);
 }
 
 /// <summary>The resident index for other modules. Reads respect the signed-in user's institution scope.</summary>
