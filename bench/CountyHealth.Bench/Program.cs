@@ -136,6 +136,8 @@ internal static class Outpatient
         {
             await pharmacist.PostAsJsonAsync("/api/v1/pharmacy/receipts", new ReceiptRequest(d.Id, "BENCH" + Stopwatch.GetTimestamp(), new DateOnly(2030, 12, 31), 99_000, 12m, 13.5m, null), json);
         }
+        var admin = await Http.SignInAsync(url, "admin", json);
+        var before = await ServerCost.ReadAsync(admin, json);
         string[] steps = ["register resident", "register visit", "save consultation", "diagnose", "prescribe", "charges", "pay", "find order", "dispense"];
         var timings = steps.ToDictionary(s => s, _ => new Timings());
         var completed = 0;
@@ -177,13 +179,33 @@ internal static class Outpatient
         }
         await Task.WhenAll(Enumerable.Range(0, users).Select(_ => Task.Run(User)));
         run.Stop();
+        var after = await ServerCost.ReadAsync(admin, json);
         report.Append(CultureInfo.InvariantCulture, $"\n### Outpatient day — {o.Get("label")}, {users} users, {run.Elapsed.TotalSeconds:0} s{(formulary.Count > 1 ? $", {formulary.Count} drugs" : "")}\n\n");
         report.Append(CultureInfo.InvariantCulture, $"**{completed / run.Elapsed.TotalSeconds:0.0} complete visits/s** ({completed} visits, {failed} failed)\n\n");
+        report.Append(ServerCost.Describe(before, after, completed + failed)).Append("\n\n");
         report.Append("| step | n | errors | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|\n");
         foreach (var s in steps)
         {
             report.Append(timings[s].Row(s));
         }
+    }
+}
+
+/// <summary>The server's own counters (GET /api/v1/system/counters): CPU time, database commands and commits.</summary>
+internal sealed record ServerCost(double CpuMilliseconds, long DbCommands, long DbCommits, long Requests)
+{
+    public static async Task<ServerCost> ReadAsync(HttpClient admin, JsonSerializerOptions json) =>
+        (await admin.GetFromJsonAsync<ServerCost>("/api/v1/system/counters", json))!;
+
+    /// <summary>Per visit started in the phase (completed or failed): every started visit cost the server its work.</summary>
+    public static string Describe(ServerCost before, ServerCost after, int visits)
+    {
+        var n = Math.Max(1, visits);
+        var statements = after.DbCommands - before.DbCommands + after.DbCommits - before.DbCommits;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Server cost per visit: **{(after.CpuMilliseconds - before.CpuMilliseconds) / n:0.0} ms CPU**, **{statements / (double)n:0.0} SQL statements** " +
+            $"({(after.DbCommands - before.DbCommands) / (double)n:0.0} commands + {(after.DbCommits - before.DbCommits) / (double)n:0.0} commits), " +
+            $"{(after.Requests - before.Requests) / (double)n:0.0} HTTP requests (the counters' own 2 reads included)");
     }
 }
 

@@ -68,6 +68,12 @@ if (verb == "generate")
     return 0;
 }
 
+var counters = app.Services.GetRequiredService<CountyHealth.Kernel.Diagnostics.ServerCounters>();
+app.Use((ctx, next) =>
+{
+    counters.CountRequest();
+    return next(ctx);
+});
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLocalization(UiCulture.Options);

@@ -1,5 +1,6 @@
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -55,6 +56,7 @@ internal static class DatabaseSetup
         var provider = Provider(config);
         var cs = ConnectionString(config);
         services.AddSingleton<SqlitePragmas>();
+        services.AddSingleton<ServerCounters>();
         services.AddScoped<AuditInterceptor>();
         services.AddDbContext<CountyHealthDb>((sp, o) =>
         {
@@ -67,7 +69,7 @@ internal static class DatabaseSetup
                 o.UseSqlite(cs, s => s.MigrationsAssembly(DatabaseProviders.SqliteMigrations));
                 o.AddInterceptors(sp.GetRequiredService<SqlitePragmas>());
             }
-            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ServerCounters>());
             // A page or a first row of a query without an order can come back different each time: a bug, not a warning.
             o.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
         });

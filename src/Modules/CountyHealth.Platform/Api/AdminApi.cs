@@ -1,5 +1,6 @@
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Diagnostics;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Web;
 using CountyHealth.Platform.Contracts;
@@ -41,6 +42,8 @@ internal static class AdminApi
         g.MapPost("/users/{userName}/unlock", Unlock).RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithName("UnlockUser").WithSummary("解除账户锁定");
         g.MapGet("/roles", () => Roles.ChineseNames.Select(r => new { code = r.Key, name = r.Value })).RequireAuthorization().WithName("ListRoles").WithSummary("角色");
         g.MapGet("/audit", SearchAudit).RequireAuthorization(p => p.RequireRole(Roles.Admin)).WithTags("审计").WithName("SearchAudit").WithSummary("查询审计日志");
+        g.MapGet("/system/counters", (ServerCounters counters) => counters.Snapshot()).RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .WithTags("系统").WithName("ServerCounters").WithSummary("服务器累计 CPU 时间与数据库语句数（用于性能测量）");
         g.MapGet("/diagnoses", SearchDiagnoses).RequireAuthorization().WithTags("字典").WithName("SearchDiagnoses").WithSummary("按 ICD-10 编码、中文名或拼音首字母查诊断");
     }
 
