@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 

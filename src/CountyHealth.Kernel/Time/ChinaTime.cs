@@ -8,7 +8,10 @@ public static class ChinaTime
     public static DateTime ToChina(DateTime utc) =>
         DateTime.SpecifyKind(DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(Offset), DateTimeKind.Unspecified);
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToChina(clock.GetUtcNow().UtcDateTime));
+    public static DateOnly Today(TimeProvider clock) => DayOf(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The China calendar day of a UTC instant.</summary>
+    public static DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(ToChina(utc));
 
     /// <summary>The UTC instant at which the given China calendar day starts.</summary>
     public static DateTime StartOfDayUtc(DateOnly chinaDay) =>

@@ -53,6 +53,11 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<Guid?>("PaymentId")
                         .HasColumnType("uuid");
 
@@ -65,9 +70,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("uuid");
-
-                    b.Property<int>("Source")
-                        .HasColumnType("integer");
 
                     b.Property<Guid>("SourceId")
                         .HasColumnType("uuid");
@@ -783,27 +785,32 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("DoctorName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("PrescriptionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("PrescriptionNumber")
+                    b.Property<string>("OrderedBy")
                         .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<DateTime>("QueuedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("uuid");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SourceNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -812,14 +819,11 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
-                    b.Property<Guid>("VisitId")
-                        .HasColumnType("uuid");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("PrescriptionId");
+                    b.HasIndex("SourceId");
 
-                    b.HasIndex("InstitutionId", "PrescriptionNumber");
+                    b.HasIndex("InstitutionId", "SourceNumber");
 
                     b.HasIndex("InstitutionId", "Status", "QueuedAt");
 

@@ -48,6 +48,11 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("PaymentId")
                         .HasColumnType("TEXT");
 
@@ -60,9 +65,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Source")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SourceId")
                         .HasColumnType("TEXT");
@@ -778,26 +780,31 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DoctorName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("PrescriptionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PrescriptionNumber")
+                    b.Property<string>("OrderedBy")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("QueuedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
@@ -807,14 +814,11 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("VisitId")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
-                    b.HasIndex("PrescriptionId");
+                    b.HasIndex("SourceId");
 
-                    b.HasIndex("InstitutionId", "PrescriptionNumber");
+                    b.HasIndex("InstitutionId", "SourceNumber");
 
                     b.HasIndex("InstitutionId", "Status", "QueuedAt");
 

@@ -1,16 +1,10 @@
 using System.Reflection;
+using CountyHealth.Server.Hosting;
 
 namespace CountyHealth.Server.Components;
 
-/// <summary>The module assemblies whose Razor pages the router serves.</summary>
+/// <summary>The module assemblies whose Razor pages the router serves: every module of the catalogue.</summary>
 internal static class UiAssemblies
 {
-    public static Assembly[] Modules { get; } =
-    [
-        typeof(Platform.PlatformModule).Assembly,
-        typeof(Residents.ResidentsModule).Assembly,
-        typeof(Pharmacy.PharmacyModule).Assembly,
-        typeof(Billing.BillingModule).Assembly,
-        typeof(Outpatient.OutpatientModule).Assembly,
-    ];
+    public static Assembly[] Modules { get; } = ModuleCatalogue.All.Select(m => m.GetType().Assembly).Distinct().ToArray();
 }

@@ -1,26 +1,38 @@
-using CountyHealth.Billing.Api;
+using CountyHealth.Billing.Charges;
 using CountyHealth.Billing.Contracts;
-using CountyHealth.Billing.Domain;
-using CountyHealth.Kernel.Data;
+using CountyHealth.Billing.Payments;
+using CountyHealth.Billing.Prices;
+using CountyHealth.Billing.Seeding;
+using CountyHealth.Kernel.Generation;
+using CountyHealth.Kernel.Modules;
+using CountyHealth.Platform.Contracts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CountyHealth.Billing;
 
-public static class BillingModule
+/// <summary>Price items, charges raised by any clinical module, payments, refunds and the cashier's daily settlement.</summary>
+public sealed class BillingModule : IModule
 {
-    public static IServiceCollection AddBilling(this IServiceCollection services)
+    public string Name => "Billing";
+
+    public void AddServices(IServiceCollection services)
     {
-        services.AddSingleton(new ModelPart(typeof(BillingModule).Assembly));
+        services.AddSingleton<PriceCache>();
         services.AddScoped<IChargeService, ChargeService>();
         services.AddScoped<IPriceCatalogue, PriceCatalogue>();
-        services.AddScoped<Cashier>();
-        return services;
+        services.AddScoped<Receipts>();
+        services.AddScoped<IDemoData, BillingDemoData>();
+        services.AddScoped<BillingHistory>();
+        services.AddScoped<IBillingHistory>(sp => sp.GetRequiredService<BillingHistory>());
+        services.AddScoped<ISyntheticData>(sp => sp.GetRequiredService<BillingHistory>());
     }
 
-    public static IEndpointRouteBuilder MapBilling(this IEndpointRouteBuilder app)
-    {
-        BillingApi.MapBillingEndpoints(app);
-        return app;
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => Endpoints.Map(endpoints);
+
+    public IReadOnlyList<NavigationLink> Navigation { get; } =
+    [
+        new(Desks.Registration, "/billing/cashier", "门诊收费", "Cashier", Roles.CashierDesk, 2, "收取处方、检查费用，打印收据，退费"),
+        new(Desks.Registration, "/billing/settlement", "收费日结", "Daily settlement", Roles.CashierDesk, 3),
+    ];
 }

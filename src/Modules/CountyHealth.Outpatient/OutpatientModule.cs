@@ -1,30 +1,40 @@
 using CountyHealth.Billing.Contracts;
-using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Events;
-using CountyHealth.Outpatient.Api;
-using CountyHealth.Outpatient.Domain;
+using CountyHealth.Kernel.Generation;
+using CountyHealth.Kernel.Modules;
+using CountyHealth.Outpatient.Prescriptions;
+using CountyHealth.Outpatient.Seeding;
+using CountyHealth.Outpatient.Visits;
 using CountyHealth.Pharmacy.Contracts;
+using CountyHealth.Platform.Contracts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CountyHealth.Outpatient;
 
-public static class OutpatientModule
+/// <summary>The outpatient day: registration, the queue, the doctor's record, diagnoses, prescriptions and orders.</summary>
+public sealed class OutpatientModule : IModule
 {
-    public static IServiceCollection AddOutpatient(this IServiceCollection services)
+    public string Name => "Outpatient";
+
+    public void AddServices(IServiceCollection services)
     {
-        services.AddSingleton(new ModelPart(typeof(OutpatientModule).Assembly));
-        services.AddScoped<OutpatientBillingHandlers>();
-        services.AddScoped<IDomainEventHandler<ChargesPaid>>(sp => sp.GetRequiredService<OutpatientBillingHandlers>());
-        services.AddScoped<IDomainEventHandler<ChargesRefunded>>(sp => sp.GetRequiredService<OutpatientBillingHandlers>());
-        services.AddScoped<IDomainEventHandler<PrescriptionDispensed>>(sp => sp.GetRequiredService<OutpatientBillingHandlers>());
-        services.AddScoped<IDomainEventHandler<DispensedItemsReturned>>(sp => sp.GetRequiredService<OutpatientBillingHandlers>());
-        return services;
+        services.AddScoped<VisitRecords>();
+        services.AddScoped<PrescriptionLines>();
+        services.AddScoped<PrescriptionBilling>();
+        services.AddScoped<IDomainEventHandler<ChargesPaid>>(sp => sp.GetRequiredService<PrescriptionBilling>());
+        services.AddScoped<IDomainEventHandler<ChargesRefunded>>(sp => sp.GetRequiredService<PrescriptionBilling>());
+        services.AddScoped<IDomainEventHandler<ItemsDispensed>>(sp => sp.GetRequiredService<PrescriptionBilling>());
+        services.AddScoped<IDomainEventHandler<DispensedItemsReturned>>(sp => sp.GetRequiredService<PrescriptionBilling>());
+        services.AddScoped<IRefundCheck>(sp => sp.GetRequiredService<PrescriptionBilling>());
+        services.AddScoped<ISyntheticData, OutpatientHistory>();
     }
 
-    public static IEndpointRouteBuilder MapOutpatient(this IEndpointRouteBuilder app)
-    {
-        OutpatientApi.MapOutpatientEndpoints(app);
-        return app;
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => Endpoints.Map(endpoints);
+
+    public IReadOnlyList<NavigationLink> Navigation { get; } =
+    [
+        new(Desks.Registration, "/outpatient/register", "挂号", "Register visit", Roles.CashierDesk, 1, "查找或登记居民，挂号并收挂号费"),
+        new(Desks.Doctor, "/outpatient/queue", "候诊队列", "Queue", Roles.Clinicians, 1, "接诊、书写病历、诊断、开处方"),
+    ];
 }

@@ -1,26 +1,37 @@
-using CountyHealth.Kernel.Data;
-using CountyHealth.Pharmacy.Api;
+using CountyHealth.Kernel.Generation;
+using CountyHealth.Kernel.Modules;
+using CountyHealth.Pharmacy.Catalogue;
 using CountyHealth.Pharmacy.Contracts;
-using CountyHealth.Pharmacy.Domain;
+using CountyHealth.Pharmacy.Dispensing;
+using CountyHealth.Pharmacy.Seeding;
+using CountyHealth.Platform.Contracts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CountyHealth.Pharmacy;
 
-public static class PharmacyModule
+/// <summary>The drug catalogue, stock by batch, and dispensing of what clinical modules send to the pharmacy.</summary>
+public sealed class PharmacyModule : IModule
 {
-    public static IServiceCollection AddPharmacy(this IServiceCollection services)
+    public string Name => "Pharmacy";
+
+    public void AddServices(IServiceCollection services)
     {
-        services.AddSingleton(new ModelPart(typeof(PharmacyModule).Assembly));
-        services.AddScoped<IDrugCatalogue, DrugCatalogue>();
+        services.AddSingleton<DrugCache>();
+        services.AddScoped<DrugCatalogue>();
+        services.AddScoped<IDrugCatalogue>(sp => sp.GetRequiredService<DrugCatalogue>());
         services.AddScoped<IDispensingQueue, DispensingQueue>();
-        services.AddScoped<Dispensing>();
-        return services;
+        services.AddScoped<IDemoData, PharmacyDemoData>();
+        services.AddScoped<DispensingHistory>();
+        services.AddScoped<IDispensingHistory>(sp => sp.GetRequiredService<DispensingHistory>());
+        services.AddScoped<ISyntheticData>(sp => sp.GetRequiredService<DispensingHistory>());
     }
 
-    public static IEndpointRouteBuilder MapPharmacy(this IEndpointRouteBuilder app)
-    {
-        PharmacyApi.MapPharmacyEndpoints(app);
-        return app;
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => Endpoints.Map(endpoints);
+
+    public IReadOnlyList<NavigationLink> Navigation { get; } =
+    [
+        new(Desks.Pharmacy, "/pharmacy/dispensing", "门诊发药", "Dispensing", Roles.Pharmacy, 1, "已收费处方按效期先出发药"),
+        new(Desks.Pharmacy, "/pharmacy/stock", "库存与入库", "Stock", Roles.Pharmacy, 2),
+    ];
 }

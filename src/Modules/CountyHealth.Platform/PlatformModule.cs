@@ -1,39 +1,37 @@
-using CountyHealth.Kernel.Auditing;
-using CountyHealth.Kernel.Data;
-using CountyHealth.Platform.Api;
+using CountyHealth.Kernel.Generation;
+using CountyHealth.Kernel.Modules;
+using CountyHealth.Platform.Access;
 using CountyHealth.Platform.Contracts;
-using CountyHealth.Platform.Domain;
-using Microsoft.AspNetCore.Builder;
+using CountyHealth.Platform.Diagnoses;
+using CountyHealth.Platform.Institutions;
+using CountyHealth.Platform.Seeding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CountyHealth.Platform;
 
-public static class PlatformModule
+/// <summary>Institutions, departments, staff, accounts and roles, the scope rules, the ICD-10 dictionary and the audit log.</summary>
+public sealed class PlatformModule : IModule
 {
-    public static IServiceCollection AddPlatform(this IServiceCollection services)
+    public string Name => "Platform";
+
+    public void AddServices(IServiceCollection services)
     {
-        services.AddSingleton(new ModelPart(typeof(PlatformModule).Assembly));
-        services.AddSingleton<InstitutionTreeCache>();
+        services.AddSingleton<DirectoryCache>();
+        services.AddSingleton<DiagnosisCodes>();
         services.AddScoped<IInstitutionDirectory, InstitutionDirectory>();
         services.AddScoped<IAccessScope, AccessScope>();
-        services.AddScoped<CurrentUser>();
-        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<IDiagnosisDictionary, DiagnosisDictionary>();
-        services.AddScoped<AccountSignIn>();
-        services.AddScoped<AuditLog>();
-        services.AddScoped<Ui.UiScope>();
-        return services;
+        services.AddScoped<IDemoData, PlatformDemoData>();
+        services.AddScoped<ISyntheticData, PlatformSyntheticData>();
     }
 
-    public static IEndpointRouteBuilder MapPlatform(this IEndpointRouteBuilder app)
-    {
-        app.MapAuth();
-        app.MapAdmin();
-        return app;
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => Endpoints.Map(endpoints);
 
-    /// <summary>Lets the Blazor layout hand the circuit's principal to the scoped current user.</summary>
-    public static void UsePrincipal(IServiceProvider scope, System.Security.Claims.ClaimsPrincipal principal, string? ip) =>
-        scope.GetRequiredService<CurrentUser>().Use(principal, ip);
+    public IReadOnlyList<NavigationLink> Navigation { get; } =
+    [
+        new(Desks.Administration, "/admin/institutions", "机构与科室", "Institutions", Roles.Admin, 1),
+        new(Desks.Administration, "/admin/staff", "人员与账户", "Staff & accounts", Roles.Admin, 2),
+        new(Desks.Administration, "/admin/audit", "审计日志", "Audit log", Roles.Admin, 3),
+    ];
 }

@@ -1,24 +1,31 @@
-using CountyHealth.Kernel.Data;
-using CountyHealth.Residents.Api;
+using CountyHealth.Kernel.Generation;
+using CountyHealth.Kernel.Modules;
+using CountyHealth.Platform.Contracts;
 using CountyHealth.Residents.Contracts;
-using CountyHealth.Residents.Domain;
+using CountyHealth.Residents.ResidentIndex;
+using CountyHealth.Residents.Seeding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CountyHealth.Residents;
 
-public static class ResidentsModule
+/// <summary>The one resident index (MPI) of the county: residents, their households, and where they are known.</summary>
+public sealed class ResidentsModule : IModule
 {
-    public static IServiceCollection AddResidents(this IServiceCollection services)
+    public string Name => "Residents";
+
+    public void AddServices(IServiceCollection services)
     {
-        services.AddSingleton(new ModelPart(typeof(ResidentsModule).Assembly));
+        services.AddScoped<ResidentRecords>();
         services.AddScoped<IResidentDirectory, ResidentDirectory>();
-        return services;
+        services.AddScoped<IDemoData, ResidentsDemoData>();
+        services.AddScoped<ISyntheticData, ResidentsSyntheticData>();
     }
 
-    public static IEndpointRouteBuilder MapResidents(this IEndpointRouteBuilder app)
-    {
-        ResidentsApi.MapResidentEndpoints(app);
-        return app;
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => Endpoints.Map(endpoints);
+
+    public IReadOnlyList<NavigationLink> Navigation { get; } =
+    [
+        new(Desks.Residents, "/residents", "居民索引", "Residents", Roles.ResidentReaders, 1),
+    ];
 }

@@ -1,14 +1,25 @@
 using System.Net;
-using CountyHealth.Billing.Api;
+using CountyHealth.Billing.Charges;
 using CountyHealth.Billing.Contracts;
+using CountyHealth.Billing.Payments;
+using CountyHealth.Billing.Refunds;
+using CountyHealth.Billing.Settlement;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Web;
-using CountyHealth.Outpatient.Api;
-using CountyHealth.Pharmacy.Api;
+using CountyHealth.Outpatient.Orders;
+using CountyHealth.Outpatient.Prescriptions;
+using CountyHealth.Outpatient.Visits;
+using CountyHealth.Pharmacy.Catalogue;
 using CountyHealth.Pharmacy.Contracts;
-using CountyHealth.Platform.Api;
-using CountyHealth.Residents.Api;
+using CountyHealth.Pharmacy.Dispensing;
+using CountyHealth.Pharmacy.Stock;
+using CountyHealth.Platform.Accounts;
+using CountyHealth.Platform.Audit;
+using CountyHealth.Platform.Institutions;
+using CountyHealth.Platform.Personnel;
 using CountyHealth.Residents.Contracts;
+using CountyHealth.Residents.Households;
+using CountyHealth.Residents.ResidentIndex;
 using Xunit;
 
 namespace CountyHealth.Tests.Integration;
@@ -145,6 +156,6 @@ public sealed class Clinic(CountyHealthFactory host)
         new("头晕3天", "3天前无明显诱因出现头晕", "高血压病史5年", "无", "神清，心肺未见异常", "低盐饮食，规律服药",
             systolic, diastolic, 36.5m, 78, 18, 70m, 170m, 5.6m);
 
-    public static ChargeRow ChargeOf(VisitCharges charges, ChargeSource source) =>
-        Assert.Single(charges.Charges, c => c.Source == source.ToString());
+    public static ChargeRow ChargeOf(VisitCharges charges, string kind) =>
+        Assert.Single(charges.Charges, c => c.Kind == kind);
 }

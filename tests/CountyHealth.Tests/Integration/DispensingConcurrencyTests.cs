@@ -1,5 +1,7 @@
 using System.Net;
-using CountyHealth.Pharmacy.Api;
+using CountyHealth.Pharmacy.Catalogue;
+using CountyHealth.Pharmacy.Dispensing;
+using CountyHealth.Pharmacy.Stock;
 using Xunit;
 
 namespace CountyHealth.Tests.Integration;

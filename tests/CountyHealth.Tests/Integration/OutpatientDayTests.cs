@@ -1,6 +1,8 @@
 using System.Net;
 using CountyHealth.Billing.Contracts;
-using CountyHealth.Outpatient.Api;
+using CountyHealth.Outpatient.Orders;
+using CountyHealth.Outpatient.Prescriptions;
+using CountyHealth.Outpatient.Visits;
 using CountyHealth.Pharmacy.Contracts;
 using Xunit;
 

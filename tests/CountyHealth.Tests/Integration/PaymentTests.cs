@@ -1,6 +1,12 @@
 using System.Net;
-using CountyHealth.Billing.Api;
-using CountyHealth.Outpatient.Api;
+using CountyHealth.Billing.Charges;
+using CountyHealth.Billing.Payments;
+using CountyHealth.Billing.Refunds;
+using CountyHealth.Billing.Settlement;
+using CountyHealth.Outpatient.Contracts;
+using CountyHealth.Outpatient.Orders;
+using CountyHealth.Outpatient.Prescriptions;
+using CountyHealth.Outpatient.Visits;
 using Xunit;
 
 namespace CountyHealth.Tests.Integration;
@@ -72,7 +78,7 @@ public abstract class PaymentTests(CountyHealthFactory host)
             Clinic.Prescription(amlodipine.Id, 10m, "qd", 14), HttpStatusCode.OK);
 
         Assert.Equal((10m, 4), (Assert.Single(changed.Items).Dose, changed.Items[0].Quantity));
-        var charge = Assert.Single((await clinic.ChargesAsync(visit.VisitId)).Charges, c => c.Source == "PrescriptionItem");
+        var charge = Assert.Single((await clinic.ChargesAsync(visit.VisitId)).Charges, c => c.Kind == OutpatientKinds.Prescription);
         Assert.Equal((4m, "Open", 4 * amlodipine.RetailPrice), (charge.Quantity, charge.Status, charge.Amount));
         Assert.Equal(4, Assert.Single(Assert.Single((await clinic.VisitAsync(visit.VisitId)).Prescriptions).Items).Quantity);
     }

@@ -3,7 +3,9 @@ using System.Data.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using CountyHealth.Kernel.Data;
-using CountyHealth.Outpatient.Api;
+using CountyHealth.Outpatient.Orders;
+using CountyHealth.Outpatient.Prescriptions;
+using CountyHealth.Outpatient.Visits;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
@@ -43,7 +45,7 @@ public sealed class QueryPlanTests(QueryPlanTests.PlanRecordingHost host) : ICla
         await clinic.VisitAsync(visit.VisitId);
         await clinic.PayOpenChargesAsync(visit.VisitId, "WeChat");
         var order = await clinic.WaitingOrderAsync(prescription.Number);
-        var scanned = await (await clinic.Pharmacist).GetAsync<List<CountyHealth.Pharmacy.Api.DispenseOrderRow>>($"/api/v1/pharmacy/dispensing?prescription={prescription.Number}");
+        var scanned = await (await clinic.Pharmacist).GetAsync<List<CountyHealth.Pharmacy.Dispensing.DispenseOrderRow>>($"/api/v1/pharmacy/dispensing?prescription={prescription.Number}");
         Assert.Equal(order.Id, Assert.Single(scanned).Id);
         await clinic.DispenseAsync(order.Id);
         // The lists the desks keep open all day.

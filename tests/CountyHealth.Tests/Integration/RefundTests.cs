@@ -1,7 +1,13 @@
 using System.Net;
-using CountyHealth.Billing.Api;
+using CountyHealth.Billing.Charges;
 using CountyHealth.Billing.Contracts;
-using CountyHealth.Pharmacy.Api;
+using CountyHealth.Billing.Payments;
+using CountyHealth.Billing.Refunds;
+using CountyHealth.Billing.Settlement;
+using CountyHealth.Outpatient.Contracts;
+using CountyHealth.Pharmacy.Catalogue;
+using CountyHealth.Pharmacy.Dispensing;
+using CountyHealth.Pharmacy.Stock;
 using Xunit;
 
 namespace CountyHealth.Tests.Integration;
@@ -17,14 +23,14 @@ public abstract class RefundTests(CountyHealthFactory host)
         var drug = await clinic.NewDrugWithStockAsync(5);
         var (visit, prescription) = await clinic.PaidPrescriptionAsync(drug.Id, 10m, "qd", 10);
         var order = await clinic.WaitingOrderAsync(prescription.Number);
-        var charge = Clinic.ChargeOf(await clinic.ChargesAsync(visit.VisitId), ChargeSource.PrescriptionItem);
+        var charge = Clinic.ChargeOf(await clinic.ChargesAsync(visit.VisitId), OutpatientKinds.Prescription);
 
         var refund = await RefundAsync(charge.Id, HttpStatusCode.Created);
 
         Assert.Equal(charge.Amount, refund.Amount);
         Assert.Equal("现金", refund.MethodName);
         Assert.DoesNotContain(await clinic.QueueAsync(), o => o.Id == order.Id);
-        Assert.Equal("Refunded", Clinic.ChargeOf(await clinic.ChargesAsync(visit.VisitId), ChargeSource.PrescriptionItem).Status);
+        Assert.Equal("Refunded", Clinic.ChargeOf(await clinic.ChargesAsync(visit.VisitId), OutpatientKinds.Prescription).Status);
         Assert.Equal("Cancelled", Assert.Single((await clinic.VisitAsync(visit.VisitId)).Prescriptions).Status);
         Assert.Equal(5, await clinic.OnHandAsync(drug.Id, drug.Code));
     }
@@ -38,11 +44,11 @@ public abstract class RefundTests(CountyHealthFactory host)
         var order = await clinic.WaitingOrderAsync(prescription.Number);
         await clinic.DispenseAsync(order.Id);
         Assert.Equal(3, await clinic.OnHandAsync(drug.Id, drug.Code));
-        var charge = Clinic.ChargeOf(await clinic.ChargesAsync(visit.VisitId), ChargeSource.PrescriptionItem);
+        var charge = Clinic.ChargeOf(await clinic.ChargesAsync(visit.VisitId), OutpatientKinds.Prescription);
 
         var refused = await RefundAsync<Problem>(charge.Id, HttpStatusCode.Conflict);
         Assert.Contains("退药", refused.Title, StringComparison.Ordinal);
-        Assert.Equal("Paid", Clinic.ChargeOf(await clinic.ChargesAsync(visit.VisitId), ChargeSource.PrescriptionItem).Status);
+        Assert.Equal("Paid", Clinic.ChargeOf(await clinic.ChargesAsync(visit.VisitId), OutpatientKinds.Prescription).Status);
 
         await (await clinic.Pharmacist).PostAsync($"/api/v1/pharmacy/dispensing/{order.Id}/return",
             new ReturnRequest(order.Lines.Select(l => l.LineId).ToList()), HttpStatusCode.NoContent);
@@ -50,7 +56,7 @@ public abstract class RefundTests(CountyHealthFactory host)
 
         var refund = await RefundAsync(charge.Id, HttpStatusCode.Created);
         Assert.Equal(charge.Amount, refund.Amount);
-        Assert.Equal("Refunded", Clinic.ChargeOf(await clinic.ChargesAsync(visit.VisitId), ChargeSource.PrescriptionItem).Status);
+        Assert.Equal("Refunded", Clinic.ChargeOf(await clinic.ChargesAsync(visit.VisitId), OutpatientKinds.Prescription).Status);
         Assert.Equal(5, await clinic.OnHandAsync(drug.Id, drug.Code));
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
-using CountyHealth.Residents.Api;
+using CountyHealth.Residents.Households;
+using CountyHealth.Residents.ResidentIndex;
 using Xunit;
 
 namespace CountyHealth.Tests.Integration;

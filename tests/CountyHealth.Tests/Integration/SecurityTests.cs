@@ -1,9 +1,15 @@
 using System.Net;
 using CountyHealth.Kernel.Web;
-using CountyHealth.Pharmacy.Api;
-using CountyHealth.Platform.Api;
-using CountyHealth.Residents.Api;
+using CountyHealth.Pharmacy.Catalogue;
+using CountyHealth.Pharmacy.Dispensing;
+using CountyHealth.Pharmacy.Stock;
+using CountyHealth.Platform.Accounts;
+using CountyHealth.Platform.Audit;
+using CountyHealth.Platform.Institutions;
+using CountyHealth.Platform.Personnel;
 using CountyHealth.Residents.Contracts;
+using CountyHealth.Residents.Households;
+using CountyHealth.Residents.ResidentIndex;
 using Xunit;
 
 namespace CountyHealth.Tests.Integration;

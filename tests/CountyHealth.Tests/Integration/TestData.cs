@@ -1,15 +1,15 @@
 using System.Globalization;
-using CountyHealth.Residents.Api;
 using CountyHealth.Residents.Contracts;
 using CountyHealth.Residents.Domain;
-using CountyHealth.Server.Seeding;
+using CountyHealth.Residents.Households;
+using CountyHealth.Residents.ResidentIndex;
 
 namespace CountyHealth.Tests.Integration;
 
 /// <summary>Demo accounts the host seeds (all share one password).</summary>
 public static class DemoAccounts
 {
-    public const string Password = DemoSeeder.DemoPassword;
+    public const string Password = CountyHealth.Platform.Contracts.DemoAccounts.Password;
     public const string Admin = "admin";
     public const string Cashier = "cashier";
     public const string Doctor = "doctor";

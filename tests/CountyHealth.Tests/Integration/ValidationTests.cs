@@ -1,4 +1,5 @@
 using System.Net;
+using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Residents.Contracts;
 using CountyHealth.Residents.Domain;
 using Xunit;
@@ -112,7 +113,7 @@ public abstract class ValidationTests(CountyHealthFactory host)
     private async Task AssertNothingPrescribedAsync(Guid visitId)
     {
         Assert.Empty((await clinic.VisitAsync(visitId)).Prescriptions);
-        Assert.DoesNotContain((await clinic.ChargesAsync(visitId)).Charges, c => c.Source == "PrescriptionItem");
+        Assert.DoesNotContain((await clinic.ChargesAsync(visitId)).Charges, c => c.Kind == OutpatientKinds.Prescription);
     }
 }
 

@@ -1,22 +1,20 @@
 namespace CountyHealth.Billing.Contracts;
 
-public enum ChargeSource
-{
-    Registration = 1,
-    PrescriptionItem = 2,
-    OrderItem = 3,
-}
+/// <summary>
+/// A line to bill. <paramref name="Kind"/> is the calling module's name for what is billed (e.g.
+/// "outpatient.prescription"); Billing keeps it and hands it back in its events, so any module may raise charges
+/// without Billing knowing it. GroupId ties the lines of one document together; SourceId is the item.
+/// </summary>
+public sealed record ChargeLine(string Kind, Guid GroupId, Guid SourceId, string ItemCode, string Description, string Unit, decimal Quantity, decimal UnitPrice);
 
-/// <summary>A line to bill. GroupId ties the lines of one prescription or order together; SourceId is the item.</summary>
-public sealed record ChargeLine(ChargeSource Source, Guid GroupId, Guid SourceId, string ItemCode, string Description, string Unit, decimal Quantity, decimal UnitPrice);
-
-public sealed record VisitBilling(Guid VisitId, Guid ResidentId, Guid InstitutionId, Guid DepartmentId);
+/// <summary>Whom and where a charge is for: the encounter (an outpatient visit; later a ward stay), the resident, the institution and department.</summary>
+public sealed record BillingEncounter(Guid EncounterId, Guid ResidentId, Guid InstitutionId, Guid DepartmentId);
 
 /// <summary>Charges raised by clinical modules. Paid charges are final: the source can no longer change.</summary>
 public interface IChargeService
 {
     /// <summary>Adds open charges and returns their ids; the caller saves.</summary>
-    Task<IReadOnlyList<Guid>> AddAsync(VisitBilling visit, IEnumerable<ChargeLine> lines, CancellationToken ct = default);
+    Task<IReadOnlyList<Guid>> AddAsync(BillingEncounter encounter, IEnumerable<ChargeLine> lines, CancellationToken ct = default);
 
     /// <summary>Removes the open charges of a group so it can be billed again; fails (false) when any charge of it is paid.</summary>
     Task<bool> RemoveOpenAsync(Guid groupId, CancellationToken ct = default);
@@ -33,10 +31,23 @@ public interface IPriceCatalogue
     Task<PriceItemInfo?> FindAsync(string code, CancellationToken ct = default);
 }
 
-public sealed record BilledItem(ChargeSource Source, Guid GroupId, Guid SourceId);
+/// <summary>A billed item as the module that raised it named it.</summary>
+public sealed record BilledItem(string Kind, Guid GroupId, Guid SourceId);
 
-/// <summary>Raised in the payment's transaction.</summary>
-public sealed record ChargesPaid(Guid VisitId, Guid PaymentId, IReadOnlyList<BilledItem> Items);
+/// <summary>Raised in the payment's transaction; each module acts on the kinds it raised.</summary>
+public sealed record ChargesPaid(Guid EncounterId, Guid PaymentId, IReadOnlyList<BilledItem> Items);
 
-/// <summary>Raised in the refund's transaction.</summary>
-public sealed record ChargesRefunded(Guid VisitId, Guid RefundId, IReadOnlyList<BilledItem> Items);
+/// <summary>Raised in the refund's transaction; each module acts on the kinds it raised.</summary>
+public sealed record ChargesRefunded(Guid EncounterId, Guid RefundId, IReadOnlyList<BilledItem> Items);
+
+/// <summary>Why an item cannot be refunded yet, e.g. "已发药，须先到药房退药才能退费".</summary>
+public sealed record RefundObjection(Guid SourceId, string Reason);
+
+/// <summary>
+/// Asked before a refund: the module that raised an item says which of its items cannot be taken back in their present
+/// state (a dispensed drug must first come back to the pharmacy). Modules implement it for the kinds they raise.
+/// </summary>
+public interface IRefundCheck
+{
+    Task<IReadOnlyList<RefundObjection>> ObjectionsAsync(IReadOnlyList<BilledItem> items, CancellationToken ct);
+}

@@ -25,6 +25,7 @@ internal sealed class ChargeConfiguration : IEntityTypeConfiguration<Charge>
     public void Configure(EntityTypeBuilder<Charge> b)
     {
         b.ToTable("charges");
+        b.Property(x => x.Kind).HasMaxLength(40);
         b.Property(x => x.ItemCode).HasMaxLength(32);
         b.Property(x => x.Description).HasMaxLength(200);
         b.Property(x => x.Unit).HasMaxLength(16);

@@ -1,4 +1,3 @@
-using CountyHealth.Billing.Contracts;
 using CountyHealth.Kernel.Auditing;
 
 namespace CountyHealth.Billing.Domain;
@@ -30,7 +29,8 @@ internal sealed class Charge : IPersonalHealthData
     public Guid ResidentId { get; set; }
     public Guid InstitutionId { get; set; }
     public Guid DepartmentId { get; set; }
-    public ChargeSource Source { get; set; }
+    /// <summary>The raising module's name for what is billed (e.g. "outpatient.prescription").</summary>
+    public string Kind { get; set; } = "";
     public Guid GroupId { get; set; }
     public Guid SourceId { get; set; }
     public string ItemCode { get; set; } = "";

@@ -1,4 +1,4 @@
-using CountyHealth.Kernel.Web;
+using CountyHealth.Kernel.Validation;
 
 namespace CountyHealth.Outpatient.Domain;
 

@@ -43,6 +43,28 @@ internal sealed class Visit : IPersonalHealthData
     public List<VisitDiagnosis> Diagnoses { get; set; } = [];
 
     Guid? IPersonalHealthData.AuditResidentId => ResidentId;
+
+    /// <summary>
+    /// The doctor takes the visit up: a visit registered to the department (no doctor chosen) becomes hers, and a
+    /// waiting visit is in progress from now.
+    /// </summary>
+    public void Start(Guid? doctorStaffId, DateTime now)
+    {
+        DoctorStaffId ??= doctorStaffId;
+        if (Status == VisitStatus.Waiting)
+        {
+            Status = VisitStatus.InProgress;
+            SeenAt = now;
+        }
+    }
+
+    public string StatusName => Status switch
+    {
+        VisitStatus.Waiting => "候诊",
+        VisitStatus.InProgress => "就诊中",
+        VisitStatus.Finished => "已就诊",
+        _ => "已退号",
+    };
 }
 
 internal sealed class VisitDiagnosis
@@ -88,6 +110,27 @@ internal sealed class Prescription : IPersonalHealthData
     public List<PrescriptionItem> Items { get; set; } = [];
 
     Guid? IPersonalHealthData.AuditResidentId => ResidentId;
+
+    public string StatusName => Status switch
+    {
+        PrescriptionStatus.Open => "待收费",
+        PrescriptionStatus.Paid => "已收费待发药",
+        PrescriptionStatus.Dispensed => "已发药",
+        _ => "已作废",
+    };
+
+    /// <summary>Marks the items; the prescription is cancelled when every item was refunded, dispensed once any item was.</summary>
+    public void Mark(IReadOnlyCollection<Guid> itemIds, ItemStatus status)
+    {
+        foreach (var i in Items.Where(i => itemIds.Contains(i.Id)))
+        {
+            i.Status = status;
+        }
+        Status = Items.All(i => i.Status == ItemStatus.Refunded) ? PrescriptionStatus.Cancelled
+            : Items.Any(i => i.Status == ItemStatus.Dispensed) ? PrescriptionStatus.Dispensed
+            : Status;
+        Version++;
+    }
 }
 
 internal sealed class PrescriptionItem
@@ -107,6 +150,10 @@ internal sealed class PrescriptionItem
     public string PackUnit { get; set; } = "";
     public decimal UnitPrice { get; set; }
     public ItemStatus Status { get; set; } = ItemStatus.Open;
+
+    /// <summary>How to take it, as the label and the pharmacy say it: "5mg 每日一次 口服 7天".</summary>
+    public string Usage =>
+        $"{Dose.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}{DoseUnit} {Frequencies.Find(FrequencyCode)?.ChineseName ?? FrequencyCode} {Route} {Days}天";
 }
 
 /// <summary>An examination, lab or treatment item ordered at a visit; billed like a prescription.</summary>

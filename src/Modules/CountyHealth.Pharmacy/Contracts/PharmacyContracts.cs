@@ -12,26 +12,29 @@ public interface IDrugCatalogue
     Task<IReadOnlyDictionary<Guid, DrugInfo>> GetManyAsync(Guid institutionId, IEnumerable<Guid> drugIds, CancellationToken ct = default);
 }
 
+/// <summary>One drug to hand out: the source module's item it fulfils, the drug, the packs and how to take it.</summary>
 public sealed record DispenseLineRequest(Guid SourceItemId, Guid DrugId, int Quantity, string Usage);
 
-public sealed record DispenseRequest(Guid PrescriptionId, string PrescriptionNumber, Guid VisitId, Guid ResidentId,
-    Guid InstitutionId, string DoctorName, IReadOnlyList<DispenseLineRequest> Lines);
+/// <summary>
+/// Drugs a clinical module sends to an institution's pharmacy: the module's document (its kind, e.g.
+/// "outpatient.prescription", its id and the number printed on it), the patient, who ordered them, and the lines.
+/// Any module may send them; the pharmacy knows nothing of prescriptions or ward orders.
+/// </summary>
+public sealed record DispenseRequest(string SourceKind, Guid SourceId, string SourceNumber, Guid ResidentId, Guid InstitutionId, string OrderedBy,
+    IReadOnlyList<DispenseLineRequest> Lines);
 
-/// <summary>What the pharmacy must hand out: paid prescriptions enter, refunds take lines out.</summary>
+/// <summary>What the pharmacy must hand out: paid documents enter, refunds take lines out.</summary>
 public interface IDispensingQueue
 {
-    /// <summary>Queues a paid prescription for dispensing; the caller saves.</summary>
+    /// <summary>Queues drugs for dispensing; the caller saves.</summary>
     Task EnqueueAsync(DispenseRequest request, CancellationToken ct = default);
 
-    /// <summary>Source items (prescription items) that have been handed out and not returned.</summary>
-    Task<IReadOnlySet<Guid>> DispensedItemsAsync(IEnumerable<Guid> sourceItemIds, CancellationToken ct = default);
-
-    /// <summary>Withdraws undispensed lines (their charges were refunded); the caller saves.</summary>
+    /// <summary>Withdraws lines not yet handed out (their charges were refunded); the caller saves.</summary>
     Task CancelLinesAsync(IEnumerable<Guid> sourceItemIds, CancellationToken ct = default);
 }
 
-/// <summary>Raised in the dispensing transaction when a prescription's items are handed out.</summary>
-public sealed record PrescriptionDispensed(Guid PrescriptionId, IReadOnlyList<Guid> SourceItemIds, DateTime At);
+/// <summary>Raised in the dispensing transaction when a document's items are handed out; the source module marks them.</summary>
+public sealed record ItemsDispensed(string SourceKind, Guid SourceId, IReadOnlyList<Guid> SourceItemIds, DateTime At);
 
-/// <summary>Raised when dispensed items come back to the pharmacy (so they can be refunded).</summary>
-public sealed record DispensedItemsReturned(Guid PrescriptionId, IReadOnlyList<Guid> SourceItemIds);
+/// <summary>Raised when dispensed items come back to the pharmacy (so their charges can be refunded).</summary>
+public sealed record DispensedItemsReturned(string SourceKind, Guid SourceId, IReadOnlyList<Guid> SourceItemIds);

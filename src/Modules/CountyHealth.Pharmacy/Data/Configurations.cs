@@ -57,13 +57,14 @@ internal sealed class DispenseOrderConfiguration : IEntityTypeConfiguration<Disp
     public void Configure(EntityTypeBuilder<DispenseOrder> b)
     {
         b.ToTable("dispense_orders");
-        b.Property(x => x.PrescriptionNumber).HasMaxLength(32);
-        b.Property(x => x.DoctorName).HasMaxLength(50);
+        b.Property(x => x.SourceKind).HasMaxLength(40);
+        b.Property(x => x.SourceNumber).HasMaxLength(32);
+        b.Property(x => x.OrderedBy).HasMaxLength(50);
         b.Property(x => x.DispensedBy).HasMaxLength(64);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.InstitutionId, x.Status, x.QueuedAt });
-        b.HasIndex(x => x.PrescriptionId);
-        b.HasIndex(x => new { x.InstitutionId, x.PrescriptionNumber });
+        b.HasIndex(x => x.SourceId);
+        b.HasIndex(x => new { x.InstitutionId, x.SourceNumber });
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -70,16 +70,20 @@ internal enum DispenseStatus
     Returned = 4,
 }
 
-/// <summary>A paid prescription waiting at, or handed out by, the pharmacy.</summary>
+/// <summary>Drugs a clinical module sent to the pharmacy (a paid prescription, a ward request), waiting or handed out.</summary>
 internal sealed class DispenseOrder : IPersonalHealthData
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid InstitutionId { get; set; }
-    public Guid PrescriptionId { get; set; }
-    public string PrescriptionNumber { get; set; } = "";
-    public Guid VisitId { get; set; }
+
+    /// <summary>The sending module's kind of document, e.g. "outpatient.prescription".</summary>
+    public string SourceKind { get; set; } = "";
+    public Guid SourceId { get; set; }
+
+    /// <summary>The number printed on the document (a prescription number), by which the pharmacist finds it.</summary>
+    public string SourceNumber { get; set; } = "";
     public Guid ResidentId { get; set; }
-    public string DoctorName { get; set; } = "";
+    public string OrderedBy { get; set; } = "";
     public DispenseStatus Status { get; set; } = DispenseStatus.Waiting;
     public DateTime QueuedAt { get; set; }
     public DateTime? DispensedAt { get; set; }

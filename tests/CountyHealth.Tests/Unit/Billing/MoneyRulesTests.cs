@@ -1,4 +1,5 @@
 using CountyHealth.Billing.Domain;
+using CountyHealth.Kernel.Amounts;
 using Xunit;
 
 namespace CountyHealth.Tests.Unit.Billing;
@@ -13,10 +14,10 @@ public sealed class MoneyRulesTests
     [InlineData("7", "0", "0")]
     public void Line_amount_is_rounded_to_the_fen(string qty, string price, string expected) =>
         Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
-            MoneyRules.LineAmount(decimal.Parse(qty, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture)));
+            Money.LineAmount(decimal.Parse(qty, System.Globalization.CultureInfo.InvariantCulture), decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
-    public void Money_is_shown_in_yuan_with_two_decimals() => Assert.Equal("¥1,234.50", MoneyRules.Format(1234.5m));
+    public void Money_is_shown_in_yuan_with_two_decimals() => Assert.Equal("¥1,234.50", Money.Format(1234.5m));
 
     [Fact]
     public void Settlement_sums_payments_and_refunds_by_method()

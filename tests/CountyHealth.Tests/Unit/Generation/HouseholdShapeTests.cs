@@ -1,6 +1,9 @@
+using CountyHealth.Kernel.Generation;
+using CountyHealth.Outpatient.Seeding;
 using CountyHealth.Residents.Contracts;
 using CountyHealth.Residents.Domain;
-using CountyHealth.Server.Generation;
+using CountyHealth.Residents.Seeding;
+using CountyHealth.Server.Operations;
 using Xunit;
 
 namespace CountyHealth.Tests.Unit.Generation;
@@ -54,7 +57,7 @@ public sealed class HouseholdShapeTests
     {
         var rng = new Random(5);
         var today = new DateOnly(2026, 11, 23);
-        var village = new CountyHealth.Platform.Domain.Institution { Code = "13053410101", Name = "东王庄村卫生室", Address = "东王庄村" };
+        var village = new HomeVillage(Guid.CreateVersion7(), "13053410101", "东王庄村");
         var people = Enumerable.Range(0, 500).Select(n => new Resident
         {
             Name = (n % 2 == 0 ? "王" : "李") + "明" + n.ToString(System.Globalization.CultureInfo.InvariantCulture),

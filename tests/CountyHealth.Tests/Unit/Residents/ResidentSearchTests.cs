@@ -1,6 +1,7 @@
-using CountyHealth.Residents.Api;
 using CountyHealth.Residents.Contracts;
 using CountyHealth.Residents.Domain;
+using CountyHealth.Residents.Households;
+using CountyHealth.Residents.ResidentIndex;
 using Xunit;
 
 namespace CountyHealth.Tests.Unit.Residents;

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+
+namespace CountyHealth.Kernel.Security;
+
+/// <summary>Who is acting, taken from the signed-in principal (or the system, for seeding and jobs).</summary>
+public interface ICurrentUser
+{
+    string? UserId { get; }
+    string UserName { get; }
+    string FullName { get; }
+    Guid? InstitutionId { get; }
+    Guid? StaffId { get; }
+    string? IpAddress { get; }
+    bool IsInRole(string role);
+}
+
+/// <summary>Claim types CountyHealth puts into the cookie and the bearer token.</summary>
+public static class CountyClaims
+{
+    public const string Institution = "ch:institution";
+    public const string Staff = "ch:staff";
+    public const string FullName = "ch:fullname";
+}
+
+/// <summary>
+/// The acting user: the request's principal for the API; for a screen, the circuit's principal, handed over by
+/// <see cref="Ui.UiHandler{THandler}"/> when it opens the scope a use case runs in. Claims are read once per scope.
+/// </summary>
+public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentUser
+{
+    private ClaimsPrincipal? principal;
+    private string? ip;
+    private Snapshot? snapshot;
+
+    public void Use(ClaimsPrincipal user, string? ipAddress)
+    {
+        principal = user;
+        ip = ipAddress;
+        snapshot = null;
+    }
+
+    private ClaimsPrincipal? Principal => principal ?? http.HttpContext?.User;
+
+    private Snapshot Claims => snapshot ??= Snapshot.Of(Principal);
+
+    public string? UserId => Claims.UserId;
+    public string UserName => Claims.UserName;
+    public string FullName => Claims.FullName;
+    public Guid? InstitutionId => Claims.InstitutionId;
+    public Guid? StaffId => Claims.StaffId;
+    public string? IpAddress => ip ?? http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+    public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
+
+    private sealed record Snapshot(string? UserId, string UserName, string FullName, Guid? InstitutionId, Guid? StaffId)
+    {
+        public static Snapshot Of(ClaimsPrincipal? p)
+        {
+            var signedIn = p?.Identity?.IsAuthenticated == true;
+            var userName = signedIn ? p!.Identity!.Name ?? "" : "system";
+            return new(p?.FindFirstValue(ClaimTypes.NameIdentifier), userName, p?.FindFirstValue(CountyClaims.FullName) ?? userName,
+                Guid.TryParse(p?.FindFirstValue(CountyClaims.Institution), out var i) ? i : null,
+                Guid.TryParse(p?.FindFirstValue(CountyClaims.Staff), out var s) ? s : null);
+        }
+    }
+}

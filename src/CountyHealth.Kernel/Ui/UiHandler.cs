@@ -1,0 +1,53 @@
+using CountyHealth.Kernel.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CountyHealth.Kernel.Ui;
+
+/// <summary>
+/// How a screen calls a use case: a page injects <c>UiHandler&lt;RegisterVisit&gt;</c> and runs the handler through it.
+/// Each call opens a fresh DI scope (a fresh DbContext: a Blazor circuit lives for hours) as the circuit's signed-in
+/// user, so the screen goes through exactly the handler, validation, access rules and audit the REST API uses.
+/// </summary>
+public sealed class UiHandler<THandler>(IServiceScopeFactory scopes, AuthenticationStateProvider auth, IHttpContextAccessor http)
+    where THandler : notnull
+{
+    // The circuit's first request carries the browser's address; later events have no HttpContext.
+    private readonly string? ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
+    public async Task<TResult> Run<TResult>(Func<THandler, CancellationToken, Task<TResult>> call)
+    {
+        var state = await auth.GetAuthenticationStateAsync();
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Use(state.User, ip);
+        return await call(scope.ServiceProvider.GetRequiredService<THandler>(), CancellationToken.None);
+    }
+}
+
+/// <summary>What a handler's typed result means to a screen: a value, field errors, or a message.</summary>
+public sealed record UiOutcome<T>(T? Value, IReadOnlyDictionary<string, string[]> Errors, string? Message)
+{
+    public bool Ok => Message is null && Errors.Count == 0;
+
+    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var m) ? string.Join("；", m) : null;
+
+    public string AllErrors => Message ?? string.Join("；", Errors.SelectMany(e => e.Value));
+}
+
+public static class UiResults
+{
+    private static readonly Dictionary<string, string[]> NoErrors = [];
+
+    /// <summary>Reads a typed result (Ok, Created, ValidationProblem, Problem, NotFound, NoContent) as a screen needs it.</summary>
+    public static UiOutcome<T> Unpack<T>(IResult result) => result switch
+    {
+        INestedHttpResult nested => Unpack<T>(nested.Result),
+        ValidationProblem v => new(default, v.ProblemDetails.Errors.ToDictionary(e => e.Key, e => e.Value), null),
+        ProblemHttpResult p => new(default, NoErrors, p.ProblemDetails.Title ?? "操作失败"),
+        IValueHttpResult<T> ok => new(ok.Value, NoErrors, null),
+        NotFound => new(default, NoErrors, "未找到"),
+        _ => new(default, NoErrors, null),
+    };
+}

@@ -1,0 +1,141 @@
+using CountyHealth.Kernel.Auditing;
+using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Diagnostics;
+using CountyHealth.Kernel.Events;
+using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Security;
+using CountyHealth.Kernel.Ui;
+using CountyHealth.Kernel.Web;
+using CountyHealth.Platform.Contracts;
+using CountyHealth.Server.Components;
+using CountyHealth.Server.Operations;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace CountyHealth.Server.Hosting;
+
+/// <summary>The one host: its services from the module catalogue, the database, and (for serving) the HTTP pipeline.</summary>
+internal static class CountyHealthHost
+{
+    /// <summary>Builds the application with every module's services; <paramref name="args"/> are configuration settings.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        // Serve MudBlazor's and Blazor's assets from the build output too, so `dotnet run` works outside Development.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Host.UseSerilog((ctx, log) => log.ReadFrom.Configuration(ctx.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddCountyHealthDatabase(builder.Configuration);
+        services.AddCountyHealthAuth();
+        services.AddCountyHealthTelemetry(builder.Configuration);
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditWriter>();
+        services.AddScoped<DomainEvents>();
+        services.AddScoped(typeof(UiHandler<>));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "CountyHealth 区县卫生健康信息平台 API";
+            doc.Info.Version = "v1";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddLocalization();
+        services.AddMudServices();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddScoped<DemoCounty>();
+        services.AddScoped<CountyGenerator>();
+
+        foreach (var module in ModuleCatalogue.All)
+        {
+            var assembly = module.GetType().Assembly;
+            services.AddSingleton(new ModelPart(assembly));
+            services.AddUseCases(assembly);
+            module.AddServices(services);
+        }
+        return builder.Build();
+    }
+
+    /// <summary>Migrates, then seeds the demo county into an empty database when Seed:Demo is on (the embedded default).</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CountyHealth.Startup");
+        await DatabaseSetup.MigrateAsync(app.Services, log, app.Services.GetRequiredService<TimeProvider>());
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CountyHealthDb>();
+        if (db.IsSqlite)
+        {
+            // Keeps the planner's statistics current (cheap; analyses only tables that need it).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize");
+        }
+        if (app.Configuration.GetValue("Seed:Demo", true))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoCounty>().SeedIfEmptyAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>The HTTP pipeline: errors, localisation, sign-in, the API, the OpenAPI document, health and the screens.</summary>
+    public static void MapPipeline(WebApplication app)
+    {
+        var counters = app.Services.GetRequiredService<ServerCounters>();
+        app.Use((ctx, next) =>
+        {
+            counters.CountRequest();
+            return next(ctx);
+        });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization(UiCulture.Options);
+        app.UseSerilogRequestLogging();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("CountyHealth API"));
+        app.MapHealthChecks("/health");
+        app.MapGet("/culture/{name}", UiCulture.Switch).ExcludeFromDescription();
+        foreach (var module in ModuleCatalogue.All)
+        {
+            module.MapEndpoints(app);
+        }
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .AddAdditionalAssemblies(UiAssemblies.Modules);
+    }
+
+    public static void PrintBanner(WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var provider = DatabaseSetup.Provider(app.Configuration);
+            var lines = new List<string>
+            {
+                "",
+                "==============================================================",
+                " CountyHealth 区县卫生健康信息平台 is running",
+                $" Database: {provider}" + (provider == DatabaseProviders.Sqlite ? $" ({Path.GetFullPath(app.Configuration["Database:DataFolder"] ?? "data")})" : ""),
+            };
+            lines.AddRange(addresses.Select(a => $" Open: {a}"));
+            lines.Add($" API reference: {addresses.FirstOrDefault()}/api-docs   Health: {addresses.FirstOrDefault()}/health");
+            lines.Add($" Demo accounts (password for all: {DemoAccounts.Password}):");
+            lines.AddRange(DemoAccounts.All.Select(a => $"   {a.UserName,-16} {a.RoleName,-8} {a.InstitutionName}"));
+            lines.Add("==============================================================");
+            Console.WriteLine(string.Join(Environment.NewLine, lines));
+        });
+    }
+}

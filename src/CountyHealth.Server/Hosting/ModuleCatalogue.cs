@@ -1,0 +1,25 @@
+using CountyHealth.Billing;
+using CountyHealth.Kernel.Modules;
+using CountyHealth.Outpatient;
+using CountyHealth.Pharmacy;
+using CountyHealth.Platform;
+using CountyHealth.Residents;
+
+namespace CountyHealth.Server.Hosting;
+
+/// <summary>
+/// Every module of CountyHealth, the lowest layer first: the one place a module is listed. The host's services, routes,
+/// screens and navigation, the database model (and its design-time factory), the demo county, the synthetic county and
+/// the architecture tests all read this list. A module may use only the modules before it.
+/// </summary>
+internal static class ModuleCatalogue
+{
+    public static IReadOnlyList<IModule> All { get; } =
+    [
+        new PlatformModule(),
+        new ResidentsModule(),
+        new PharmacyModule(),
+        new BillingModule(),
+        new OutpatientModule(),
+    ];
+}

@@ -1,0 +1,67 @@
+using CountyHealth.Billing.Domain;
+using CountyHealth.Kernel.Auditing;
+using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Time;
+using CountyHealth.Kernel.Web;
+using CountyHealth.Platform.Contracts;
+using CountyHealth.Residents.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CountyHealth.Billing.Charges;
+
+public sealed record ChargeRow(Guid Id, string Kind, string ItemCode, string Description, string Unit, decimal Quantity, decimal UnitPrice, decimal Amount, string Status, string StatusName, Guid? PaymentId);
+
+public sealed record VisitCharges(Guid VisitId, Guid ResidentId, string ResidentName, IReadOnlyList<ChargeRow> Charges, decimal OpenAmount);
+
+public sealed record PendingVisit(Guid VisitId, Guid ResidentId, string ResidentName, string SexName, int Age, int OpenCount, decimal OpenAmount, DateTime FirstAt, string FirstAtChina);
+
+internal static class ChargeStatusNames
+{
+    public static string Of(ChargeStatus s) => s switch { ChargeStatus.Open => "待收费", ChargeStatus.Paid => "已收费", _ => "已退费" };
+}
+
+/// <summary>The cashier's list: visits of the institution with charges waiting to be paid, oldest first.</summary>
+internal sealed class PendingCharges(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, AuditLog audit, TimeProvider clock) : IUseCase
+{
+    public async Task<List<PendingVisit>> HandleAsync(CancellationToken ct)
+    {
+        var rows = await scope.Writable(db.Set<Charge>().AsNoTracking(), c => c.InstitutionId).Where(c => c.Status == ChargeStatus.Open)
+            .Select(c => new { c.VisitId, c.ResidentId, c.Amount, c.CreatedAt }).ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+        var names = await residents.GetManyAsync(rows.Select(r => r.ResidentId), ct);
+        var today = ChinaTime.Today(clock);
+        var pending = rows.GroupBy(r => r.VisitId).Select(g =>
+        {
+            var r = names.GetValueOrDefault(g.First().ResidentId);
+            var first = g.Min(x => x.CreatedAt);
+            return new PendingVisit(g.Key, g.First().ResidentId, r?.Name ?? "", r?.SexName ?? "", r?.AgeOn(today) ?? 0, g.Count(), g.Sum(x => x.Amount), first, ChinaTime.Format(first));
+        }).OrderBy(p => p.FirstAt).ToList();
+        await audit.SearchAsync(nameof(Charge), $"待收费列表: {pending.Count} 人");
+        return pending;
+    }
+}
+
+/// <summary>Every charge of one visit at the user's institution, with what is still open.</summary>
+internal sealed class ChargesOfVisit(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, AuditLog audit) : IUseCase
+{
+    public async Task<Results<Ok<VisitCharges>, ProblemHttpResult>> HandleAsync(Guid visitId, CancellationToken ct)
+    {
+        var charges = await scope.Writable(db.Set<Charge>().AsNoTracking(), c => c.InstitutionId).Where(c => c.VisitId == visitId)
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(ct);
+        if (charges.Count == 0)
+        {
+            return Problems.NotFound("本机构没有该次就诊的费用");
+        }
+        var resident = await residents.FindVisibleAsync(charges[0].ResidentId, ct);
+        await audit.RecordAsync(AuditActions.Read, nameof(Charge), visitId.ToString(), charges[0].ResidentId, "就诊费用");
+        return TypedResults.Ok(new VisitCharges(visitId, charges[0].ResidentId, resident?.Name ?? "",
+            charges.Select(c => new ChargeRow(c.Id, c.Kind, c.ItemCode, c.Description, c.Unit, c.Quantity, c.UnitPrice, c.Amount, c.Status.ToString(), ChargeStatusNames.Of(c.Status), c.PaymentId)).ToList(),
+            charges.Where(c => c.Status == ChargeStatus.Open).Sum(c => c.Amount)));
+    }
+}

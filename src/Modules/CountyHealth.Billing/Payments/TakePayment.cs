@@ -1,0 +1,95 @@
+using CountyHealth.Billing.Contracts;
+using CountyHealth.Billing.Domain;
+using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Documents;
+using CountyHealth.Kernel.Events;
+using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Security;
+using CountyHealth.Kernel.Time;
+using CountyHealth.Kernel.Web;
+using CountyHealth.Platform.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CountyHealth.Billing.Payments;
+
+/// <summary>A payment of charges of one visit. The client's request id makes a retried or double-clicked payment count once.</summary>
+public sealed record PaymentRequest(string RequestId, Guid VisitId, IReadOnlyList<Guid> ChargeIds, string Method);
+
+/// <summary>
+/// Takes a payment for open charges of one visit and answers with the receipt. Idempotent by the request id: the same
+/// id again (in a row or at once) answers with the first payment's receipt, marked replayed. The modules that raised
+/// the charges act on <see cref="ChargesPaid"/> in the same transaction (a prescription goes to the pharmacy).
+/// </summary>
+internal sealed class TakePayment(CountyHealthDb db, IAccessScope scope, ICurrentUser user, DomainEvents events, Receipts receipts, TimeProvider clock) : IUseCase
+{
+    public async Task<Results<Ok<Receipt>, Created<Receipt>, ValidationProblem, ProblemHttpResult>> HandleAsync(PaymentRequest r, CancellationToken ct)
+    {
+        if (!Enum.TryParse<PaymentMethod>(r.Method, ignoreCase: true, out var method) || !Enum.IsDefined(method))
+        {
+            return Problems.Field("method", "支付方式无效（现金、微信、支付宝、银行卡）");
+        }
+        if (string.IsNullOrWhiteSpace(r.RequestId) || r.RequestId.Length > 64)
+        {
+            return Problems.Field("requestId", "缺少请求编号（requestId），无法防止重复收费");
+        }
+        var chargeIds = r.ChargeIds ?? [];
+        var charges = await scope.Writable(db.Set<Charge>(), c => c.InstitutionId).Where(c => c.VisitId == r.VisitId && chargeIds.Contains(c.Id)).ToListAsync(ct);
+        if (charges.Count == 0 || charges.Count != chargeIds.Distinct().Count())
+        {
+            return Problems.Field("chargeIds", "请选择本次就诊待收费的项目");
+        }
+        if (charges.Any(c => c.Status != ChargeStatus.Open))
+        {
+            // Paid already: by this very request (a retry) or by another.
+            return await ReplayOrAsync(r.RequestId, "所选项目中有已收费或已退费的项目，请刷新后重试", ct);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var payment = new Payment
+        {
+            RequestId = r.RequestId,
+            VisitId = r.VisitId,
+            ResidentId = charges[0].ResidentId,
+            InstitutionId = charges[0].InstitutionId,
+            Amount = charges.Sum(c => c.Amount),
+            Method = method,
+            CashierUserName = user.UserName,
+            CashierName = user.FullName,
+            PaidAt = now,
+        };
+        payment.ReceiptNumber = DocumentNumbers.Compose(DocumentNumbers.Receipt, ChinaTime.DayOf(now), payment.Id);
+        db.Add(payment);
+        foreach (var c in charges)
+        {
+            c.Status = ChargeStatus.Paid;
+            c.PaymentId = payment.Id;
+            c.Version++;
+        }
+        await events.PublishAsync(new ChargesPaid(r.VisitId, payment.Id, charges.Select(c => new BilledItem(c.Kind, c.GroupId, c.SourceId)).ToList()), ct);
+        // One SaveChanges: the payment, its charges, what the raising modules changed and the audit rows commit together;
+        // the charges' version tokens stop a second cashier paying them too.
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ReplayOrAsync(r.RequestId, "所选项目已被其他收费员收取，请刷新", ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same request id arrived twice at once: the unique index let one through; answer with it.
+            return await ReplayOrAsync(r.RequestId, "收费失败，请重试", ct);
+        }
+        var receipt = await receipts.BuildAsync(payment, charges, false, ct);
+        return TypedResults.Created($"/api/v1/billing/payments/{receipt.PaymentId}/receipt", receipt);
+    }
+
+    private async Task<Results<Ok<Receipt>, Created<Receipt>, ValidationProblem, ProblemHttpResult>> ReplayOrAsync(string requestId, string error, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var earlier = await db.Set<Payment>().AsNoTracking().Where(p => p.RequestId == requestId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+        return earlier is { } id ? TypedResults.Ok(await receipts.LoadAsync(id, true, ct)) : Problems.Conflict(error);
+    }
+}

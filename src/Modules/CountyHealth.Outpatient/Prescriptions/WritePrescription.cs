@@ -1,0 +1,52 @@
+using CountyHealth.Billing.Contracts;
+using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Documents;
+using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Security;
+using CountyHealth.Kernel.Time;
+using CountyHealth.Kernel.Web;
+using CountyHealth.Outpatient.Domain;
+using CountyHealth.Outpatient.Visits;
+using CountyHealth.Platform.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CountyHealth.Outpatient.Prescriptions;
+
+/// <summary>Writes a Western-medicine prescription at a visit: the quantity to dispense is worked out, and the items become open charges.</summary>
+internal sealed class WritePrescription(CountyHealthDb db, VisitRecords visits, PrescriptionLines lines, IChargeService charges, ICurrentUser user, TimeProvider clock) : IUseCase
+{
+    public async Task<Results<Created<PrescriptionRow>, ValidationProblem, ProblemHttpResult>> HandleAsync(Guid visitId, PrescriptionRequest r, CancellationToken ct)
+    {
+        if (await visits.FindAsync(visitId, AccessKind.Write, withDiagnoses: false, ct) is not { } visit)
+        {
+            return Problems.NotFound(VisitRecords.NotFound);
+        }
+        if (visit.Status is VisitStatus.Cancelled)
+        {
+            return Problems.Conflict("该就诊已退号，不能开处方");
+        }
+        var (items, e) = await lines.BuildAsync(r, visit.InstitutionId, ct);
+        if (e.Any)
+        {
+            return e.ToProblem();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var p = new Prescription
+        {
+            VisitId = visit.Id,
+            ResidentId = visit.ResidentId,
+            InstitutionId = visit.InstitutionId,
+            PrescriberStaffId = user.StaffId,
+            PrescriberName = user.FullName,
+            CreatedAt = now,
+            Items = items,
+        };
+        p.Number = DocumentNumbers.Compose(DocumentNumbers.Prescription, ChinaTime.DayOf(now), p.Id);
+        db.Add(p);
+        await charges.AddAsync(new BillingEncounter(visit.Id, visit.ResidentId, visit.InstitutionId, visit.DepartmentId), PrescriptionLines.Charges(p), ct);
+        visit.Start(user.StaffId, now);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/prescriptions/{p.Id}", PrescriptionRow.Of(p));
+    }
+}

@@ -1,0 +1,80 @@
+using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Text;
+using CountyHealth.Kernel.Time;
+using CountyHealth.Pharmacy.Contracts;
+using CountyHealth.Pharmacy.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CountyHealth.Pharmacy.Catalogue;
+
+/// <summary>
+/// The drug catalogue in memory: hundreds to a few thousand rows read by every prescription, dispensing and stock list.
+/// Loaded on first use and again after a change through this process; searches still go to the database.
+/// </summary>
+internal sealed class DrugCache
+{
+    private volatile Dictionary<Guid, Drug>? drugs;
+    private int version;
+
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref version);
+        drugs = null;
+    }
+
+    public async ValueTask<IReadOnlyDictionary<Guid, Drug>> GetAsync(CountyHealthDb db, CancellationToken ct)
+    {
+        if (drugs is { } ready)
+        {
+            return ready;
+        }
+        var seen = Volatile.Read(ref version);
+        var loaded = await db.Set<Drug>().AsNoTracking().ToDictionaryAsync(d => d.Id, ct);
+        if (Volatile.Read(ref version) == seen)
+        {
+            drugs = loaded;
+        }
+        return loaded;
+    }
+}
+
+internal sealed class DrugCatalogue(CountyHealthDb db, DrugCache cache, TimeProvider clock) : IDrugCatalogue
+{
+    public async Task<IReadOnlyList<DrugInfo>> SearchAsync(Guid institutionId, string query, int take, CancellationToken ct = default)
+    {
+        var rows = await Matching(db.Set<Drug>().AsNoTracking(), query).OrderBy(d => d.Name).Take(take).ToListAsync(ct);
+        var stock = await AvailableAsync(institutionId, rows.Select(d => d.Id), ct);
+        return rows.Select(d => ToInfo(d, stock.GetValueOrDefault(d.Id))).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, DrugInfo>> GetManyAsync(Guid institutionId, IEnumerable<Guid> drugIds, CancellationToken ct = default)
+    {
+        var drugs = await cache.GetAsync(db, ct);
+        var ids = drugIds.Distinct().Where(drugs.ContainsKey).ToList();
+        var stock = await AvailableAsync(institutionId, ids, ct);
+        return ids.ToDictionary(id => id, id => ToInfo(drugs[id], stock.GetValueOrDefault(id)));
+    }
+
+    /// <summary>Active drugs matching a search box: ASCII is pinyin initials or a code prefix, Chinese a part of the name.</summary>
+    internal static IQueryable<Drug> Matching(IQueryable<Drug> drugs, string? query) =>
+        drugs.Where(d => d.IsActive).WhereMatches(SearchTerm.Parse(query), d => d.Name, d => d.Pinyin, d => d.Code);
+
+    /// <summary>Packs on hand in unexpired batches, per drug.</summary>
+    internal async Task<Dictionary<Guid, int>> AvailableAsync(Guid institutionId, IEnumerable<Guid> drugIds, CancellationToken ct)
+    {
+        var ids = drugIds.ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var today = ChinaTime.Today(clock);
+        return await db.Set<StockBatch>().AsNoTracking()
+            .Where(b => b.InstitutionId == institutionId && ids.Contains(b.DrugId) && b.ExpiryDate > today && b.QuantityOnHand > 0)
+            .GroupBy(b => b.DrugId).Select(g => new { g.Key, Sum = g.Sum(b => b.QuantityOnHand) })
+            .ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
+    }
+
+    internal static DrugInfo ToInfo(Drug d, int available) => new(d.Id, d.Code, d.Name, d.Specification, d.DosageForm, d.DoseUnit,
+        d.DoseUnitsPerBaseUnit, d.BaseUnit, d.BaseUnitsPerPack, d.PackUnit, d.DefaultRoute, d.DefaultFrequency, d.DefaultDose,
+        d.RetailPrice, d.NeedsSkinTest, available);
+}

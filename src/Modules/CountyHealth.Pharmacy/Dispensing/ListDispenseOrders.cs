@@ -1,0 +1,52 @@
+using CountyHealth.Kernel.Auditing;
+using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Time;
+using CountyHealth.Pharmacy.Catalogue;
+using CountyHealth.Pharmacy.Domain;
+using CountyHealth.Platform.Contracts;
+using CountyHealth.Residents.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace CountyHealth.Pharmacy.Dispensing;
+
+public sealed record DispenseLineRow(Guid LineId, Guid DrugId, string DrugName, string Specification, int Quantity, string PackUnit, string Usage, string Status, int Available);
+
+public sealed record DispenseOrderRow(Guid Id, string PrescriptionNumber, Guid ResidentId, string ResidentName, string SexName, int Age, string DoctorName,
+    string Status, DateTime QueuedAt, string QueuedAtChina, string? DispensedAtChina, string? DispensedBy, IReadOnlyList<DispenseLineRow> Lines);
+
+/// <summary>
+/// The pharmacy's desk list: what waits to be handed out (oldest first), or what was handed out since yesterday
+/// (newest first); a number scanned from the slip finds its order directly.
+/// </summary>
+internal sealed class ListDispenseOrders(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, DrugCache drugCache, DrugCatalogue catalogue,
+    AuditLog audit, TimeProvider clock) : IUseCase
+{
+    public async Task<List<DispenseOrderRow>> HandleAsync(string? status, string? prescription, CancellationToken ct)
+    {
+        var wanted = status == "Dispensed" ? DispenseStatus.Dispensed : DispenseStatus.Waiting;
+        var today = ChinaTime.Today(clock);
+        var since = ChinaTime.StartOfDayUtc(today.AddDays(-1));
+        var q = scope.Writable(db.Set<DispenseOrder>().AsNoTracking().Include(o => o.Lines), o => o.InstitutionId).Where(o => o.Status == wanted);
+        q = !string.IsNullOrWhiteSpace(prescription) ? q.Where(o => o.SourceNumber == prescription.Trim()).OrderBy(o => o.QueuedAt)
+            : wanted == DispenseStatus.Dispensed ? q.Where(o => o.DispensedAt >= since).OrderByDescending(o => o.DispensedAt) : q.OrderBy(o => o.QueuedAt);
+        var orders = await q.Take(200).ToListAsync(ct);
+        if (orders.Count == 0)
+        {
+            return [];
+        }
+        var names = await residents.GetManyAsync(orders.Select(o => o.ResidentId), ct);
+        var drugIds = orders.SelectMany(o => o.Lines).Select(l => l.DrugId).Distinct().ToList();
+        var drugs = await drugCache.GetAsync(db, ct);
+        var available = scope.OwnInstitution is { } inst ? await catalogue.AvailableAsync(inst, drugIds, ct) : [];
+        await audit.SearchAsync(nameof(DispenseOrder), $"发药队列 {wanted}: {orders.Count} 张");
+        return orders.Select(o =>
+        {
+            var r = names.GetValueOrDefault(o.ResidentId);
+            return new DispenseOrderRow(o.Id, o.SourceNumber, o.ResidentId, r?.Name ?? "", r?.SexName ?? "", r?.AgeOn(today) ?? 0, o.OrderedBy, o.Status.ToString(),
+                o.QueuedAt, ChinaTime.Format(o.QueuedAt), o.DispensedAt is { } d ? ChinaTime.Format(d) : null, o.DispensedBy,
+                o.Lines.Where(l => l.Status != DispenseStatus.Cancelled).Select(l => new DispenseLineRow(l.Id, l.DrugId, drugs[l.DrugId].Name, drugs[l.DrugId].Specification,
+                    l.Quantity, drugs[l.DrugId].PackUnit, l.Usage, l.Status.ToString(), available.GetValueOrDefault(l.DrugId))).ToList());
+        }).ToList();
+    }
+}
