@@ -17,11 +17,11 @@ internal static class Endpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("登录");
-        auth.MapPost("/token", (SignInRequest r, SignIn h, CancellationToken ct) => h.HandleAsync(r, ct)).AllowAnonymous()
+        auth.MapPost("/token", (SignInRequest r, IssueToken h) => h.HandleAsync(r)).AllowAnonymous()
             .WithName("IssueToken").WithSummary("用户名和密码换取访问令牌（Bearer）");
         // The browser signs in with a form post: Blazor's interactive circuit cannot set cookies.
-        app.MapPost("/account/login", (HttpContext ctx, SignIn h) => h.FormAsync(ctx)).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
-        app.MapPost("/account/logout", (HttpContext ctx, SignIn h) => SignIn.SignOutAsync(ctx)).DisableAntiforgery().ExcludeFromDescription();
+        app.MapPost("/account/login", (HttpContext ctx, FormSignIn h) => h.HandleAsync(ctx)).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        app.MapPost("/account/logout", (HttpContext ctx, SignOut h) => h.HandleAsync(ctx)).DisableAntiforgery().ExcludeFromDescription();
         app.MapGet("/api/v1/me", (Me h, CancellationToken ct) => h.HandleAsync(ct)).RequireAuthorization().WithTags("登录").WithName("Me").WithSummary("当前用户");
 
         var g = app.MapGroup("/api/v1").WithTags("机构与人员");

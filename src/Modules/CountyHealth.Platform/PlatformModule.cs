@@ -21,6 +21,7 @@ public sealed class PlatformModule : IModule
         services.AddSingleton<DiagnosisCodes>();
         services.AddScoped<IInstitutionDirectory, InstitutionDirectory>();
         services.AddScoped<IAccessScope, AccessScope>();
+        services.AddScoped<Accounts.PasswordCheck>();
         services.AddScoped<IDiagnosisDictionary, DiagnosisDictionary>();
         services.AddScoped<IDemoData, PlatformDemoData>();
         services.AddScoped<ISyntheticData, PlatformSyntheticData>();

@@ -41,6 +41,8 @@ public sealed class ApiClient(HttpClient http) : IDisposable
     public Task<HttpResponseMessage> PostAsync(string url, object body) =>
         http.PostAsJsonAsync(new Uri(url, UriKind.Relative), body, Json);
 
+    public Task<HttpResponseMessage> DeleteAsync(string url) => http.DeleteAsync(new Uri(url, UriKind.Relative));
+
     public Task<HttpResponseMessage> PutAsync(string url, object body) =>
         http.PutAsJsonAsync(new Uri(url, UriKind.Relative), body, Json);
 

@@ -1,5 +1,6 @@
 using CountyHealth.Billing.Contracts;
 using CountyHealth.Billing.Domain;
+using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Documents;
 using CountyHealth.Kernel.Events;
@@ -22,7 +23,7 @@ public sealed record PaymentRequest(string RequestId, Guid VisitId, IReadOnlyLis
 /// id again (in a row or at once) answers with the first payment's receipt, marked replayed. The modules that raised
 /// the charges act on <see cref="ChargesPaid"/> in the same transaction (a prescription goes to the pharmacy).
 /// </summary>
-internal sealed class TakePayment(CountyHealthDb db, IAccessScope scope, ICurrentUser user, DomainEvents events, Receipts receipts, TimeProvider clock) : IUseCase
+internal sealed class TakePayment(CountyHealthDb db, IAccessScope scope, ICurrentUser user, DomainEvents events, Receipts receipts, AuditLog audit, TimeProvider clock) : IUseCase
 {
     public async Task<Results<Ok<Receipt>, Created<Receipt>, ValidationProblem, ProblemHttpResult>> HandleAsync(PaymentRequest r, CancellationToken ct)
     {
@@ -89,7 +90,13 @@ internal sealed class TakePayment(CountyHealthDb db, IAccessScope scope, ICurren
     private async Task<Results<Ok<Receipt>, Created<Receipt>, ValidationProblem, ProblemHttpResult>> ReplayOrAsync(string requestId, string error, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        var earlier = await db.Set<Payment>().AsNoTracking().Where(p => p.RequestId == requestId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
-        return earlier is { } id ? TypedResults.Ok(await receipts.LoadAsync(id, true, ct)) : Problems.Conflict(error);
+        var earlier = await db.Set<Payment>().AsNoTracking().Where(p => p.RequestId == requestId).Select(p => new { p.Id, p.ResidentId }).FirstOrDefaultAsync(ct);
+        if (earlier is null)
+        {
+            return Problems.Conflict(error);
+        }
+        var receipt = await receipts.LoadAsync(earlier.Id, true, ct);
+        await audit.ReadAsync(nameof(Payment), earlier.Id, earlier.ResidentId, "重复的收费请求，返回原收据");
+        return TypedResults.Ok(receipt);
     }
 }

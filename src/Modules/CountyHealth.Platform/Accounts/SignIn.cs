@@ -14,22 +14,22 @@ namespace CountyHealth.Platform.Accounts;
 
 public sealed record SignInRequest(string UserName, string Password);
 
-/// <summary>Checks a password with lockout, audits the attempt and builds the principal with role and institution claims.</summary>
-internal sealed class SignIn(SignInManager<UserAccount> signInManager, AuditLog audit) : IUseCase
+/// <summary>The API's sign-in: a bearer token for a user name and password.</summary>
+internal sealed class IssueToken(PasswordCheck passwords) : IUseCase
 {
-    private const string Wrong = "用户名或密码错误";
-
-    /// <summary>The API's sign-in: a bearer token for a user name and password.</summary>
-    public async Task<Results<SignInHttpResult, ProblemHttpResult>> HandleAsync(SignInRequest request, CancellationToken ct)
+    public async Task<Results<SignInHttpResult, ProblemHttpResult>> HandleAsync(SignInRequest request)
     {
-        var (principal, error) = await CheckAsync(request.UserName, request.Password, BearerTokenDefaults.AuthenticationScheme);
+        var (principal, error) = await passwords.CheckAsync(request.UserName, request.Password, BearerTokenDefaults.AuthenticationScheme);
         return principal is null
             ? TypedResults.Problem(title: error, detail: error, statusCode: StatusCodes.Status401Unauthorized)
             : TypedResults.SignIn(principal, authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
+}
 
-    /// <summary>The browser's sign-in: a form post that sets the cookie (Blazor's interactive circuit cannot) and redirects.</summary>
-    public async Task<IResult> FormAsync(HttpContext context)
+/// <summary>The browser's sign-in: a form post that sets the cookie (Blazor's interactive circuit cannot) and redirects.</summary>
+internal sealed class FormSignIn(PasswordCheck passwords) : IUseCase
+{
+    public async Task<IResult> HandleAsync(HttpContext context)
     {
         var form = await context.Request.ReadFormAsync();
         var returnUrl = form["returnUrl"].ToString();
@@ -37,7 +37,7 @@ internal sealed class SignIn(SignInManager<UserAccount> signInManager, AuditLog 
         {
             returnUrl = "/";
         }
-        var (principal, error) = await CheckAsync(form["userName"].ToString(), form["password"].ToString(), CookieAuthenticationDefaults.AuthenticationScheme);
+        var (principal, error) = await passwords.CheckAsync(form["userName"].ToString(), form["password"].ToString(), CookieAuthenticationDefaults.AuthenticationScheme);
         if (principal is null)
         {
             return Results.Redirect($"/login?error={Uri.EscapeDataString(error!)}&returnUrl={Uri.EscapeDataString(returnUrl)}");
@@ -45,14 +45,24 @@ internal sealed class SignIn(SignInManager<UserAccount> signInManager, AuditLog 
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         return Results.Redirect(returnUrl);
     }
+}
 
-    public static async Task<IResult> SignOutAsync(HttpContext context)
+/// <summary>The browser's sign-out: the cookie goes, and the sign-in page comes.</summary>
+internal sealed class SignOut : IUseCase
+{
+    public async Task<IResult> HandleAsync(HttpContext context)
     {
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.Redirect("/login");
     }
+}
 
-    private async Task<(ClaimsPrincipal? Principal, string? Error)> CheckAsync(string userName, string password, string scheme)
+/// <summary>Checks a password with lockout, audits the attempt and builds the principal with role and institution claims.</summary>
+internal sealed class PasswordCheck(SignInManager<UserAccount> signInManager, AuditLog audit)
+{
+    private const string Wrong = "用户名或密码错误";
+
+    public async Task<(ClaimsPrincipal? Principal, string? Error)> CheckAsync(string userName, string password, string scheme)
     {
         var user = string.IsNullOrWhiteSpace(userName) ? null : await signInManager.UserManager.FindByNameAsync(userName.Trim());
         if (user is null || !user.IsActive)

@@ -124,6 +124,7 @@ internal sealed class RegisterResident(CountyHealthDb db, ICurrentUser user, Res
             // A concurrent registration of the same ID number won the race: return that one.
             db.ChangeTracker.Clear();
             var winner = await db.Set<Resident>().AsNoTracking().FirstAsync(x => x.IdNumber == info.Normalized, ct);
+            await audit.ReadAsync(nameof(Resident), winner.Id, winner.Id, "按身份证号找到已有居民");
             return TypedResults.Ok(new ResidentRegistered(ResidentRecords.ToRow(winner, today), true));
         }
         return TypedResults.Created($"/api/v1/residents/{resident.Id}", new ResidentRegistered(ResidentRecords.ToRow(resident, today), false));

@@ -1,0 +1,304 @@
+using System.Net;
+using System.Text.Json;
+using CountyHealth.Kernel.Auditing;
+using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Web;
+using CountyHealth.Outpatient.Orders;
+using CountyHealth.Outpatient.Prescriptions;
+using CountyHealth.Outpatient.Visits;
+using CountyHealth.Pharmacy.Catalogue;
+using CountyHealth.Pharmacy.Dispensing;
+using CountyHealth.Pharmacy.Stock;
+using CountyHealth.Platform.Accounts;
+using CountyHealth.Platform.Institutions;
+using CountyHealth.Platform.Personnel;
+using CountyHealth.Residents.Contracts;
+using CountyHealth.Residents.Households;
+using CountyHealth.Residents.ResidentIndex;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CountyHealth.Tests.Integration;
+
+/// <summary>
+/// Every operation of the OpenAPI document, called by every demo account: a response that carries a resident's data
+/// (her name, ID number or phone, or anything read by the id of one of her records) leaves an audit row by that user
+/// about her (or a search row, for a list) — written before the response, in the same request.
+/// </summary>
+public abstract class AuditWalkTests(CountyHealthFactory host)
+{
+    private static readonly string[] Accounts =
+        ["admin", "cashier", "doctor", "doctor2", "pharmacist", "pharmacist2", "nurse", "publichealth", "villagedoctor", "villagedoctor2", "director",
+         "hospital.cashier", "hospital.doctor", "cdc", "inspector", "bureau"];
+
+    /// <summary>Operations whose responses are not residents' records by design, with the reason.</summary>
+    private static readonly Dictionary<string, string> NotResidentData = new(StringComparer.Ordinal)
+    {
+        ["SearchAudit"] = "the audit log itself: reading who accessed what is the administrator's control, not an access to the records",
+    };
+
+    private readonly Clinic clinic = new(host);
+
+    [Fact]
+    public async Task Every_response_with_a_residents_data_writes_an_audit_row()
+    {
+        var operations = await OperationsAsync();
+        var subject = await Subject.CreateAsync(clinic, host);
+        var failures = new List<string>();
+
+        // Writes: the outpatient day and the administrator's work, each operation once, as the user who does it.
+        var writes = WriteSteps(subject);
+        var undocumented = operations.Where(o => o.Method != "GET").Select(o => o.Id).Except(writes.Select(w => w.OperationId)).ToList();
+        Assert.True(undocumented.Count == 0, "write operations the walk does not call (add them): " + string.Join(", ", undocumented));
+        foreach (var step in writes)
+        {
+            var client = step.User is null ? host.Anonymous() : await host.As(step.User);
+            await CheckAsync(step.OperationId, step.User ?? "anonymous", () => step.Send(client, subject), subject, failures);
+        }
+
+        // Reads: every GET, every account.
+        foreach (var op in operations.Where(o => o.Method == "GET"))
+        {
+            var urls = ReadUrls(op, subject);
+            Assert.True(urls.Count > 0, $"the walk cannot call {op.Id} {op.Path}: add its parameters");
+            foreach (var account in Accounts)
+            {
+                var client = await host.As(account);
+                foreach (var url in urls)
+                {
+                    await CheckAsync(op.Id, account, () => client.GetAsync(url), subject, failures);
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, "responses with a resident's data and no audit row:\n" + string.Join("\n", failures));
+        Assert.True(subject.Checked > 20, $"only {subject.Checked} responses carried a resident's data: the walk must see them to test them");
+    }
+
+    private async Task CheckAsync(string operationId, string user, Func<Task<HttpResponseMessage>> call, Subject subject, List<string> failures)
+    {
+        var before = await AuditCountAsync(user, subject);
+        using var response = await call();
+        var body = await response.Content.ReadAsStringAsync();
+        subject.Remember(body);
+        if (!response.IsSuccessStatusCode || NotResidentData.ContainsKey(operationId) || !subject.IsIn(body, response.RequestMessage!.RequestUri!.ToString()))
+        {
+            return;
+        }
+        subject.Checked++;
+        if (await AuditCountAsync(user, subject) == before)
+        {
+            failures.Add($"{operationId} as {user}: {response.RequestMessage.Method} {response.RequestMessage.RequestUri!.PathAndQuery} → {(int)response.StatusCode}");
+        }
+    }
+
+    /// <summary>Audit rows by the user about the subjects, or searches (lists carry many residents).</summary>
+    private async Task<int> AuditCountAsync(string user, Subject subject)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CountyHealthDb>();
+        var residents = subject.ResidentIds;
+        return await db.AuditEntries.CountAsync(a => a.UserName == user && a.Action != AuditActions.Denied
+            && ((a.ResidentId != null && residents.Contains(a.ResidentId.Value)) || a.Action == AuditActions.Search));
+    }
+
+    private sealed record Operation(string Id, string Method, string Path, IReadOnlyList<string> Query);
+
+    private async Task<List<Operation>> OperationsAsync()
+    {
+        using var anonymous = host.Anonymous();
+        using var document = JsonDocument.Parse(await (await anonymous.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync());
+        var operations = new List<Operation>();
+        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var method in path.Value.EnumerateObject().Where(m => m.Value.TryGetProperty("operationId", out _)))
+            {
+                var query = method.Value.TryGetProperty("parameters", out var ps)
+                    ? ps.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()!).ToList()
+                    : [];
+                operations.Add(new(method.Value.GetProperty("operationId").GetString()!, method.Name.ToUpperInvariant(), path.Name, query));
+            }
+        }
+        Assert.True(operations.Count > 30, $"the OpenAPI document lists only {operations.Count} operations");
+        return operations;
+    }
+
+    private static List<string> ReadUrls(Operation op, Subject s)
+    {
+        var path = op.Path
+            .Replace("/residents/{id}", $"/residents/{s.Household.Id}", StringComparison.Ordinal)
+            .Replace("/visits/{id}", $"/visits/{s.VisitId}", StringComparison.Ordinal)
+            .Replace("/visits/{visitId}", $"/visits/{s.VisitId}", StringComparison.Ordinal)
+            .Replace("/payments/{id}", $"/payments/{s.PaymentId}", StringComparison.Ordinal);
+        if (path.Contains('{', StringComparison.Ordinal))
+        {
+            return [];
+        }
+        var urls = new List<string> { path };
+        if (op.Path == "/api/v1/residents/{id}")
+        {
+            urls.Add($"/api/v1/residents/{s.Resident.Id}");
+        }
+        if (op.Query.Contains("q"))
+        {
+            urls.Add($"{path}?q={Uri.EscapeDataString(s.Resident.Name)}");
+            urls.Add($"{path}?q={Uri.EscapeDataString(s.Household.IdNumber!)}");
+        }
+        if (op.Query.Contains("status"))
+        {
+            urls.Add($"{path}?status=Dispensed");
+        }
+        if (op.Query.Contains("prescription"))
+        {
+            urls.Add($"{path}?status=Dispensed&prescription={s.PrescriptionNumber}");
+        }
+        if (op.Query.Contains("residentId"))
+        {
+            urls.Add($"{path}?residentId={s.Resident.Id}");
+        }
+        return urls;
+    }
+
+    private sealed record Step(string OperationId, string? User, Func<ApiClient, Subject, Task<HttpResponseMessage>> Send);
+
+    private static List<Step> WriteSteps(Subject s) =>
+    [
+        new("IssueToken", null, (c, _) => c.PostAsync("/api/v1/auth/token", new { userName = "cashier", password = DemoAccounts.Password })),
+        new("RegisterResident", "cashier", (c, s) => c.PostAsync("/api/v1/residents", s.NewResident.ToRequest())),
+        new("UpdateResident", "cashier", (c, s) => c.PutAsync($"/api/v1/residents/{s.Resident.Id}", s.NewResident.ToRequest() with { Phone = TestData.MobilePhone() })),
+        new("RegisterVisit", "cashier", async (c, s) =>
+        {
+            var response = await c.PostAsync("/api/v1/visits", new VisitRequest(s.Resident.Id, s.DepartmentId, null, null));
+            s.VisitId = (await Peek<VisitRegistered>(response)).VisitId;
+            return response;
+        }),
+        new("SaveVisitRecord", "doctor", (c, s) => c.PutAsync($"/api/v1/visits/{s.VisitId}/record", Clinic.Record(150, 95))),
+        new("SaveDiagnoses", "doctor", (c, s) => c.PutAsync($"/api/v1/visits/{s.VisitId}/diagnoses", new DiagnosesRequest([new DiagnosisRequest("I10", true)]))),
+        new("CreatePrescription", "doctor", async (c, s) =>
+        {
+            var response = await c.PostAsync($"/api/v1/visits/{s.VisitId}/prescriptions", Clinic.Prescription(s.DrugId, 5m, "qd", 7));
+            var p = await Peek<PrescriptionRow>(response);
+            (s.PrescriptionId, s.PrescriptionNumber) = (p.Id, p.Number);
+            return response;
+        }),
+        new("UpdatePrescription", "doctor", (c, s) => c.PutAsync($"/api/v1/prescriptions/{s.PrescriptionId}", Clinic.Prescription(s.DrugId, 5m, "qd", 14))),
+        new("CancelPrescription", "doctor", async (c, s) =>
+        {
+            var second = await Peek<PrescriptionRow>(await c.PostAsync($"/api/v1/visits/{s.VisitId}/prescriptions", Clinic.Prescription(s.DrugId, 5m, "qd", 7)));
+            return await c.DeleteAsync($"/api/v1/prescriptions/{second.Id}");
+        }),
+        new("AddOrders", "doctor", (c, s) => c.PostAsync($"/api/v1/visits/{s.VisitId}/orders", new OrdersRequest(["JY001"]))),
+        new("FinishVisit", "doctor", (c, s) => c.PostAsync($"/api/v1/visits/{s.VisitId}/finish", new { })),
+        new("Pay", "cashier", async (c, s) =>
+        {
+            var charges = await Peek<CountyHealth.Billing.Charges.VisitCharges>(await c.GetAsync($"/api/v1/billing/visits/{s.VisitId}/charges"));
+            s.OrderChargeId = charges.Charges.Single(x => x.ItemCode == "JY001").Id;
+            var response = await c.PostAsync("/api/v1/billing/payments", Clinic.Payment(s.VisitId, charges.Charges.Where(x => x.Status == "Open").Select(x => x.Id).ToList(), "Cash"));
+            s.PaymentId = (await Peek<CountyHealth.Billing.Payments.Receipt>(response)).PaymentId;
+            return response;
+        }),
+        new("Dispense", "pharmacist", async (c, s) =>
+        {
+            var order = Assert.Single(await Peek<List<DispenseOrderRow>>(await c.GetAsync($"/api/v1/pharmacy/dispensing?prescription={s.PrescriptionNumber}")));
+            (s.OrderId, s.LineId) = (order.Id, order.Lines[0].LineId);
+            return await c.PostAsync($"/api/v1/pharmacy/dispensing/{order.Id}/dispense", new { });
+        }),
+        new("ReturnDispensed", "pharmacist", (c, s) => c.PostAsync($"/api/v1/pharmacy/dispensing/{s.OrderId}/return", new ReturnRequest([s.LineId]))),
+        new("Refund", "cashier", (c, s) => c.PostAsync("/api/v1/billing/refunds", new CountyHealth.Billing.Refunds.RefundRequest(Guid.NewGuid().ToString("N"), [s.OrderChargeId], "检验未做"))),
+        // Something left to pay, so that the cashier's pending list shows her.
+        new("AddOrders", "doctor", (c, s) => c.PostAsync($"/api/v1/visits/{s.VisitId}/orders", new OrdersRequest(["JY002"]))),
+        new("CreateDrug", "pharmacist", (c, _) => c.PostAsync("/api/v1/drugs",
+            new DrugRequest(TestData.Code("AW"), "审计测试片", "10mg×10片", "片剂", "mg", 10m, "片", 10, "盒", "口服", "qd", 10m, 5m, null, false))),
+        new("ReceiveStock", "pharmacist", (c, s) => c.PostAsync("/api/v1/pharmacy/receipts", new ReceiptRequest(s.DrugId, TestData.Code("AWB"), Clinic.Today.AddYears(2), 10, 1m, 2m, null))),
+        new("CreateInstitution", "admin", async (c, s) =>
+        {
+            var response = await c.PostAsync("/api/v1/institutions", new InstitutionRequest(TestData.Code("AW"), "审计测试村卫生室", CountyHealth.Platform.Contracts.InstitutionKind.VillageClinic, null, null, null));
+            s.InstitutionId = (await Peek<InstitutionRow>(response)).Id;
+            return response;
+        }),
+        new("UpdateInstitution", "admin", (c, s) => c.PutAsync($"/api/v1/institutions/{s.InstitutionId}",
+            new InstitutionRequest(TestData.Code("AW"), "审计测试村卫生室（改）", CountyHealth.Platform.Contracts.InstitutionKind.VillageClinic, null, null, null))),
+        new("CreateDepartment", "admin", (c, s) => c.PostAsync("/api/v1/departments", new DepartmentRequest(s.InstitutionId, "全科", true))),
+        new("CreateStaff", "admin", (c, s) => c.PostAsync("/api/v1/staff", new StaffRequest(s.InstitutionId, null, "审计测试", null, null))),
+        new("CreateUser", "admin", (c, s) => c.PostAsync("/api/v1/users", new UserRequest(TestData.Code("aw."), "审计测试", "Audit2026", s.InstitutionId, null, ["villagedoctor"]))),
+        new("UnlockUser", "admin", (c, _) => c.PostAsync("/api/v1/users/cashier/unlock", new { })),
+    ];
+
+    private static async Task<T> Peek<T>(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return JsonSerializer.Deserialize<T>(await response.Content.ReadAsStringAsync(), ApiClient.Json)!;
+    }
+
+    /// <summary>The residents the walk looks for in responses: a new patient of the outpatient day and a demo resident in a household.</summary>
+    private sealed class Subject
+    {
+        public required NewResident NewResident { get; init; }
+        public required ResidentRow Household { get; init; }
+        public required Guid DepartmentId { get; init; }
+        public required Guid DrugId { get; init; }
+        public ResidentRow Resident { get; private set; } = null!;
+        public Guid VisitId { get; set; }
+        public Guid PrescriptionId { get; set; }
+        public string PrescriptionNumber { get; set; } = "";
+        public Guid PaymentId { get; set; }
+        public Guid OrderChargeId { get; set; }
+        public Guid OrderId { get; set; }
+        public Guid LineId { get; set; }
+        public Guid InstitutionId { get; set; }
+        public int Checked { get; set; }
+
+        public List<Guid> ResidentIds => Resident is null ? [Household.Id] : [Resident.Id, Household.Id];
+
+        public static async Task<Subject> CreateAsync(Clinic clinic, CountyHealthFactory host)
+        {
+            var admin = await host.As("admin");
+            var withHousehold = (await admin.GetAsync<Page<ResidentRow>>("/api/v1/residents?pageSize=50")).Items;
+            ResidentRow? household = null;
+            foreach (var r in withHousehold)
+            {
+                using var response = await (await clinic.Cashier).GetAsync($"/api/v1/residents/{r.Id}/household");
+                if (response.IsSuccessStatusCode)
+                {
+                    household = r;
+                    break;
+                }
+            }
+            return new Subject
+            {
+                NewResident = TestData.Resident(),
+                Household = household ?? throw new InvalidOperationException("no demo resident in the cashier's scope has a household"),
+                DepartmentId = (await clinic.InternalMedicineAsync()).Id,
+                DrugId = (await clinic.FindDrugAsync("氨氯地平", "苯磺酸氨氯地平片")).Id,
+            };
+        }
+
+        /// <summary>Picks up the new resident from the registration's answer.</summary>
+        public void Remember(string body)
+        {
+            if (Resident is null && body.Contains(NewResident.IdNumber, StringComparison.Ordinal) && body.Contains("\"existing\"", StringComparison.Ordinal))
+            {
+                Resident = JsonSerializer.Deserialize<ResidentRegistered>(body, ApiClient.Json)!.Resident;
+            }
+        }
+
+        public bool IsIn(string body, string url)
+        {
+            var markers = new[] { NewResident.Name, NewResident.IdNumber, Household.Name, Household.IdNumber! };
+            if (markers.Any(m => body.Contains(m, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+            // Read by the id of one of her records (a chart, the charges of her visit, her receipt).
+            var ids = new[] { VisitId, PaymentId, PrescriptionId, Resident?.Id ?? Guid.Empty, Household.Id }.Where(g => g != Guid.Empty).Select(g => g.ToString());
+            return body.Length > 2 && ids.Any(id => url.Contains(id, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteAuditWalkTests(SqliteHost host) : AuditWalkTests(host);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresAuditWalkTests(PostgresHost host) : AuditWalkTests(host);
