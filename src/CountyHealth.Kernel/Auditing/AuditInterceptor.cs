@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CountyHealth.Kernel.Auditing;
 
 /// <summary>Writes an audit entry for every added, changed or deleted record of personal health data, in the same transaction.</summary>
-public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -29,6 +29,7 @@ public sealed class AuditInterceptor(ICurrentUser user, TimeProvider clock) : Sa
     private void AddEntries(CountyHealthDb db)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var user = db.Actor ?? SystemUser.Instance;
         var entries = db.ChangeTracker.Entries<IPersonalHealthData>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();

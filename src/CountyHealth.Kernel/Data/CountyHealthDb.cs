@@ -1,18 +1,25 @@
 using CountyHealth.Kernel.Auditing;
+using CountyHealth.Kernel.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CountyHealth.Kernel.Data;
 
-/// <summary>The one DbContext: the model is assembled from the configurations of every registered module.</summary>
-public sealed class CountyHealthDb(DbContextOptions<CountyHealthDb> options, IEnumerable<ModelPart> parts)
-    : IdentityDbContext<UserAccount, IdentityRole, string>(options)
+/// <summary>
+/// The one DbContext: the model is assembled from the configurations of every module (<see cref="ModelParts"/> in the
+/// options). Contexts are pooled; the scope that rents one names who acts through it (<see cref="Actor"/>).
+/// </summary>
+public sealed class CountyHealthDb(DbContextOptions<CountyHealthDb> options) : IdentityDbContext<UserAccount, IdentityRole, string>(options)
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    /// <summary>Who acts through this context, for the audit rows of its writes; the system when nobody is signed in.</summary>
+    public ICurrentUser? Actor { get; set; }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -23,9 +30,9 @@ public sealed class CountyHealthDb(DbContextOptions<CountyHealthDb> options, IEn
             b.HasIndex(u => u.InstitutionId);
         });
         builder.ApplyConfigurationsFromAssembly(typeof(CountyHealthDb).Assembly);
-        foreach (var part in parts.DistinctBy(p => p.Assembly))
+        foreach (var assembly in options.FindExtension<ModelParts>()?.Assemblies ?? [])
         {
-            builder.ApplyConfigurationsFromAssembly(part.Assembly);
+            builder.ApplyConfigurationsFromAssembly(assembly);
         }
         // Guid keys are made by the application (version 7, time-ordered), never by the database; telling EF so
         // makes a new child added to a loaded parent's collection an INSERT, not an UPDATE of a row that is not there.

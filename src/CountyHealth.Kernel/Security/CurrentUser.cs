@@ -64,3 +64,17 @@ public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentUser
         }
     }
 }
+
+/// <summary>The system itself (seeding, jobs, the generator): no principal.</summary>
+public sealed class SystemUser : ICurrentUser
+{
+    public static readonly SystemUser Instance = new();
+
+    public string? UserId => null;
+    public string UserName => "system";
+    public string FullName => "system";
+    public Guid? InstitutionId => null;
+    public Guid? StaffId => null;
+    public string? IpAddress => null;
+    public bool IsInRole(string role) => false;
+}

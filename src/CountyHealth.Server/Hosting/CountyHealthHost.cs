@@ -34,7 +34,7 @@ internal static class CountyHealthHost
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddCountyHealthDatabase(builder.Configuration);
+        services.AddCountyHealthDatabase(builder.Configuration, ModuleCatalogue.All.Select(m => m.GetType().Assembly));
         services.AddCountyHealthAuth();
         services.AddCountyHealthTelemetry(builder.Configuration);
         services.AddScoped<CurrentUser>();
@@ -61,7 +61,6 @@ internal static class CountyHealthHost
         foreach (var module in ModuleCatalogue.All)
         {
             var assembly = module.GetType().Assembly;
-            services.AddSingleton(new ModelPart(assembly));
             services.AddUseCases(assembly);
             module.AddServices(services);
         }

@@ -1,6 +1,7 @@
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Diagnostics;
+using CountyHealth.Kernel.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -51,14 +52,20 @@ internal static class DatabaseSetup
         return b.ConnectionString;
     }
 
-    public static IServiceCollection AddCountyHealthDatabase(this IServiceCollection services, IConfiguration config)
+    /// <summary>
+    /// The one DbContext, pooled: renting a context from the pool skips building EF's services for every request. The
+    /// interceptors are singletons; the scope that rents a context sets who acts through it.
+    /// </summary>
+    public static IServiceCollection AddCountyHealthDatabase(this IServiceCollection services, IConfiguration config, IEnumerable<System.Reflection.Assembly> modules)
     {
         var provider = Provider(config);
         var cs = ConnectionString(config);
+        var parts = modules.ToList();
         services.AddSingleton<SqlitePragmas>();
         services.AddSingleton<ServerCounters>();
-        services.AddScoped<AuditInterceptor>();
-        services.AddDbContext<CountyHealthDb>((sp, o) =>
+        services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<SingleBatchSaves>();
+        services.AddPooledDbContextFactory<CountyHealthDb>((sp, o) =>
         {
             if (provider == DatabaseProviders.Postgres)
             {
@@ -69,9 +76,17 @@ internal static class DatabaseSetup
                 o.UseSqlite(cs, s => s.MigrationsAssembly(DatabaseProviders.SqliteMigrations));
                 o.AddInterceptors(sp.GetRequiredService<SqlitePragmas>());
             }
-            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ServerCounters>());
+            o.UseModelParts(parts);
+            // The audit rows first: the single-batch decision counts them.
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SingleBatchSaves>(), sp.GetRequiredService<ServerCounters>());
             // A page or a first row of a query without an order can come back different each time: a bug, not a warning.
             o.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+        }, poolSize: 512);
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<CountyHealthDb>>().CreateDbContext();
+            db.Actor = sp.GetRequiredService<ICurrentUser>();
+            return db;
         });
         return services;
     }

@@ -22,6 +22,7 @@ internal sealed class DesignTimeDbFactory : IDesignTimeDbContextFactory<CountyHe
         {
             builder.UseSqlite("Data Source=design.db", o => o.MigrationsAssembly(DatabaseProviders.SqliteMigrations));
         }
-        return new CountyHealthDb(builder.Options, ModuleCatalogue.All.Select(m => new ModelPart(m.GetType().Assembly)));
+        builder.UseModelParts(ModuleCatalogue.All.Select(m => m.GetType().Assembly));
+        return new CountyHealthDb(builder.Options);
     }
 }

@@ -16,6 +16,7 @@ public sealed class ResidentsModule : IModule
 
     public void AddServices(IServiceCollection services)
     {
+        services.AddSingleton<ResidentCache>();
         services.AddScoped<ResidentRecords>();
         services.AddScoped<IResidentDirectory, ResidentDirectory>();
         services.AddScoped<IDemoData, ResidentsDemoData>();

@@ -59,7 +59,8 @@ public abstract class HostTests(CountyHealthFactory host)
     {
         var snapshot = db.GetService<IMigrationsAssembly>().ModelSnapshot?.Model
             ?? throw new InvalidOperationException("The migrations assembly has no model snapshot");
-        if (snapshot is IMutableModel mutable)
+        // The migrator may have finalized the shared snapshot already (pooled contexts share EF's internal services).
+        if (snapshot is IMutableModel mutable && snapshot is Microsoft.EntityFrameworkCore.Infrastructure.Annotatable { IsReadOnly: false })
         {
             snapshot = mutable.FinalizeModel();
         }

@@ -262,14 +262,8 @@ internal static class TestDatabase
         {
             builder.UseNpgsql(connectionString);
         }
-        return new CountyHealthDb(builder.Options,
-        [
-            new(typeof(CountyHealth.Platform.PlatformModule).Assembly),
-            new(typeof(CountyHealth.Residents.ResidentsModule).Assembly),
-            new(typeof(CountyHealth.Pharmacy.PharmacyModule).Assembly),
-            new(typeof(CountyHealth.Billing.BillingModule).Assembly),
-            new(typeof(CountyHealth.Outpatient.OutpatientModule).Assembly),
-        ]);
+        builder.UseModelParts(CountyHealth.Server.Hosting.ModuleCatalogue.All.Select(m => m.GetType().Assembly));
+        return new CountyHealthDb(builder.Options);
     }
 
     public static async Task ExecuteAsync(string server, string sql)

@@ -52,13 +52,15 @@ internal sealed class ChargesOfVisit(CountyHealthDb db, IAccessScope scope, IRes
 {
     public async Task<Results<Ok<VisitCharges>, ProblemHttpResult>> HandleAsync(Guid visitId, CancellationToken ct)
     {
-        var charges = await scope.Writable(db.Set<Charge>().AsNoTracking(), c => c.InstitutionId).Where(c => c.VisitId == visitId)
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(ct);
-        if (charges.Count == 0)
+        // By the visit's index; the scope rule on the rows found (a predicate on the institution can lead the planner
+        // to the institution's index, a scan of all its charges, when its statistics are old).
+        var charges = await db.Set<Charge>().AsNoTracking().Where(c => c.VisitId == visitId).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(ct);
+        if (charges.Count == 0 || !await scope.AllowsAsync(AccessKind.Write, charges[0].InstitutionId, nameof(Charge), visitId, charges[0].ResidentId, ct))
         {
             return Problems.NotFound("本机构没有该次就诊的费用");
         }
-        var resident = await residents.FindVisibleAsync(charges[0].ResidentId, ct);
+        // The charges are the institution's own (the write scope): her name comes with them.
+        var resident = (await residents.GetManyAsync([charges[0].ResidentId], ct)).GetValueOrDefault(charges[0].ResidentId);
         await audit.RecordAsync(AuditActions.Read, nameof(Charge), visitId.ToString(), charges[0].ResidentId, "就诊费用");
         return TypedResults.Ok(new VisitCharges(visitId, charges[0].ResidentId, resident?.Name ?? "",
             charges.Select(c => new ChargeRow(c.Id, c.Kind, c.ItemCode, c.Description, c.Unit, c.Quantity, c.UnitPrice, c.Amount, c.Status.ToString(), ChargeStatusNames.Of(c.Status), c.PaymentId)).ToList(),

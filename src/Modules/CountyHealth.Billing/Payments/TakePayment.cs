@@ -36,8 +36,8 @@ internal sealed class TakePayment(CountyHealthDb db, IAccessScope scope, ICurren
             return Problems.Field("requestId", "缺少请求编号（requestId），无法防止重复收费");
         }
         var chargeIds = r.ChargeIds ?? [];
-        var charges = await scope.Writable(db.Set<Charge>(), c => c.InstitutionId).Where(c => c.VisitId == r.VisitId && chargeIds.Contains(c.Id)).ToListAsync(ct);
-        if (charges.Count == 0 || charges.Count != chargeIds.Distinct().Count())
+        var charges = await db.Set<Charge>().Where(c => chargeIds.Contains(c.Id) && c.VisitId == r.VisitId).ToListAsync(ct);
+        if (charges.Count == 0 || charges.Count != chargeIds.Distinct().Count() || charges.Any(c => !scope.MayWrite(c.InstitutionId)))
         {
             return Problems.Field("chargeIds", "请选择本次就诊待收费的项目");
         }

@@ -67,11 +67,11 @@ internal sealed class Dispense(CountyHealthDb db, ICurrentUser user, IAccessScop
         var lines = order.Lines.Where(l => l.Status == DispenseStatus.Waiting).ToList();
         var drugIds = lines.Select(l => l.DrugId).Distinct().ToList();
         // Every line's candidate batches in one query; lines of the same drug draw on what the earlier lines left.
-        var stock = (await db.Set<StockBatch>().AsNoTracking()
-                .Where(b => b.InstitutionId == order.InstitutionId && drugIds.Contains(b.DrugId) && b.QuantityOnHand > 0)
-                .Select(b => new { b.DrugId, Batch = new BatchStock(b.Id, b.BatchNumber, b.ExpiryDate, b.QuantityOnHand) }).ToListAsync(ct))
-            .ToLookup(x => x.DrugId, x => x.Batch);
-        var left = stock.SelectMany(g => g).ToDictionary(b => b.BatchId, b => b.QuantityOnHand);
+        var batches = await db.Set<StockBatch>().AsNoTracking()
+            .Where(b => b.InstitutionId == order.InstitutionId && drugIds.Contains(b.DrugId) && b.QuantityOnHand > 0)
+            .Select(b => new { b.DrugId, Batch = new BatchStock(b.Id, b.BatchNumber, b.ExpiryDate, b.QuantityOnHand) }).ToListAsync(ct);
+        var stock = batches.ToLookup(x => x.DrugId, x => x.Batch);
+        var left = batches.ToDictionary(x => x.Batch.BatchId, x => x.Batch.QuantityOnHand);
         var plans = new List<(DispenseLine Line, BatchAllocation Allocation)>();
         foreach (var line in lines)
         {

@@ -19,34 +19,44 @@ public sealed record DispenseOrderRow(Guid Id, string PrescriptionNumber, Guid R
 /// The pharmacy's desk list: what waits to be handed out (oldest first), or what was handed out since yesterday
 /// (newest first); a number scanned from the slip finds its order directly.
 /// </summary>
-internal sealed class ListDispenseOrders(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, DrugCache drugCache, DrugCatalogue catalogue,
-    AuditLog audit, TimeProvider clock) : IUseCase
+internal sealed class ListDispenseOrders(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, DrugCache drugCache, AuditLog audit, TimeProvider clock) : IUseCase
 {
     public async Task<List<DispenseOrderRow>> HandleAsync(string? status, string? prescription, CancellationToken ct)
     {
         var wanted = status == "Dispensed" ? DispenseStatus.Dispensed : DispenseStatus.Waiting;
         var today = ChinaTime.Today(clock);
         var since = ChinaTime.StartOfDayUtc(today.AddDays(-1));
-        var q = scope.Writable(db.Set<DispenseOrder>().AsNoTracking().Include(o => o.Lines), o => o.InstitutionId).Where(o => o.Status == wanted);
+        var q = scope.Writable(db.Set<DispenseOrder>().AsNoTracking(), o => o.InstitutionId).Where(o => o.Status == wanted);
         q = !string.IsNullOrWhiteSpace(prescription) ? q.Where(o => o.SourceNumber == prescription.Trim()).OrderBy(o => o.QueuedAt)
             : wanted == DispenseStatus.Dispensed ? q.Where(o => o.DispensedAt >= since).OrderByDescending(o => o.DispensedAt) : q.OrderBy(o => o.QueuedAt);
-        var orders = await q.Take(200).ToListAsync(ct);
+        // The orders, their lines and what the pharmacy can hand out of each line's drug (unexpired stock), in one round
+        // trip. The stock is the user's own institution's, as the orders are (a correlation to the order would need APPLY).
+        var own = scope.OwnInstitution ?? Guid.Empty;
+        var orders = await q.Take(200).Select(o => new
+        {
+            Order = o,
+            Lines = o.Lines.Where(l => l.Status != DispenseStatus.Cancelled).OrderBy(l => l.Id).Select(l => new
+            {
+                Line = l,
+                Available = db.Set<StockBatch>().Where(b => b.InstitutionId == own && b.DrugId == l.DrugId && b.ExpiryDate > today && b.QuantityOnHand > 0)
+                    .Sum(b => (int?)b.QuantityOnHand) ?? 0,
+            }).ToList(),
+        }).ToListAsync(ct);
         if (orders.Count == 0)
         {
             return [];
         }
-        var names = await residents.GetManyAsync(orders.Select(o => o.ResidentId), ct);
-        var drugIds = orders.SelectMany(o => o.Lines).Select(l => l.DrugId).Distinct().ToList();
+        var names = await residents.GetManyAsync(orders.Select(o => o.Order.ResidentId), ct);
         var drugs = await drugCache.GetAsync(db, ct);
-        var available = scope.OwnInstitution is { } inst ? await catalogue.AvailableAsync(inst, drugIds, ct) : [];
         await audit.SearchAsync(nameof(DispenseOrder), $"发药队列 {wanted}: {orders.Count} 张");
-        return orders.Select(o =>
+        return orders.Select(x =>
         {
+            var o = x.Order;
             var r = names.GetValueOrDefault(o.ResidentId);
             return new DispenseOrderRow(o.Id, o.SourceNumber, o.ResidentId, r?.Name ?? "", r?.SexName ?? "", r?.AgeOn(today) ?? 0, o.OrderedBy, o.Status.ToString(),
                 o.QueuedAt, ChinaTime.Format(o.QueuedAt), o.DispensedAt is { } d ? ChinaTime.Format(d) : null, o.DispensedBy,
-                o.Lines.Where(l => l.Status != DispenseStatus.Cancelled).Select(l => new DispenseLineRow(l.Id, l.DrugId, drugs[l.DrugId].Name, drugs[l.DrugId].Specification,
-                    l.Quantity, drugs[l.DrugId].PackUnit, l.Usage, l.Status.ToString(), available.GetValueOrDefault(l.DrugId))).ToList());
+                x.Lines.Select(l => new DispenseLineRow(l.Line.Id, l.Line.DrugId, drugs[l.Line.DrugId].Name, drugs[l.Line.DrugId].Specification,
+                    l.Line.Quantity, drugs[l.Line.DrugId].PackUnit, l.Line.Usage, l.Line.Status.ToString(), l.Available)).ToList());
         }).ToList();
     }
 }

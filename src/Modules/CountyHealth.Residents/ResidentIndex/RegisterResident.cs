@@ -70,7 +70,7 @@ public sealed partial record ResidentRequest(string Name, Sex Sex, DateOnly? Bir
 public sealed record ResidentRegistered(ResidentRow Resident, bool Existing);
 
 /// <summary>Registers a resident at the user's institution; an ID number already in the index returns that resident instead of a twin.</summary>
-internal sealed class RegisterResident(CountyHealthDb db, ICurrentUser user, ResidentRecords records, AuditLog audit, TimeProvider clock) : IUseCase
+internal sealed class RegisterResident(CountyHealthDb db, ICurrentUser user, ResidentRecords records, ResidentCache cache, AuditLog audit, TimeProvider clock) : IUseCase
 {
     public async Task<Results<Ok<ResidentRegistered>, Created<ResidentRegistered>, ValidationProblem>> HandleAsync(ResidentRequest r, CancellationToken ct)
     {
@@ -127,6 +127,7 @@ internal sealed class RegisterResident(CountyHealthDb db, ICurrentUser user, Res
             await audit.ReadAsync(nameof(Resident), winner.Id, winner.Id, "按身份证号找到已有居民");
             return TypedResults.Ok(new ResidentRegistered(ResidentRecords.ToRow(winner, today), true));
         }
+        cache.Put(ResidentRecords.ToSummary(resident), [institution]);
         return TypedResults.Created($"/api/v1/residents/{resident.Id}", new ResidentRegistered(ResidentRecords.ToRow(resident, today), false));
     }
 }

@@ -12,7 +12,7 @@ namespace CountyHealth.Residents.ResidentIndex;
 /// those above them: the read scope applied through her links. Found and checked in one round trip; a refusal is
 /// audited as a denial against her.
 /// </summary>
-internal sealed class ResidentRecords(CountyHealthDb db, IAccessScope scope, AuditLog audit)
+internal sealed class ResidentRecords(CountyHealthDb db, IAccessScope scope, AuditLog audit, ResidentCache cache)
 {
     /// <summary>Institutions each resident looked up in this scope is linked to, so that linking her again costs no query.</summary>
     private readonly Dictionary<Guid, List<Guid>> links = [];
@@ -29,13 +29,30 @@ internal sealed class ResidentRecords(CountyHealthDb db, IAccessScope scope, Aud
             return null;
         }
         links[residentId] = found.Links;
-        var readable = await scope.ReadableInstitutionsAsync(ct);
-        if (!found.Links.Any(readable.Contains))
+        cache.Put(ToSummary(found.Resident), found.Links);
+        return await MayReadAsync(residentId, found.Links, ct) ? found.Resident : null;
+    }
+
+    /// <summary>The resident's summary if the user may read her, from the cache when it knows her links.</summary>
+    public async Task<ResidentSummary?> FindReadableSummaryAsync(Guid residentId, CancellationToken ct)
+    {
+        if (cache.TryGet(residentId, out var entry) && entry.Links is { } known)
         {
-            await audit.DeniedAsync(nameof(Resident), residentId, residentId, "不在本机构及下级机构管辖范围内");
-            return null;
+            links[residentId] = [.. known];
+            return await MayReadAsync(residentId, known, ct) ? entry.Summary : null;
         }
-        return found.Resident;
+        return await FindReadableAsync(residentId, track: false, ct) is { } r ? ToSummary(r) : null;
+    }
+
+    private async Task<bool> MayReadAsync(Guid residentId, IReadOnlyCollection<Guid> linkedTo, CancellationToken ct)
+    {
+        var readable = await scope.ReadableInstitutionsAsync(ct);
+        if (linkedTo.Any(readable.Contains))
+        {
+            return true;
+        }
+        await audit.DeniedAsync(nameof(Resident), residentId, residentId, "不在本机构及下级机构管辖范围内");
+        return false;
     }
 
     /// <summary>Makes the resident known at an institution unless she already is; the caller saves.</summary>
@@ -49,6 +66,8 @@ internal sealed class ResidentRecords(CountyHealthDb db, IAccessScope scope, Aud
         {
             db.Add(new ResidentInstitution { ResidentId = residentId, InstitutionId = institutionId, Since = since });
             (links.TryGetValue(residentId, out var list) ? list : links[residentId] = []).Add(institutionId);
+            // The link is saved with the caller's work, or not at all: the next look-up reads it from the database.
+            cache.Forget(residentId);
         }
     }
 
@@ -62,21 +81,35 @@ internal sealed class ResidentRecords(CountyHealthDb db, IAccessScope scope, Aud
 }
 
 /// <summary>The resident index for other modules.</summary>
-internal sealed class ResidentDirectory(CountyHealthDb db, ResidentRecords records, TimeProvider clock) : IResidentDirectory
+internal sealed class ResidentDirectory(CountyHealthDb db, ResidentRecords records, ResidentCache cache, TimeProvider clock) : IResidentDirectory
 {
-    public async Task<ResidentSummary?> FindVisibleAsync(Guid residentId, CancellationToken ct = default) =>
-        await records.FindReadableAsync(residentId, track: false, ct) is { } r ? ResidentRecords.ToSummary(r) : null;
+    public Task<ResidentSummary?> FindVisibleAsync(Guid residentId, CancellationToken ct = default) => records.FindReadableSummaryAsync(residentId, ct);
 
     public async Task<IReadOnlyDictionary<Guid, ResidentSummary>> GetManyAsync(IEnumerable<Guid> residentIds, CancellationToken ct = default)
     {
-        var ids = residentIds.Distinct().ToList();
-        if (ids.Count == 0)
+        var found = new Dictionary<Guid, ResidentSummary>();
+        var missing = new List<Guid>();
+        foreach (var id in residentIds.Distinct())
         {
-            return new Dictionary<Guid, ResidentSummary>();
+            if (cache.TryGet(id, out var entry))
+            {
+                found[id] = entry.Summary;
+            }
+            else
+            {
+                missing.Add(id);
+            }
         }
-        return await db.Set<Resident>().AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Select(r => new ResidentSummary(r.Id, r.Name, r.Sex, r.BirthDate, r.IdNumber, r.Phone, r.Address))
-            .ToDictionaryAsync(r => r.Id, ct);
+        if (missing.Count > 0)
+        {
+            foreach (var r in await db.Set<Resident>().AsNoTracking().Where(r => missing.Contains(r.Id))
+                         .Select(r => new ResidentSummary(r.Id, r.Name, r.Sex, r.BirthDate, r.IdNumber, r.Phone, r.Address)).ToListAsync(ct))
+            {
+                found[r.Id] = r;
+                cache.Put(r, null);
+            }
+        }
+        return found;
     }
 
     public Task LinkToInstitutionAsync(Guid residentId, Guid institutionId, CancellationToken ct = default) =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CountyHealth.Residents.ResidentIndex;
 
 /// <summary>Changes a resident's details; an ID number may not be one another resident holds.</summary>
-internal sealed class UpdateResident(CountyHealthDb db, ResidentRecords records, TimeProvider clock) : IUseCase
+internal sealed class UpdateResident(CountyHealthDb db, ResidentRecords records, ResidentCache cache, TimeProvider clock) : IUseCase
 {
     public async Task<Results<Ok<ResidentRow>, ProblemHttpResult, ValidationProblem>> HandleAsync(Guid id, ResidentRequest r, CancellationToken ct)
     {
@@ -40,6 +40,7 @@ internal sealed class UpdateResident(CountyHealthDb db, ResidentRecords records,
         resident.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         resident.Version++;
         await db.SaveChangesAsync(ct);
+        cache.Forget(id);
         return TypedResults.Ok(ResidentRecords.ToRow(resident, today));
     }
 }
