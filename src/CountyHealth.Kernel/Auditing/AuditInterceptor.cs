@@ -5,9 +5,49 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CountyHealth.Kernel.Auditing;
 
-/// <summary>Writes an audit entry for every added, changed or deleted record of personal health data, in the same transaction.</summary>
+/// <summary>
+/// Writes an audit entry for every added, changed or deleted record of personal health data, in the same save (one
+/// batch, one commit). It detects the context's changes once for the whole save: the other interceptors and EF itself
+/// would otherwise each scan every tracked entity again.
+/// </summary>
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Restore(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Restore(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Restore(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Restore(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Restore(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Restore(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private static void Restore(DbContext? context)
+    {
+        if (context is not null)
+        {
+            context.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is CountyHealthDb db)
@@ -28,6 +68,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
     private void AddEntries(CountyHealthDb db)
     {
+        // Changes are detected here, once; until the save ends, nothing else needs to detect them again.
+        db.ChangeTracker.DetectChanges();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var now = clock.GetUtcNow().UtcDateTime;
         var user = db.Actor ?? SystemUser.Instance;
         var entries = db.ChangeTracker.Entries<IPersonalHealthData>()
