@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 ARTIFACTS="$ROOT/artifacts"
-rm -rf "$ARTIFACTS/test-results"; mkdir -p "$ARTIFACTS"
+rm -rf "$ARTIFACTS/test-results" "$ARTIFACTS"/test-seed-*.txt; mkdir -p "$ARTIFACTS"
 
 . scripts/lib/postgres.sh
 install_missing chromium fonts-noto-cjk postgresql
@@ -28,5 +28,10 @@ for trx in "$ARTIFACTS"/test-results/*.trx; do
   f=$(grep -o '<Counters [^>]*' "$trx" | grep -o 'failed="[0-9]*"' | grep -o '[0-9]*')
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
+if [ "$failed" -ne 0 ] || [ "$status" -ne 0 ]; then
+  # The test data came from one random stream per test assembly; the same seed repeats it.
+  cat "$ARTIFACTS"/test-seed-*.txt 2>/dev/null | sed 's/^/Test data seed: /'
+  echo "Rerun with the same data: COUNTYHEALTH_TEST_SEED=<seed> bash scripts/test.sh"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ] && [ "$status" -eq 0 ]

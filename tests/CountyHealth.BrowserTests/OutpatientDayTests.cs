@@ -2,21 +2,21 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CountyHealth.Residents.Contracts;
 using CountyHealth.Residents.Domain;
+using CountyHealth.Tests.Support;
 using Microsoft.Playwright;
 using Xunit;
 
 namespace CountyHealth.BrowserTests;
 
-/// <summary>The outpatient day as the four roles do it in a real Chromium, with a screenshot of every step.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed partial class OutpatientDayTests(ServerFixture server)
+/// <summary>The outpatient day as the four roles do it in a real Chromium, with a screenshot of every step, on each provider.</summary>
+public abstract partial class OutpatientDayTests(ServerFixture server)
 {
     [Fact]
     public async Task Register_diagnose_prescribe_pay_and_dispense_drops_the_stock_shown()
     {
         var name = "测试" + DemoGivenName();
-        var birth = new DateOnly(1958, 3, 14).AddDays(Random.Shared.Next(0, 3000));
-        var idNumber = ChineseIdNumber.Compose("130534", birth, Random.Shared.Next(0, 499) * 2 + 1);
+        var birth = new DateOnly(1958, 3, 14).AddDays(TestSeed.Next(0, 3000));
+        var idNumber = ChineseIdNumber.Compose("130534", birth, TestSeed.Next(0, 499) * 2 + 1);
 
         // 1. The cashier registers a new resident and a visit to 内科, and takes the registration fee.
         var cashier = await server.SignInAsync("cashier");
@@ -137,7 +137,7 @@ public sealed partial class OutpatientDayTests(ServerFixture server)
         await Expect(cashier.Locator("body"), "未找到匹配的居民");
     }
 
-    private static string DemoGivenName() => new(Enumerable.Range(0, 2).Select(_ => "明华建国秀兰志强丽娟海燕军红"[Random.Shared.Next(14)]).ToArray());
+    private static string DemoGivenName() => new(Enumerable.Range(0, 2).Select(_ => "明华建国秀兰志强丽娟海燕军红"[TestSeed.Next(14)]).ToArray());
 
     private async Task<int> AmlodipineOnHand(IPage page)
     {
@@ -185,3 +185,9 @@ public sealed partial class OutpatientDayTests(ServerFixture server)
     [GeneratedRegex(@"/Type\s*/Page[^s]")]
     private static partial Regex PdfPageCount();
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class SqliteOutpatientDayTests(SqliteServerFixture server) : OutpatientDayTests(server);
+
+[Collection(PostgresBrowserCollection.Name)]
+public sealed class PostgresOutpatientDayTests(PostgresServerFixture server) : OutpatientDayTests(server);

@@ -5,7 +5,7 @@ namespace CountyHealth.BrowserTests;
 
 /// <summary>The resident index as a cashier uses it: find by pinyin initials, open a resident, see the household.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ResidentIndexTests(ServerFixture server)
+public sealed class ResidentIndexTests(SqliteServerFixture server)
 {
     [Fact]
     public async Task A_found_resident_shows_her_household_with_its_head()

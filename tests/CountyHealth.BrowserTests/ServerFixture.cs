@@ -1,27 +1,38 @@
 using CountyHealth.Tests.Resilience;
 using Microsoft.Playwright;
+using Npgsql;
 using Xunit;
 
 namespace CountyHealth.BrowserTests;
 
 /// <summary>
-/// Starts the real CountyHealth server from its build output on a free loopback port with a fresh SQLite data
-/// folder (the demo county is seeded on first start, as for a user), and Debian's Chromium through Playwright.
+/// Starts the real CountyHealth server from its build output on a free loopback port with a fresh database (a SQLite
+/// data folder, or a new database on the PostgreSQL server the test command started; the demo county is seeded on
+/// first start, as for a user), and Debian's Chromium through Playwright.
 /// </summary>
-public sealed class ServerFixture : IAsyncLifetime
+public abstract class ServerFixture(string provider) : IAsyncLifetime
 {
+    public const string PostgresVariable = "COUNTYHEALTH_TEST_PG";
+
     private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "countyhealth-e2e-" + Guid.NewGuid().ToString("N"));
+    private readonly string databaseName = "ch_e2e_" + Guid.NewGuid().ToString("N");
     private ServerProcess? server;
 
+    public string Provider => provider;
     public string BaseUrl => server?.BaseUrl ?? "";
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
-    public string ScreenshotFolder { get; } = Path.Combine(Environment.GetEnvironmentVariable("COUNTYHEALTH_ARTIFACTS") ?? Path.Combine(ServerProcess.RepoRoot(), "artifacts"), "screenshots");
+
+    /// <summary>Screenshots of the SQLite run in artifacts/screenshots, of the PostgreSQL run in artifacts/screenshots/postgres.</summary>
+    public string ScreenshotFolder => Path.Combine(Environment.GetEnvironmentVariable("COUNTYHEALTH_ARTIFACTS") ?? Path.Combine(ServerProcess.RepoRoot(), "artifacts"),
+        "screenshots", provider == "Postgres" ? "postgres" : "");
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        server = new ServerProcess(["--Database:DataFolder=" + dataFolder]);
+        server = new ServerProcess(provider == "Postgres"
+            ? ["--Database:Provider=Postgres", $"--ConnectionStrings:CountyHealth={await CreateDatabaseAsync()};Database={databaseName}"]
+            : ["--Database:DataFolder=" + dataFolder]);
         await server.StartAsync();
 
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
@@ -59,7 +70,12 @@ public sealed class ServerFixture : IAsyncLifetime
         {
             await server.KillAsync();
             // The server's own log is kept beside the screenshots for whoever reads a failure.
-            File.WriteAllText(Path.Combine(ScreenshotFolder, "..", "e2e-server.log"), server.Log);
+            File.WriteAllText(Path.Combine(ScreenshotFolder, $"e2e-server-{provider.ToLowerInvariant()}.log"), server.Log);
+        }
+        if (provider == "Postgres")
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync($"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)");
         }
         try
         {
@@ -69,10 +85,41 @@ public sealed class ServerFixture : IAsyncLifetime
         {
         }
     }
+
+    private async Task<string> CreateDatabaseAsync()
+    {
+        await ExecuteAsync($"CREATE DATABASE \"{databaseName}\"");
+        return Server();
+    }
+
+    private static string Server() => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } cs
+        ? cs
+        : throw new InvalidOperationException($"The browser tests on PostgreSQL need {PostgresVariable} (scripts/test.sh starts a private server and sets it).");
+
+    private static async Task ExecuteAsync(string sql)
+    {
+        await using var conn = new NpgsqlConnection($"{Server()};Database=postgres;Pooling=false");
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>The server on the embedded default, SQLite.</summary>
+public sealed class SqliteServerFixture() : ServerFixture("Sqlite");
+
+/// <summary>The server on PostgreSQL.</summary>
+public sealed class PostgresServerFixture() : ServerFixture("Postgres");
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<SqliteServerFixture>
+{
+    public const string Name = "browser";
 }
 
 [CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<ServerFixture>
+public sealed class PostgresBrowserCollection : ICollectionFixture<PostgresServerFixture>
 {
-    public const string Name = "browser";
+    public const string Name = "browser on PostgreSQL";
 }

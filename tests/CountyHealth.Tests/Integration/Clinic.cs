@@ -4,7 +4,6 @@ using CountyHealth.Billing.Contracts;
 using CountyHealth.Billing.Payments;
 using CountyHealth.Billing.Refunds;
 using CountyHealth.Billing.Settlement;
-using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Web;
 using CountyHealth.Outpatient.Orders;
 using CountyHealth.Outpatient.Prescriptions;
@@ -20,6 +19,7 @@ using CountyHealth.Platform.Personnel;
 using CountyHealth.Residents.Contracts;
 using CountyHealth.Residents.Households;
 using CountyHealth.Residents.ResidentIndex;
+using CountyHealth.Tests.Support;
 using Xunit;
 
 namespace CountyHealth.Tests.Integration;
@@ -27,8 +27,8 @@ namespace CountyHealth.Tests.Integration;
 /// <summary>The steps of an outpatient day at 葛仙庄镇卫生院 through the API, each asserting that it succeeded.</summary>
 public sealed class Clinic(CountyHealthFactory host)
 {
-    /// <summary>Today in China, as the host sees it (the host runs on the system clock).</summary>
-    public static DateOnly Today => ChinaTime.Today(TimeProvider.System);
+    /// <summary>Today in China, as the in-process hosts see it (their clock starts at ten in the morning of it).</summary>
+    public static DateOnly Today => TestClock.Today;
 
     public Task<ApiClient> Cashier => host.As(DemoAccounts.Cashier);
     public Task<ApiClient> Doctor => host.As(DemoAccounts.Doctor);

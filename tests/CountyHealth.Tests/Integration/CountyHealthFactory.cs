@@ -1,8 +1,12 @@
 using System.Collections.Concurrent;
 using CountyHealth.Kernel.Data;
+using CountyHealth.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Xunit;
 
@@ -23,6 +27,9 @@ public abstract class CountyHealthFactory(string provider) : WebApplicationFacto
 
     public string Provider => provider;
 
+    /// <summary>The host's clock (see <see cref="TestClock"/>).</summary>
+    public FakeTimeProvider Clock { get; } = TestClock.Create();
+
     /// <summary>A client signed in as the account (demo password unless given); one per account and host.</summary>
     public Task<ApiClient> As(string userName) =>
         clients.GetOrAdd(userName, name => new Lazy<Task<ApiClient>>(() => SignInAsync(name, DemoAccounts.Password))).Value;
@@ -41,6 +48,7 @@ public abstract class CountyHealthFactory(string provider) : WebApplicationFacto
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         if (provider == DatabaseProviders.Postgres)
         {
             builder.UseSetting("ConnectionStrings:CountyHealth", $"{serverConnectionString};Database={databaseName}");

@@ -11,6 +11,7 @@ using CountyHealth.Residents.Households;
 using CountyHealth.Residents.ResidentIndex;
 using CountyHealth.Residents.Seeding;
 using CountyHealth.Server.Operations;
+using CountyHealth.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -27,7 +28,7 @@ public abstract class GeneratorTests(CountyHealthFactory host)
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var generator = scope.ServiceProvider.GetRequiredService<CountyGenerator>();
-            report = await generator.GenerateAsync(new GenerationOptions(400, Random.Shared.Next(), 2, 1.08), _ => { }, CancellationToken.None);
+            report = await generator.GenerateAsync(new GenerationOptions(400, TestSeed.Next(int.MaxValue), 2, 1.08), _ => { }, CancellationToken.None);
         }
         Assert.Equal(400, report.RowsByTable["residents"]);
         Assert.InRange(report.RowsByTable["visits"], 400 * 2 * 0.7, 400 * 2 * 1.5); // ≈1.08 a resident and year

@@ -3,6 +3,7 @@ using CountyHealth.Residents.Contracts;
 using CountyHealth.Residents.Domain;
 using CountyHealth.Residents.Households;
 using CountyHealth.Residents.ResidentIndex;
+using CountyHealth.Tests.Support;
 
 namespace CountyHealth.Tests.Integration;
 
@@ -55,15 +56,15 @@ public static class TestData
     /// <summary>A valid ID number for the sex and birth date, not used before in this process.</summary>
     public static string IdNumber(Sex sex, DateOnly birth) => Unique(() => ChineseIdNumber.Compose(RegionCode, birth, Sequence(sex)));
 
-    public static DateOnly BirthDate() => new DateOnly(1940, 1, 1).AddDays(Random.Shared.Next(0, 365 * 65));
+    public static DateOnly BirthDate() => new DateOnly(1940, 1, 1).AddDays(TestSeed.Next(0, 365 * 65));
 
     public static (string Name, string Initials) Name()
     {
         string initials = "";
         var name = Unique(() =>
         {
-            var surname = Surnames[Random.Shared.Next(Surnames.Length)];
-            var given = Enumerable.Range(0, 3).Select(_ => GivenChars[Random.Shared.Next(GivenChars.Length)]).ToList();
+            var surname = Surnames[TestSeed.Next(Surnames.Length)];
+            var given = Enumerable.Range(0, 3).Select(_ => GivenChars[TestSeed.Next(GivenChars.Length)]).ToList();
             initials = surname.Initial + string.Concat(given.Select(g => g.Initial));
             return surname.Char + string.Concat(given.Select(g => g.Char));
         });
@@ -71,12 +72,12 @@ public static class TestData
     }
 
     public static string MobilePhone() =>
-        Unique(() => "139" + Random.Shared.Next(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture));
+        Unique(() => "139" + TestSeed.Next(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture));
 
     /// <summary>A code for a new catalogue entry (drug), unique per call.</summary>
     public static string Code(string prefix) => prefix + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
 
-    private static int Sequence(Sex sex) => Random.Shared.Next(0, 500) * 2 + (sex == Sex.Male ? 1 : 0);
+    private static int Sequence(Sex sex) => TestSeed.Next(0, 500) * 2 + (sex == Sex.Male ? 1 : 0);
 
     private static string Unique(Func<string> next)
     {

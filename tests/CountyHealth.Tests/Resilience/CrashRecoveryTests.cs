@@ -23,6 +23,7 @@ using CountyHealth.Platform.Personnel;
 using CountyHealth.Residents.Households;
 using CountyHealth.Residents.ResidentIndex;
 using CountyHealth.Tests.Integration;
+using CountyHealth.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Xunit;
@@ -72,7 +73,7 @@ public sealed class CrashRecoveryTests
             {
                 for (var k = 0; k < Kills; k++)
                 {
-                    await Task.Delay(Random.Shared.Next(1500, 3500));
+                    await Task.Delay(TestSeed.Next(1500, 3500));
                     await server.KillAsync();
                     await server.StartAsync();
                 }
