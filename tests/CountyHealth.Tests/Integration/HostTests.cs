@@ -40,6 +40,10 @@ public abstract class HostTests(CountyHealthFactory host)
     }
 
     [Fact]
+    public void Telemetry_is_off_unless_configured() =>
+        Assert.Null(host.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+
+    [Fact]
     public async Task The_database_is_migrated_and_the_model_has_no_changes_without_a_migration()
     {
         await using var scope = host.Services.CreateAsyncScope();

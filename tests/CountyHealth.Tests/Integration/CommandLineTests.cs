@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using CountyHealth.Server.Hosting;
+using CountyHealth.Tests.Resilience;
+using Xunit;
+
+namespace CountyHealth.Tests.Integration;
+
+/// <summary>The program's verbs as an operator meets them: help for each, and a mistyped option refused with a message.</summary>
+public sealed class CommandLineTests
+{
+    [Theory]
+    [InlineData("serve", "--urls")]
+    [InlineData("migrate", "迁移")]
+    [InlineData("generate", "--residents")]
+    [InlineData("backup", "--to")]
+    [InlineData("restore", "--from")]
+    [InlineData("verify", "校验和")]
+    public async Task Every_verb_explains_itself(string verb, string mentioned)
+    {
+        var (code, output) = await RunAsync(verb, "--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains(mentioned, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_program_lists_its_verbs()
+    {
+        var (code, output) = await RunAsync("--help");
+
+        Assert.Equal(0, code);
+        Assert.All(new[] { "serve", "migrate", "generate", "backup", "restore", "verify" }, v => Assert.Contains(v, output, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_mistyped_option_is_refused_and_named()
+    {
+        var (code, output) = await RunAsync("generate", "--residnets", "5");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--residnets", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_required_option_is_refused()
+    {
+        var (code, output) = await RunAsync("backup");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--to", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--Database:Provider=Postgres", true)]
+    [InlineData("--ConnectionStrings:CountyHealth=Host=x;Database=y", true)]
+    [InlineData("--environment=Development", true)]
+    [InlineData("--Seed:Demo=false", true)]
+    [InlineData("--seed=7", false)]
+    [InlineData("--residents", false)]
+    [InlineData("--urls=http://127.0.0.1:1", false)]
+    [InlineData("generate", false)]
+    public void Settings_for_the_host_are_told_from_the_verbs_options(string arg, bool setting) =>
+        Assert.Equal(setting, CommandLine.IsSetting(arg));
+
+    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
+    {
+        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        var bin = Path.Combine(ServerProcess.RepoRoot(), "src", "CountyHealth.Server", "bin", configuration, "net10.0");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = bin, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(bin, "CountyHealth.Server.dll"));
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
