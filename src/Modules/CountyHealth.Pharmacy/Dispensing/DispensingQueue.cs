@@ -10,17 +10,7 @@ internal sealed class DispensingQueue(CountyHealthDb db, TimeProvider clock) : I
 {
     public Task EnqueueAsync(DispenseRequest request, CancellationToken ct = default)
     {
-        db.Add(new DispenseOrder
-        {
-            InstitutionId = request.InstitutionId,
-            SourceKind = request.SourceKind,
-            SourceId = request.SourceId,
-            SourceNumber = request.SourceNumber,
-            ResidentId = request.ResidentId,
-            OrderedBy = request.OrderedBy,
-            QueuedAt = clock.GetUtcNow().UtcDateTime,
-            Lines = request.Lines.Select(l => new DispenseLine { SourceItemId = l.SourceItemId, DrugId = l.DrugId, Quantity = l.Quantity, Usage = l.Usage }).ToList(),
-        });
+        db.Add(DispenseOrder.For(request, clock.GetUtcNow().UtcDateTime));
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Auditing;
+using CountyHealth.Pharmacy.Contracts;
 
 namespace CountyHealth.Pharmacy.Domain;
 
@@ -92,6 +93,23 @@ internal sealed class DispenseOrder : IPersonalHealthData
     public List<DispenseLine> Lines { get; set; } = [];
 
     Guid? IPersonalHealthData.AuditResidentId => ResidentId;
+
+    /// <summary>The order for what a clinical module sends, waiting from <paramref name="queuedAt"/>.</summary>
+    public static DispenseOrder For(DispenseRequest request, DateTime queuedAt)
+    {
+        var order = new DispenseOrder
+        {
+            InstitutionId = request.InstitutionId,
+            SourceKind = request.SourceKind,
+            SourceId = request.SourceId,
+            SourceNumber = request.SourceNumber,
+            ResidentId = request.ResidentId,
+            OrderedBy = request.OrderedBy,
+            QueuedAt = queuedAt,
+        };
+        order.Lines = request.Lines.Select(l => new DispenseLine { OrderId = order.Id, SourceItemId = l.SourceItemId, DrugId = l.DrugId, Quantity = l.Quantity, Usage = l.Usage }).ToList();
+        return order;
+    }
 }
 
 internal sealed class DispenseLine

@@ -27,33 +27,24 @@ internal sealed class DispensingHistory(CountyHealthDb db, DrugCache drugs) : ID
 
     public void Dispensed(DispenseRequest request, DateTime queuedAt, DateTime dispensedAt, string dispensedBy)
     {
-        var order = new DispenseOrder
-        {
-            InstitutionId = request.InstitutionId,
-            SourceKind = request.SourceKind,
-            SourceId = request.SourceId,
-            SourceNumber = request.SourceNumber,
-            ResidentId = request.ResidentId,
-            OrderedBy = request.OrderedBy,
-            Status = DispenseStatus.Dispensed,
-            QueuedAt = queuedAt,
-            DispensedAt = dispensedAt,
-            DispensedBy = dispensedBy,
-        };
+        var order = DispenseOrder.For(request, queuedAt);
+        order.Status = DispenseStatus.Dispensed;
+        order.DispensedAt = dispensedAt;
+        order.DispensedBy = dispensedBy;
         orders.Add(order);
         var year = ChinaTime.ToChina(dispensedAt).Year;
-        foreach (var l in request.Lines)
+        foreach (var line in order.Lines)
         {
-            var line = new DispenseLine { OrderId = order.Id, SourceItemId = l.SourceItemId, DrugId = l.DrugId, Quantity = l.Quantity, Usage = l.Usage, Status = DispenseStatus.Dispensed };
+            line.Status = DispenseStatus.Dispensed;
             lines.Add(line);
-            var key = (request.InstitutionId, l.DrugId, year);
+            var key = (request.InstitutionId, line.DrugId, year);
             if (!batches.TryGetValue(key, out var batch))
             {
-                var price = catalogue[l.DrugId].RetailPrice;
+                var price = catalogue[line.DrugId].RetailPrice;
                 batch = new StockBatch
                 {
                     InstitutionId = request.InstitutionId,
-                    DrugId = l.DrugId,
+                    DrugId = line.DrugId,
                     BatchNumber = $"{year}{rng.Next(1000, 9999)}",
                     ExpiryDate = new DateOnly(year + 2, 12, 31),
                     PurchasePrice = price,
@@ -64,8 +55,8 @@ internal sealed class DispensingHistory(CountyHealthDb db, DrugCache drugs) : ID
                 };
                 batches[key] = batch;
             }
-            batch.QuantityReceived += l.Quantity;
-            movements.Add(new StockMovement { BatchId = batch.Id, Kind = MovementKind.Dispense, Quantity = -l.Quantity, DispenseLineId = line.Id, At = dispensedAt, By = "generator" });
+            batch.QuantityReceived += line.Quantity;
+            movements.Add(new StockMovement { BatchId = batch.Id, Kind = MovementKind.Dispense, Quantity = -line.Quantity, DispenseLineId = line.Id, At = dispensedAt, By = "generator" });
         }
     }
 
