@@ -2,7 +2,7 @@
 # The benchmark suite, one command:  bash bench/run.sh [--residents N] [--seconds S] [--providers "Postgres Sqlite"]
 # For each provider: generate the synthetic county (default: seed 001's 1,845,400 residents, five years of visits),
 # start the server on it (Release, 127.0.0.1 only), run the outpatient day at 16 and 64 concurrent users and the
-# resident search, each with its same-run baseline, and append everything to bench/results/<date>-<host>.md.
+# resident search alone and under the 64-user load, each with its same-run baseline, and append everything to bench/results/<date>-<host>.md.
 # Bounded: every load phase stops after --seconds (default 60) and at most 100,000 visits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,6 +56,12 @@ for provider in $PROVIDERS; do
     dotnet "$BENCH" baseline-write --provider "$provider" --db "$BENCH_DB" --users $users --seconds "$SECONDS_PER_PHASE" --label "$provider" --out "$OUT" | tail -3
   done
   dotnet "$BENCH" search --url "$URL" --provider "$provider" --db "$BENCH_DB" --queries 300 --label "$provider" --out "$OUT" | tail -8
+  # The same search while 64 users run the outpatient day (their figures are not kept: the search disturbs them).
+  dotnet "$BENCH" outpatient --url "$URL" --users 64 --seconds $((SECONDS_PER_PHASE * 3)) --label load > /dev/null &
+  LOAD_PID=$!
+  sleep 15
+  dotnet "$BENCH" search --url "$URL" --provider "$provider" --db "$BENCH_DB" --queries 100 --label "$provider, under the 64-user outpatient load" --out "$OUT" | tail -8
+  kill "$LOAD_PID" 2>/dev/null; wait "$LOAD_PID" 2>/dev/null || true
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
   [ "$provider" = Sqlite ] && rm -rf "$DATA"
 done
