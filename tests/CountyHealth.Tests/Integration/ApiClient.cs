@@ -38,6 +38,8 @@ public sealed class ApiClient(HttpClient http) : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string url) => http.GetAsync(new Uri(url, UriKind.Relative));
 
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => http.SendAsync(request);
+
     public Task<HttpResponseMessage> PostAsync(string url, object body) =>
         http.PostAsJsonAsync(new Uri(url, UriKind.Relative), body, Json);
 
