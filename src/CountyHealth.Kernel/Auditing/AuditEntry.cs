@@ -31,6 +31,13 @@ public static class AuditActions
     public const string SignIn = "SignIn";
     public const string SignInFailed = "SignInFailed";
     public const string Print = "Print";
+    /// <summary>A resident already in the index was linked to the institution caring for her.</summary>
+    public const string Link = "Link";
+    /// <summary>A break-glass access was opened (with its reason) or used.</summary>
+    public const string BreakGlass = "BreakGlass";
+    public const string SignOut = "SignOut";
+    /// <summary>Sign-in sessions ended by the server: lockout, password or role change, deactivation, a reused refresh token.</summary>
+    public const string SessionsRevoked = "SessionsRevoked";
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

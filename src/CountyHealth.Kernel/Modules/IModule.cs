@@ -1,3 +1,4 @@
+using CountyHealth.Kernel.Security;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,16 +22,19 @@ public interface IModule
 
     /// <summary>The module's screens in the navigation menu.</summary>
     IReadOnlyList<NavigationLink> Navigation { get; }
+
+    /// <summary>The actions of the module that the permission matrix grants to roles.</summary>
+    IReadOnlyList<Permission> Permissions { get; }
 }
 
 /// <summary>A desk of the navigation menu: the screens one kind of worker uses, whichever modules they come from.</summary>
 public sealed record NavigationDesk(string Key, string Title, string EnglishTitle, string Icon, int Order);
 
 /// <summary>
-/// A screen in the navigation menu, shown to the roles given (comma-separated role codes). With a description it is
-/// also a tile on the home page.
+/// A screen in the navigation menu, shown to the users the permission matrix grants <paramref name="Permission"/> (the
+/// policy that also guards the page). With a description it is also a tile on the home page.
 /// </summary>
-public sealed record NavigationLink(NavigationDesk Desk, string Href, string Title, string EnglishTitle, string Roles, int Order, string? Description = null);
+public sealed record NavigationLink(NavigationDesk Desk, string Href, string Title, string EnglishTitle, string Permission, int Order, string? Description = null);
 
 /// <summary>The desks the modules of the outpatient day share; a new kind of work declares its own.</summary>
 public static class Desks

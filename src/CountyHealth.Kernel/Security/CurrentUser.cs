@@ -12,6 +12,10 @@ public interface ICurrentUser
     Guid? InstitutionId { get; }
     Guid? StaffId { get; }
     string? IpAddress { get; }
+    /// <summary>The user's role codes (a staff member may hold several).</summary>
+    IReadOnlyList<string> Roles { get; }
+    /// <summary>The sign-in session the request belongs to (null for the system).</summary>
+    Guid? SessionId { get; }
     bool IsInRole(string role);
 }
 
@@ -21,6 +25,7 @@ public static class CountyClaims
     public const string Institution = "ch:institution";
     public const string Staff = "ch:staff";
     public const string FullName = "ch:fullname";
+    public const string Session = "ch:session";
 }
 
 /// <summary>
@@ -50,9 +55,11 @@ public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentUser
     public Guid? InstitutionId => Claims.InstitutionId;
     public Guid? StaffId => Claims.StaffId;
     public string? IpAddress => ip ?? http.HttpContext?.Connection.RemoteIpAddress?.ToString();
-    public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
+    public IReadOnlyList<string> Roles => Claims.Roles;
+    public Guid? SessionId => Claims.SessionId;
+    public bool IsInRole(string role) => Claims.Roles.Contains(role);
 
-    private sealed record Snapshot(string? UserId, string UserName, string FullName, Guid? InstitutionId, Guid? StaffId)
+    private sealed record Snapshot(string? UserId, string UserName, string FullName, Guid? InstitutionId, Guid? StaffId, IReadOnlyList<string> Roles, Guid? SessionId)
     {
         public static Snapshot Of(ClaimsPrincipal? p)
         {
@@ -60,7 +67,9 @@ public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentUser
             var userName = signedIn ? p!.Identity!.Name ?? "" : "system";
             return new(p?.FindFirstValue(ClaimTypes.NameIdentifier), userName, p?.FindFirstValue(CountyClaims.FullName) ?? userName,
                 Guid.TryParse(p?.FindFirstValue(CountyClaims.Institution), out var i) ? i : null,
-                Guid.TryParse(p?.FindFirstValue(CountyClaims.Staff), out var s) ? s : null);
+                Guid.TryParse(p?.FindFirstValue(CountyClaims.Staff), out var s) ? s : null,
+                signedIn ? p!.FindAll(ClaimTypes.Role).Select(c => c.Value).ToArray() : [],
+                Guid.TryParse(p?.FindFirstValue(CountyClaims.Session), out var session) ? session : null);
         }
     }
 }
@@ -76,5 +85,7 @@ public sealed class SystemUser : ICurrentUser
     public Guid? InstitutionId => null;
     public Guid? StaffId => null;
     public string? IpAddress => null;
+    public IReadOnlyList<string> Roles => [];
+    public Guid? SessionId => null;
     public bool IsInRole(string role) => false;
 }

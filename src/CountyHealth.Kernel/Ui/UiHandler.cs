@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using CountyHealth.Kernel.Security;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +13,7 @@ namespace CountyHealth.Kernel.Ui;
 /// Each call opens a fresh DI scope (a fresh DbContext: a Blazor circuit lives for hours) as the circuit's signed-in
 /// user, so the screen goes through exactly the handler, validation, access rules and audit the REST API uses.
 /// </summary>
-public sealed class UiHandler<THandler>(IServiceScopeFactory scopes, AuthenticationStateProvider auth, IHttpContextAccessor http)
+public sealed class UiHandler<THandler>(IServiceScopeFactory scopes, AuthenticationStateProvider auth, IHttpContextAccessor http, ISignInSessions sessions, NavigationManager navigation)
     where THandler : notnull
 {
     // The circuit's first request carries the browser's address; later events have no HttpContext.
@@ -19,9 +21,16 @@ public sealed class UiHandler<THandler>(IServiceScopeFactory scopes, Authenticat
 
     public async Task<TResult> Run<TResult>(Func<THandler, CancellationToken, Task<TResult>> call)
     {
-        var state = await auth.GetAuthenticationStateAsync();
+        var user = (await auth.GetAuthenticationStateAsync()).User;
+        if (user.Identity?.IsAuthenticated == true && !await sessions.IsLiveAsync(user))
+        {
+            // The session ended while the screen was open: the action runs as nobody (every rule refuses it) and the
+            // browser goes to the sign-in page.
+            user = new ClaimsPrincipal(new ClaimsIdentity());
+            navigation.NavigateTo("/login?error=expired", forceLoad: true);
+        }
         await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Use(state.User, ip);
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Use(user, ip);
         return await call(scope.ServiceProvider.GetRequiredService<THandler>(), CancellationToken.None);
     }
 }

@@ -1113,6 +1113,52 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.ToTable("institutions", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.Platform.Domain.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RefreshGeneration")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("sign_in_sessions", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.Platform.Domain.Staff", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1147,6 +1193,54 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.HasIndex("InstitutionId", "DepartmentId");
 
                     b.ToTable("staff", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.Residents.Domain.BreakGlassGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantedAt");
+
+                    b.HasIndex("ResidentId", "GrantedAt");
+
+                    b.HasIndex("UserId", "ResidentId", "ExpiresAt");
+
+                    b.ToTable("break_glass_grants", (string)null);
                 });
 
             modelBuilder.Entity("CountyHealth.Residents.Domain.Household", b =>
@@ -1265,6 +1359,67 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.HasIndex("Pinyin");
 
                     b.ToTable("residents", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.Residents.Domain.ResidentIdentityChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("NewBirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NewIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("NewName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("NewSex")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("OldBirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OldIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("OldName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("OldSex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("resident_identity_changes", (string)null);
                 });
 
             modelBuilder.Entity("CountyHealth.Residents.Domain.ResidentInstitution", b =>
@@ -1517,12 +1672,30 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CountyHealth.Residents.Domain.BreakGlassGrant", b =>
+                {
+                    b.HasOne("CountyHealth.Residents.Domain.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CountyHealth.Residents.Domain.Resident", b =>
                 {
                     b.HasOne("CountyHealth.Residents.Domain.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CountyHealth.Residents.Domain.ResidentIdentityChange", b =>
+                {
+                    b.HasOne("CountyHealth.Residents.Domain.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CountyHealth.Residents.Domain.ResidentInstitution", b =>

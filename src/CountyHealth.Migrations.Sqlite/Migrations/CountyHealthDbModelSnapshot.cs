@@ -1108,6 +1108,52 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.ToTable("institutions", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.Platform.Domain.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RefreshGeneration")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("sign_in_sessions", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.Platform.Domain.Staff", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1142,6 +1188,54 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.HasIndex("InstitutionId", "DepartmentId");
 
                     b.ToTable("staff", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.Residents.Domain.BreakGlassGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantedAt");
+
+                    b.HasIndex("ResidentId", "GrantedAt");
+
+                    b.HasIndex("UserId", "ResidentId", "ExpiresAt");
+
+                    b.ToTable("break_glass_grants", (string)null);
                 });
 
             modelBuilder.Entity("CountyHealth.Residents.Domain.Household", b =>
@@ -1260,6 +1354,67 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.HasIndex("Pinyin");
 
                     b.ToTable("residents", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.Residents.Domain.ResidentIdentityChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NewBirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NewSex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OldBirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OldSex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("resident_identity_changes", (string)null);
                 });
 
             modelBuilder.Entity("CountyHealth.Residents.Domain.ResidentInstitution", b =>
@@ -1508,12 +1663,30 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CountyHealth.Residents.Domain.BreakGlassGrant", b =>
+                {
+                    b.HasOne("CountyHealth.Residents.Domain.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CountyHealth.Residents.Domain.Resident", b =>
                 {
                     b.HasOne("CountyHealth.Residents.Domain.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CountyHealth.Residents.Domain.ResidentIdentityChange", b =>
+                {
+                    b.HasOne("CountyHealth.Residents.Domain.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CountyHealth.Residents.Domain.ResidentInstitution", b =>

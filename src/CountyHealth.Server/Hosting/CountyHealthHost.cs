@@ -37,6 +37,7 @@ internal static class CountyHealthHost
         services.AddCountyHealthDatabase(builder.Configuration, ModuleCatalogue.All.Select(m => m.GetType().Assembly));
         services.AddCountyHealthAuth();
         services.AddCountyHealthTelemetry(builder.Configuration);
+        services.AddSingleton(new DeclaredPermissions(ModuleCatalogue.All.SelectMany(m => m.Permissions).ToList()));
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<AuditLog>();
@@ -99,6 +100,7 @@ internal static class CountyHealthHost
         app.UseRequestLocalization(UiCulture.Options);
         app.UseSerilogRequestLogging();
         app.UseAuthentication();
+        app.UseSignInSessions();
         app.UseAuthorization();
         app.UseAntiforgery();
 

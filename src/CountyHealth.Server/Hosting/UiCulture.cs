@@ -1,4 +1,5 @@
 using System.Globalization;
+using CountyHealth.Kernel.Web;
 using Microsoft.AspNetCore.Localization;
 
 namespace CountyHealth.Server.Hosting;
@@ -21,8 +22,9 @@ internal static class UiCulture
     {
         var culture = name == "en" ? "en" : "zh-CN";
         ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)), new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = false });
-        return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') ? "/" : returnUrl);
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = ctx.Request.IsHttps });
+        return Results.Redirect(LocalUrl.OrHome(returnUrl));
     }
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

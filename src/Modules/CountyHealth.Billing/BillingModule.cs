@@ -1,3 +1,4 @@
+using CountyHealth.Kernel.Security;
 using CountyHealth.Billing.Charges;
 using CountyHealth.Billing.Contracts;
 using CountyHealth.Billing.Payments;
@@ -32,7 +33,9 @@ public sealed class BillingModule : IModule
 
     public IReadOnlyList<NavigationLink> Navigation { get; } =
     [
-        new(Desks.Registration, "/billing/cashier", "门诊收费", "Cashier", Roles.CashierDesk, 2, "收取处方、检查费用，打印收据，退费"),
-        new(Desks.Registration, "/billing/settlement", "收费日结", "Daily settlement", Roles.CashierDesk, 3),
+        new(Desks.Registration, "/billing/cashier", "门诊收费", "Cashier", BillingPermissions.TakePayment, 2, "收取处方、检查费用，打印收据，退费"),
+        new(Desks.Registration, "/billing/settlement", "收费日结", "Daily settlement", BillingPermissions.ReadSettlement, 3),
     ];
+
+    public IReadOnlyList<Permission> Permissions => BillingPermissions.All;
 }

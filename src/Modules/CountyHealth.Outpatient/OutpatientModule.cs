@@ -1,3 +1,5 @@
+using CountyHealth.Outpatient.Contracts;
+using CountyHealth.Kernel.Security;
 using CountyHealth.Billing.Contracts;
 using CountyHealth.Kernel.Events;
 using CountyHealth.Kernel.Generation;
@@ -34,7 +36,9 @@ public sealed class OutpatientModule : IModule
 
     public IReadOnlyList<NavigationLink> Navigation { get; } =
     [
-        new(Desks.Registration, "/outpatient/register", "挂号", "Register visit", Roles.CashierDesk, 1, "查找或登记居民，挂号并收挂号费"),
-        new(Desks.Doctor, "/outpatient/queue", "候诊队列", "Queue", Roles.Clinicians, 1, "接诊、书写病历、诊断、开处方"),
+        new(Desks.Registration, "/outpatient/register", "挂号", "Register visit", OutpatientPermissions.Register, 1, "查找或登记居民，挂号并收挂号费"),
+        new(Desks.Doctor, "/outpatient/queue", "候诊队列", "Queue", OutpatientPermissions.Treat, 1, "接诊、书写病历、诊断、开处方"),
     ];
+
+    public IReadOnlyList<Permission> Permissions => OutpatientPermissions.All;
 }

@@ -1,3 +1,4 @@
+using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Pharmacy.Catalogue;
@@ -31,7 +32,9 @@ public sealed class PharmacyModule : IModule
 
     public IReadOnlyList<NavigationLink> Navigation { get; } =
     [
-        new(Desks.Pharmacy, "/pharmacy/dispensing", "门诊发药", "Dispensing", Roles.Pharmacy, 1, "已收费处方按效期先出发药"),
-        new(Desks.Pharmacy, "/pharmacy/stock", "库存与入库", "Stock", Roles.Pharmacy, 2),
+        new(Desks.Pharmacy, "/pharmacy/dispensing", "门诊发药", "Dispensing", PharmacyPermissions.Dispense, 1, "已收费处方按效期先出发药"),
+        new(Desks.Pharmacy, "/pharmacy/stock", "库存与入库", "Stock", PharmacyPermissions.ReadStock, 2),
     ];
+
+    public IReadOnlyList<Permission> Permissions => PharmacyPermissions.All;
 }

@@ -1,3 +1,5 @@
+using CountyHealth.Kernel.Security;
+using CountyHealth.Platform.Access;
 using CountyHealth.Platform.Accounts;
 using CountyHealth.Platform.Audit;
 using CountyHealth.Platform.Contracts;
@@ -17,39 +19,49 @@ internal static class Endpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("登录");
-        auth.MapPost("/token", (SignInRequest r, IssueToken h) => h.HandleAsync(r)).AllowAnonymous()
+        auth.MapPost("/token", (SignInRequest r, IssueToken h, CancellationToken ct) => h.HandleAsync(r, ct)).AllowAnonymous()
             .WithName("IssueToken").WithSummary("用户名和密码换取访问令牌（Bearer）");
-        // The browser signs in with a form post: Blazor's interactive circuit cannot set cookies.
+        auth.MapPost("/refresh", (RefreshRequest r, RefreshToken h, CancellationToken ct) => h.HandleAsync(r, ct)).AllowAnonymous()
+            .WithName("RefreshToken").WithSummary("用刷新令牌换取新的访问令牌与刷新令牌（每个刷新令牌只能用一次）");
+        auth.MapPost("/logout", (EndTokenSession h, CancellationToken ct) => h.HandleAsync(ct)).Requires(PlatformPermissions.AccountSelf)
+            .WithName("RevokeToken").WithSummary("退出登录：本次登录的访问令牌与刷新令牌立即失效");
+        // The browser signs in with a form post: Blazor's interactive circuit cannot set cookies. Both forms carry an
+        // antiforgery token, which the use cases check (the form is read by hand, so the framework would not).
         app.MapPost("/account/login", (HttpContext ctx, FormSignIn h) => h.HandleAsync(ctx)).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
-        app.MapPost("/account/logout", (HttpContext ctx, SignOut h) => h.HandleAsync(ctx)).DisableAntiforgery().ExcludeFromDescription();
-        app.MapGet("/api/v1/me", (Me h, CancellationToken ct) => h.HandleAsync(ct)).RequireAuthorization().WithTags("登录").WithName("Me").WithSummary("当前用户");
+        app.MapPost("/account/logout", (HttpContext ctx, SignOut h) => h.HandleAsync(ctx)).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        app.MapPost("/api/v1/me/password", (PasswordChange r, ChangeOwnPassword h, CancellationToken ct) => h.HandleAsync(r, ct)).Requires(PlatformPermissions.AccountSelf)
+            .WithTags("登录").WithName("ChangeOwnPassword").WithSummary("修改本人密码（之后所有登录失效，须重新登录）");
+        app.MapGet("/api/v1/me", (Me h, CancellationToken ct) => h.HandleAsync(ct)).Requires(PlatformPermissions.AccountSelf).WithTags("登录").WithName("Me").WithSummary("当前用户");
 
         var g = app.MapGroup("/api/v1").WithTags("机构与人员");
-        var admin = g.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.Admin));
-        g.MapGet("/institutions", (ListInstitutions h, CancellationToken ct) => h.HandleAsync(ct)).RequireAuthorization()
+        g.MapGet("/institutions", (ListInstitutions h, CancellationToken ct) => h.HandleAsync(ct)).Requires(PlatformPermissions.DirectoryRead)
             .WithName("ListInstitutions").WithSummary("机构列表（本机构及下级）");
-        admin.MapPost("/institutions", (InstitutionRequest r, CreateInstitution h, CancellationToken ct) => h.HandleAsync(r, ct))
+        g.MapPost("/institutions", (InstitutionRequest r, CreateInstitution h, CancellationToken ct) => h.HandleAsync(r, ct)).Requires(PlatformPermissions.DirectoryManage)
             .WithName("CreateInstitution").WithSummary("新增机构");
-        admin.MapPut("/institutions/{id:guid}", (Guid id, InstitutionRequest r, UpdateInstitution h, CancellationToken ct) => h.HandleAsync(id, r, ct))
+        g.MapPut("/institutions/{id:guid}", (Guid id, InstitutionRequest r, UpdateInstitution h, CancellationToken ct) => h.HandleAsync(id, r, ct)).Requires(PlatformPermissions.DirectoryManage)
             .WithName("UpdateInstitution").WithSummary("修改机构");
-        g.MapGet("/departments", (Guid? institutionId, ListDepartments h, CancellationToken ct) => h.HandleAsync(institutionId, ct)).RequireAuthorization()
-            .WithName("ListDepartments").WithSummary("科室列表");
-        admin.MapPost("/departments", (DepartmentRequest r, CreateDepartment h, CancellationToken ct) => h.HandleAsync(r, ct))
+        g.MapGet("/departments", (Guid? institutionId, ListDepartments h, CancellationToken ct) => h.HandleAsync(institutionId, ct)).Requires(PlatformPermissions.DirectoryRead)
+            .WithName("ListDepartments").WithSummary("科室列表（本机构，或权限所及的某机构）");
+        g.MapPost("/departments", (DepartmentRequest r, CreateDepartment h, CancellationToken ct) => h.HandleAsync(r, ct)).Requires(PlatformPermissions.DirectoryManage)
             .WithName("CreateDepartment").WithSummary("新增科室");
-        g.MapGet("/staff", ([AsParameters] StaffFilter f, ListStaff h, CancellationToken ct) => h.HandleAsync(f, ct)).RequireAuthorization()
+        g.MapGet("/staff", ([AsParameters] StaffFilter f, ListStaff h, CancellationToken ct) => h.HandleAsync(f, ct)).Requires(PlatformPermissions.DirectoryRead)
             .WithName("ListStaff").WithSummary("人员列表；role 过滤出某角色（如 doctor）");
-        admin.MapPost("/staff", (StaffRequest r, CreateStaff h, CancellationToken ct) => h.HandleAsync(r, ct))
+        g.MapPost("/staff", (StaffRequest r, CreateStaff h, CancellationToken ct) => h.HandleAsync(r, ct)).Requires(PlatformPermissions.AccountsManage)
             .WithName("CreateStaff").WithSummary("新增人员");
-        admin.MapPost("/users", (UserRequest r, CreateUser h, CancellationToken ct) => h.HandleAsync(r, ct))
+        g.MapPost("/users", (UserRequest r, CreateUser h, CancellationToken ct) => h.HandleAsync(r, ct)).Requires(PlatformPermissions.AccountsManage)
             .WithName("CreateUser").WithSummary("新增登录账户并分配角色");
-        admin.MapPost("/users/{userName}/unlock", (string userName, UnlockUser h) => h.HandleAsync(userName))
+        g.MapPut("/users/{userName}", (string userName, AccountChange r, ChangeAccount h, CancellationToken ct) => h.HandleAsync(userName, r, ct)).Requires(PlatformPermissions.AccountsManage)
+            .WithName("ChangeAccount").WithSummary("修改账户角色或停用账户（该账户的所有登录立即失效）");
+        g.MapPost("/users/{userName}/unlock", (string userName, UnlockUser h) => h.HandleAsync(userName)).Requires(PlatformPermissions.AccountsManage)
             .WithName("UnlockUser").WithSummary("解除账户锁定");
-        g.MapGet("/roles", (ListRoles h) => h.Handle()).RequireAuthorization().WithName("ListRoles").WithSummary("角色");
-        admin.MapGet("/audit", ([AsParameters] AuditFilter f, SearchAudit h, CancellationToken ct) => h.HandleAsync(f, ct))
+        g.MapGet("/roles", (ListRoles h) => h.Handle()).Requires(PlatformPermissions.ReferenceRead).WithName("ListRoles").WithSummary("角色");
+        g.MapGet("/permissions", (ReadPermissionMatrix h) => h.Handle()).Requires(PlatformPermissions.PermissionsRead)
+            .WithName("PermissionMatrix").WithSummary("权限矩阵：每个角色对每项操作的权限范围（本机构、本机构及下级、全县）");
+        g.MapGet("/audit", ([AsParameters] AuditFilter f, SearchAudit h, CancellationToken ct) => h.HandleAsync(f, ct)).Requires(PlatformPermissions.AuditRead)
             .WithTags("审计").WithName("SearchAudit").WithSummary("查询审计日志");
-        admin.MapGet("/system/counters", (ReadServerCounters h) => h.Handle())
+        g.MapGet("/system/counters", (ReadServerCounters h) => h.Handle()).Requires(PlatformPermissions.SystemCounters)
             .WithTags("系统").WithName("ServerCounters").WithSummary("服务器累计 CPU 时间与数据库语句数（用于性能测量）");
-        g.MapGet("/diagnoses", (string? q, int? take, SearchDiagnoses h, CancellationToken ct) => h.HandleAsync(q, take, ct)).RequireAuthorization()
+        g.MapGet("/diagnoses", (string? q, int? take, SearchDiagnoses h, CancellationToken ct) => h.HandleAsync(q, take, ct)).Requires(PlatformPermissions.ReferenceRead)
             .WithTags("字典").WithName("SearchDiagnoses").WithSummary("按 ICD-10 编码、中文名或拼音首字母查诊断");
     }
 }

@@ -1,10 +1,12 @@
 using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Security;
 using CountyHealth.Platform.Access;
 using CountyHealth.Platform.Contracts;
 using CountyHealth.Platform.Diagnoses;
 using CountyHealth.Platform.Institutions;
 using CountyHealth.Platform.Seeding;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,8 +22,14 @@ public sealed class PlatformModule : IModule
         services.AddSingleton<DirectoryCache>();
         services.AddSingleton<DiagnosisCodes>();
         services.AddScoped<IInstitutionDirectory, InstitutionDirectory>();
+        services.AddSingleton(sp => PermissionMatrixFile.Load(sp.GetRequiredService<DeclaredPermissions>()));
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicies>();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<IAccessScope, AccessScope>();
         services.AddScoped<Accounts.PasswordCheck>();
+        services.AddSingleton<Accounts.DecoyPasswords>();
+        services.AddSingleton<Accounts.SignInSessions>();
+        services.AddSingleton<ISignInSessions>(sp => sp.GetRequiredService<Accounts.SignInSessions>());
         services.AddScoped<IDiagnosisDictionary, DiagnosisDictionary>();
         services.AddScoped<IDemoData, PlatformDemoData>();
         services.AddScoped<ISyntheticData, PlatformSyntheticData>();
@@ -31,8 +39,11 @@ public sealed class PlatformModule : IModule
 
     public IReadOnlyList<NavigationLink> Navigation { get; } =
     [
-        new(Desks.Administration, "/admin/institutions", "机构与科室", "Institutions", Roles.Admin, 1),
-        new(Desks.Administration, "/admin/staff", "人员与账户", "Staff & accounts", Roles.Admin, 2),
-        new(Desks.Administration, "/admin/audit", "审计日志", "Audit log", Roles.Admin, 3),
+        new(Desks.Administration, "/admin/institutions", "机构与科室", "Institutions", PlatformPermissions.DirectoryManage, 1),
+        new(Desks.Administration, "/admin/staff", "人员与账户", "Staff & accounts", PlatformPermissions.AccountsManage, 2),
+        new(Desks.Administration, "/admin/permissions", "权限矩阵", "Permission matrix", PlatformPermissions.PermissionsRead, 3),
+        new(Desks.Administration, "/admin/audit", "审计日志", "Audit log", PlatformPermissions.AuditRead, 4),
     ];
+
+    public IReadOnlyList<Permission> Permissions => PlatformPermissions.All;
 }

@@ -1,3 +1,4 @@
+using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Platform.Contracts;
@@ -19,6 +20,7 @@ public sealed class ResidentsModule : IModule
         services.AddSingleton<ResidentCache>();
         services.AddScoped<ResidentRecords>();
         services.AddScoped<IResidentDirectory, ResidentDirectory>();
+        services.AddScoped<IAccessGrants, BreakGlass.BreakGlassGrants>();
         services.AddScoped<IDemoData, ResidentsDemoData>();
         services.AddScoped<ISyntheticData, ResidentsSyntheticData>();
     }
@@ -27,6 +29,10 @@ public sealed class ResidentsModule : IModule
 
     public IReadOnlyList<NavigationLink> Navigation { get; } =
     [
-        new(Desks.Residents, "/residents", "居民索引", "Residents", Roles.ResidentReaders, 1),
+        new(Desks.Residents, "/residents", "居民索引", "Residents", ResidentsPermissions.Read, 1),
+        new(Desks.Residents, "/breakglass", "紧急查阅", "Break-glass access", PlatformPermissions.BreakGlass, 2, "说明理由后限时查阅一位居民的档案与病历（留痕）"),
+        new(Desks.Administration, "/admin/breakglass", "紧急查阅记录", "Break-glass log", PlatformPermissions.BreakGlassReview, 5),
     ];
+
+    public IReadOnlyList<Permission> Permissions => ResidentsPermissions.All;
 }

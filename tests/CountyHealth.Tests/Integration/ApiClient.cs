@@ -7,7 +7,7 @@ using Xunit;
 namespace CountyHealth.Tests.Integration;
 
 /// <summary>The token answer of POST /api/v1/auth/token.</summary>
-public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn);
+public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string? RefreshToken);
 
 /// <summary>A ProblemDetails or ValidationProblemDetails answer.</summary>
 public sealed record Problem(string? Title, string? Detail, int? Status, Dictionary<string, string[]>? Errors)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
@@ -29,7 +30,7 @@ namespace CountyHealth.Tests.Integration;
 public abstract class AuditWalkTests(CountyHealthFactory host)
 {
     private static readonly string[] Accounts =
-        ["admin", "cashier", "doctor", "doctor2", "pharmacist", "pharmacist2", "nurse", "publichealth", "villagedoctor", "villagedoctor2", "director",
+        ["admin", "cashier", "doctor", "doctor2", "pharmacist", "pharmacist2", "nurse", "publichealth", "villagedoctor", "villagedoctor2", "records", "director",
          "hospital.cashier", "hospital.doctor", "cdc", "inspector", "bureau"];
 
     /// <summary>Operations whose responses are not residents' records by design, with the reason.</summary>
@@ -166,7 +167,22 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
     [
         new("IssueToken", null, (c, _) => c.PostAsync("/api/v1/auth/token", new { userName = "cashier", password = DemoAccounts.Password })),
         new("RegisterResident", "cashier", (c, s) => c.PostAsync("/api/v1/residents", s.NewResident.ToRequest())),
-        new("UpdateResident", "cashier", (c, s) => c.PutAsync($"/api/v1/residents/{s.Resident.Id}", s.NewResident.ToRequest() with { Phone = TestData.MobilePhone() })),
+        new("RefreshToken", null, async (c, _) =>
+        {
+            var token = await Peek<TokenResponse>(await c.PostAsync("/api/v1/auth/token", new { userName = "cashier", password = DemoAccounts.Password }));
+            return await c.PostAsync("/api/v1/auth/refresh", new { refreshToken = token.RefreshToken });
+        }),
+        new("RevokeToken", null, async (c, _) =>
+        {
+            var token = await Peek<TokenResponse>(await c.PostAsync("/api/v1/auth/token", new { userName = "cashier", password = DemoAccounts.Password }));
+            using var logout = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/logout");
+            logout.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.AccessToken);
+            return await c.SendAsync(logout);
+        }),
+        new("UpdateResident", "cashier", (c, s) => c.PutAsync($"/api/v1/residents/{s.Resident.Id}", new ResidentContactRequest(TestData.MobilePhone(), null))),
+        new("CorrectResidentIdentity", "records", (c, s) => c.PutAsync($"/api/v1/residents/{s.Resident.Id}/identity",
+            new ResidentIdentityRequest(s.NewResident.Name, s.NewResident.Sex, s.NewResident.BirthDate, s.NewResident.IdNumber, "核对身份证原件"))),
+        new("OpenBreakGlass", "cdc", (c, s) => c.PostAsync("/api/v1/break-glass", new CountyHealth.Residents.BreakGlass.BreakGlassRequest(s.Household.IdNumber!, "聚集性疫情流行病学调查"))),
         new("RegisterVisit", "cashier", async (c, s) =>
         {
             var response = await c.PostAsync("/api/v1/visits", new VisitRequest(s.Resident.Id, s.DepartmentId, null, null));
@@ -208,7 +224,7 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         new("Refund", "cashier", (c, s) => c.PostAsync("/api/v1/billing/refunds", new CountyHealth.Billing.Refunds.RefundRequest(Guid.NewGuid().ToString("N"), [s.OrderChargeId], "检验未做"))),
         // Something left to pay, so that the cashier's pending list shows her.
         new("AddOrders", "doctor", (c, s) => c.PostAsync($"/api/v1/visits/{s.VisitId}/orders", new OrdersRequest(["JY002"]))),
-        new("CreateDrug", "pharmacist", (c, _) => c.PostAsync("/api/v1/drugs",
+        new("CreateDrug", "admin", (c, _) => c.PostAsync("/api/v1/drugs",
             new DrugRequest(TestData.Code("AW"), "审计测试片", "10mg×10片", "片剂", "mg", 10m, "片", 10, "盒", "口服", "qd", 10m, 5m, null, false))),
         new("ReceiveStock", "pharmacist", (c, s) => c.PostAsync("/api/v1/pharmacy/receipts", new ReceiptRequest(s.DrugId, TestData.Code("AWB"), Clinic.Today.AddYears(2), 10, 1m, 2m, null))),
         new("CreateInstitution", "admin", async (c, s) =>
@@ -221,7 +237,19 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             new InstitutionRequest(TestData.Code("AW"), "审计测试村卫生室（改）", CountyHealth.Platform.Contracts.InstitutionKind.VillageClinic, null, null, null))),
         new("CreateDepartment", "admin", (c, s) => c.PostAsync("/api/v1/departments", new DepartmentRequest(s.InstitutionId, "全科", true))),
         new("CreateStaff", "admin", (c, s) => c.PostAsync("/api/v1/staff", new StaffRequest(s.InstitutionId, null, "审计测试", null, null))),
-        new("CreateUser", "admin", (c, s) => c.PostAsync("/api/v1/users", new UserRequest(TestData.Code("aw."), "审计测试", "Audit2026", s.InstitutionId, null, ["villagedoctor"]))),
+        new("CreateUser", "admin", async (c, s) =>
+        {
+            s.UserName = TestData.Code("aw.");
+            return await c.PostAsync("/api/v1/users", new UserRequest(s.UserName, "审计测试", "Audit2026", s.InstitutionId, null, ["villagedoctor"]));
+        }),
+        new("ChangeOwnPassword", null, async (c, s) =>
+        {
+            var token = await Peek<TokenResponse>(await c.PostAsync("/api/v1/auth/token", new { userName = s.UserName, password = "Audit2026" }));
+            using var change = new HttpRequestMessage(HttpMethod.Post, "/api/v1/me/password") { Content = JsonContent.Create(new PasswordChange("Audit2026", "Audit2027x")) };
+            change.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.AccessToken);
+            return await c.SendAsync(change);
+        }),
+        new("ChangeAccount", "admin", (c, s) => c.PutAsync($"/api/v1/users/{s.UserName}", new AccountChange(["villagedoctor"], false))),
         new("UnlockUser", "admin", (c, _) => c.PostAsync("/api/v1/users/cashier/unlock", new { })),
     ];
 
@@ -248,17 +276,18 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         public Guid LineId { get; set; }
         public Guid InstitutionId { get; set; }
         public int Checked { get; set; }
+        public string UserName { get; set; } = "";
 
         public List<Guid> ResidentIds => Resident is null ? [Household.Id] : [Resident.Id, Household.Id];
 
         public static async Task<Subject> CreateAsync(Clinic clinic, CountyHealthFactory host)
         {
-            var admin = await host.As("admin");
-            var withHousehold = (await admin.GetAsync<Page<ResidentRow>>("/api/v1/residents?pageSize=50")).Items;
+            var clerk = await host.As(DemoAccounts.RecordsClerk);
+            var withHousehold = (await clerk.GetAsync<Page<ResidentRow>>("/api/v1/residents?pageSize=50")).Items;
             ResidentRow? household = null;
             foreach (var r in withHousehold)
             {
-                using var response = await (await clinic.Cashier).GetAsync($"/api/v1/residents/{r.Id}/household");
+                using var response = await clerk.GetAsync($"/api/v1/residents/{r.Id}/household");
                 if (response.IsSuccessStatusCode)
                 {
                     household = r;
@@ -268,7 +297,7 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             return new Subject
             {
                 NewResident = TestData.Resident(),
-                Household = household ?? throw new InvalidOperationException("no demo resident in the cashier's scope has a household"),
+                Household = household ?? throw new InvalidOperationException("no demo resident in the records clerk's scope has a household"),
                 DepartmentId = (await clinic.InternalMedicineAsync()).Id,
                 DrugId = (await clinic.FindDrugAsync("氨氯地平", "苯磺酸氨氯地平片")).Id,
             };

@@ -34,6 +34,9 @@ public sealed class Clinic(CountyHealthFactory host)
     public Task<ApiClient> Doctor => host.As(DemoAccounts.Doctor);
     public Task<ApiClient> Pharmacist => host.As(DemoAccounts.Pharmacist);
 
+    /// <summary>The county catalogue is the administrator's (least privilege: a pharmacy stocks drugs, it does not define them).</summary>
+    public Task<ApiClient> Admin => host.As(DemoAccounts.Admin);
+
     public async Task<ResidentRow> RegisterResidentAsync(NewResident resident)
     {
         var registered = await (await Cashier).PostAsync<ResidentRegistered>("/api/v1/residents", resident.ToRequest(), HttpStatusCode.Created);
@@ -101,7 +104,7 @@ public sealed class Clinic(CountyHealthFactory host)
     {
         var code = TestData.Code("IT");
         var request = new DrugRequest(code, "测试片" + code, "10mg×10片", "片剂", "mg", 10m, "片", 10, "盒", "口服", "qd", 10m, 8.80m, "测试制药厂", false);
-        return await (await Pharmacist).PostAsync<DrugInfo>("/api/v1/drugs", request, HttpStatusCode.Created);
+        return await (await Admin).PostAsync<DrugInfo>("/api/v1/drugs", request, HttpStatusCode.Created);
     }
 
     public async Task<StockRow> ReceiveAsync(Guid drugId, int packs, DateOnly expiry) =>

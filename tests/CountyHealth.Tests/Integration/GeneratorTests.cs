@@ -54,25 +54,42 @@ public abstract class GeneratorTests(CountyHealthFactory host)
         Assert.All(payments, p => Assert.Equal(p.Amount, charges.Where(c => c.PaymentId == p.Id).Sum(c => c.Amount)));
         Assert.DoesNotContain(charges, c => c.Status != ChargeStatus.Paid);
 
-        // Generated residents are valid MPI entries, findable through the API by the county's administrator.
-        var resident = await db.Set<Resident>().AsNoTracking().OrderByDescending(r => r.Id).FirstAsync();
+        // Generated residents are valid MPI entries, findable through the API by a records clerk of the township that
+        // keeps them (and not by the county's administrator, who manages accounts, not patients).
+        var createdAt = (await db.Set<Resident>().AsNoTracking().OrderByDescending(r => r.Id).FirstAsync()).CreatedAt;
+        var generatedResidents = await db.Set<Resident>().AsNoTracking().Where(r => r.CreatedAt == createdAt).ToListAsync();
+        Assert.Equal(400, generatedResidents.Count);
+        var resident = generatedResidents.MaxBy(r => r.Id)!;
+        var village = await db.Set<CountyHealth.Platform.Domain.Institution>().AsNoTracking().SingleAsync(i => i.Id == resident.ManagingInstitutionId);
+        var township = village.ParentId ?? throw new InvalidOperationException("a generated village clinic has no township centre");
+        var below = await db.Set<CountyHealth.Platform.Domain.Institution>().AsNoTracking()
+            .Where(i => i.Id == township || i.ParentId == township).Select(i => i.Id).ToListAsync();
+        var admin = await host.As(DemoAccounts.Admin);
+        var clerkName = TestData.Code("gen.");
+        using (var created = await admin.PostAsync("/api/v1/users",
+            new CountyHealth.Platform.Accounts.UserRequest(clerkName, "档案测试", "Gen2026pass", township, null, ["recordsclerk"])))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        }
+        var clerk = await host.SignInAsync(clerkName, "Gen2026pass");
         Assert.True(ChineseIdNumber.TryParse(resident.IdNumber, DateOnly.MaxValue, out var info, out _));
         Assert.Equal(resident.Sex, info!.Sex);
-        var admin = await host.As("admin");
-        var found = await admin.GetAsync<Page<ResidentRow>>($"/api/v1/residents?q={resident.IdNumber}");
+        var found = await clerk.GetAsync<Page<ResidentRow>>($"/api/v1/residents?q={resident.IdNumber}");
         Assert.Equal(resident.Name, Assert.Single(found.Items).Name);
+        using (var denied = await admin.GetAsync($"/api/v1/residents?q={resident.IdNumber}"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, denied.StatusCode);
+        }
 
         // Every generated resident lives in a household of one address with exactly one head; the API shows its members.
-        var generatedResidents = await db.Set<Resident>().AsNoTracking().Where(r => r.CreatedAt == resident.CreatedAt).ToListAsync();
-        Assert.Equal(400, generatedResidents.Count);
         Assert.All(generatedResidents, r => Assert.NotNull(r.HouseholdId));
         var households = generatedResidents.GroupBy(r => r.HouseholdId).ToList();
         Assert.Equal(report.RowsByTable["households"], households.Count);
         Assert.InRange(400.0 / households.Count, 2.0, 3.3);
         Assert.All(households, h => Assert.Single(h, r => r.RelationToHead == HouseholdRelations.Head));
         Assert.All(households, h => Assert.Single(h.Select(r => r.Address).Distinct()));
-        var family = households.First(h => h.Count() > 1);
-        var view = await admin.GetAsync<HouseholdView>($"/api/v1/residents/{family.First().Id}/household");
+        var family = households.First(h => h.Count() > 1 && below.Contains(h.First().ManagingInstitutionId));
+        var view = await clerk.GetAsync<HouseholdView>($"/api/v1/residents/{family.First().Id}/household");
         Assert.Equal(family.Select(r => r.Id).Order(), view.Members.Select(m => m.ResidentId).Order());
         Assert.Equal("户主", view.Members[0].RelationName);
         Assert.Equal(family.First().Address, view.Address);

@@ -57,7 +57,7 @@ public abstract class ResidentTests(CountyHealthFactory host)
     public async Task A_resident_outside_any_household_gets_a_clear_not_found()
     {
         var registered = await clinic.RegisterResidentAsync();
-        using var response = await (await clinic.Cashier).GetAsync($"/api/v1/residents/{registered.Id}/household");
+        using var response = await (await clinic.Doctor).GetAsync($"/api/v1/residents/{registered.Id}/household");
         var problem = await ApiClient.ReadAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(response, HttpStatusCode.NotFound);
         Assert.Equal("该居民尚未建立家庭户", problem.Detail);
     }

@@ -18,6 +18,11 @@ public static class DemoAccounts
     public const string Pharmacist2 = "pharmacist2";
     public const string VillageDoctor = "villagedoctor";
     public const string VillageDoctor2 = "villagedoctor2";
+    public const string RecordsClerk = "records";
+    public const string Nurse = "nurse";
+    public const string Director = "director";
+    public const string Bureau = "bureau";
+    public const string Cdc = "cdc";
 }
 
 /// <summary>A resident to register, with the pinyin initials its name should get.</summary>

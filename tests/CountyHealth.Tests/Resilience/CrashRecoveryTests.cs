@@ -56,8 +56,9 @@ public sealed class CrashRecoveryTests
             var cashier = await Client.SignInAsync(server, DemoAccounts.Cashier);
             var doctor = await Client.SignInAsync(server, DemoAccounts.Doctor);
             var pharmacist = await Client.SignInAsync(server, DemoAccounts.Pharmacist);
+            var admin = await Client.SignInAsync(server, DemoAccounts.Admin);
 
-            var drug = await pharmacist.PostAsync<DrugInfo>("/api/v1/drugs", new DrugRequest("CR" + Guid.NewGuid().ToString("N")[..8], "测试用卡托普利片", "25mg×100片", "片剂",
+            var drug = await admin.PostAsync<DrugInfo>("/api/v1/drugs", new DrugRequest("CR" + Guid.NewGuid().ToString("N")[..8], "测试用卡托普利片", "25mg×100片", "片剂",
                 "mg", 25m, "片", 100, "瓶", "口服", "tid", 25m, 3.20m, null, false));
             for (var b = 0; b < 3; b++)
             {

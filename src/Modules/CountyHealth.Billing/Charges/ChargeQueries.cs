@@ -1,3 +1,4 @@
+using CountyHealth.Billing.Contracts;
 using CountyHealth.Billing.Domain;
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
@@ -28,7 +29,7 @@ internal sealed class PendingCharges(CountyHealthDb db, IAccessScope scope, IRes
 {
     public async Task<List<PendingVisit>> HandleAsync(CancellationToken ct)
     {
-        var rows = await scope.Writable(db.Set<Charge>().AsNoTracking(), c => c.InstitutionId).Where(c => c.Status == ChargeStatus.Open)
+        var rows = await (await scope.WithinAsync(db.Set<Charge>().AsNoTracking(), BillingPermissions.ReadCharges, c => c.InstitutionId, ct)).Where(c => c.Status == ChargeStatus.Open)
             .Select(c => new { c.VisitId, c.ResidentId, c.Amount, c.CreatedAt }).ToListAsync(ct);
         if (rows.Count == 0)
         {
@@ -55,11 +56,11 @@ internal sealed class ChargesOfVisit(CountyHealthDb db, IAccessScope scope, IRes
         // By the visit's index; the scope rule on the rows found (a predicate on the institution can lead the planner
         // to the institution's index, a scan of all its charges, when its statistics are old).
         var charges = await db.Set<Charge>().AsNoTracking().Where(c => c.VisitId == visitId).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync(ct);
-        if (charges.Count == 0 || !await scope.AllowsAsync(AccessKind.Write, charges[0].InstitutionId, nameof(Charge), visitId, charges[0].ResidentId, ct))
+        if (charges.Count == 0 || !await scope.AllowsAsync(BillingPermissions.ReadCharges, charges[0].InstitutionId, nameof(Charge), visitId, charges[0].ResidentId, ct))
         {
             return Problems.NotFound("本机构没有该次就诊的费用");
         }
-        // The charges are the institution's own (the write scope): her name comes with them.
+        // The charges are within the cashier's reach: her name comes with them.
         var resident = (await residents.GetManyAsync([charges[0].ResidentId], ct)).GetValueOrDefault(charges[0].ResidentId);
         await audit.RecordAsync(AuditActions.Read, nameof(Charge), visitId.ToString(), charges[0].ResidentId, "就诊费用");
         return TypedResults.Ok(new VisitCharges(visitId, charges[0].ResidentId, resident?.Name ?? "",

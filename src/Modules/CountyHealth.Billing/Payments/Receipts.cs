@@ -1,3 +1,4 @@
+using CountyHealth.Billing.Contracts;
 using CountyHealth.Billing.Domain;
 using CountyHealth.Kernel.Amounts;
 using CountyHealth.Kernel.Auditing;
@@ -44,8 +45,8 @@ internal sealed class GetReceipt(CountyHealthDb db, IAccessScope scope, Receipts
 {
     public async Task<Results<Ok<Receipt>, ProblemHttpResult>> HandleAsync(Guid id, CancellationToken ct)
     {
-        var p = await scope.Writable(db.Set<Payment>().AsNoTracking(), x => x.InstitutionId).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (p is null)
+        var p = await db.Set<Payment>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (p is null || !await scope.AllowsAsync(BillingPermissions.ReadCharges, p.InstitutionId, nameof(Payment), id, p.ResidentId, ct))
         {
             return Problems.NotFound("未找到该收据");
         }

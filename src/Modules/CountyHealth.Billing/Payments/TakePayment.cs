@@ -37,7 +37,8 @@ internal sealed class TakePayment(CountyHealthDb db, IAccessScope scope, ICurren
         }
         var chargeIds = r.ChargeIds ?? [];
         var charges = await db.Set<Charge>().Where(c => chargeIds.Contains(c.Id) && c.VisitId == r.VisitId).ToListAsync(ct);
-        if (charges.Count == 0 || charges.Count != chargeIds.Distinct().Count() || charges.Any(c => !scope.MayWrite(c.InstitutionId)))
+        if (charges.Count == 0 || charges.Count != chargeIds.Distinct().Count() || charges.Any(c => c.InstitutionId != charges[0].InstitutionId)
+            || !await scope.AllowsAsync(BillingPermissions.TakePayment, charges[0].InstitutionId, nameof(Charge), r.VisitId, charges[0].ResidentId, ct))
         {
             return Problems.Field("chargeIds", "请选择本次就诊待收费的项目");
         }

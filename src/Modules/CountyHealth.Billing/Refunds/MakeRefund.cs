@@ -34,7 +34,7 @@ internal sealed class MakeRefund(CountyHealthDb db, IAccessScope scope, ICurrent
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var chargeIds = r.ChargeIds ?? [];
-        var charges = await scope.Writable(db.Set<Charge>(), c => c.InstitutionId).Where(c => chargeIds.Contains(c.Id)).ToListAsync(ct);
+        var charges = await (await scope.WithinAsync(db.Set<Charge>(), BillingPermissions.Refund, c => c.InstitutionId, ct)).Where(c => chargeIds.Contains(c.Id)).ToListAsync(ct);
         if (charges.Count == 0 || charges.Count != chargeIds.Distinct().Count())
         {
             return Problems.Field("chargeIds", "请选择要退费的项目");

@@ -1,3 +1,4 @@
+using CountyHealth.Billing.Contracts;
 using CountyHealth.Billing.Domain;
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
@@ -24,8 +25,8 @@ internal sealed class DailySettlement(CountyHealthDb db, IAccessScope scope, IRe
         var day = date ?? ChinaTime.Today(clock);
         var start = ChinaTime.StartOfDayUtc(day);
         var end = ChinaTime.StartOfDayUtc(day.AddDays(1));
-        var pays = scope.Writable(db.Set<Payment>().AsNoTracking(), p => p.InstitutionId).Where(p => p.PaidAt >= start && p.PaidAt < end);
-        var refunds = scope.Writable(db.Set<Refund>().AsNoTracking(), p => p.InstitutionId).Where(p => p.RefundedAt >= start && p.RefundedAt < end);
+        var pays = (await scope.WithinAsync(db.Set<Payment>().AsNoTracking(), BillingPermissions.ReadSettlement, p => p.InstitutionId, ct)).Where(p => p.PaidAt >= start && p.PaidAt < end);
+        var refunds = (await scope.WithinAsync(db.Set<Refund>().AsNoTracking(), BillingPermissions.ReadSettlement, p => p.InstitutionId, ct)).Where(p => p.RefundedAt >= start && p.RefundedAt < end);
         if (!string.IsNullOrWhiteSpace(cashier))
         {
             pays = pays.Where(p => p.CashierUserName == cashier);

@@ -20,7 +20,7 @@ internal sealed class AddOrders(CountyHealthDb db, VisitRecords visits, IPriceCa
 {
     public async Task<Results<Ok<List<OrderRow>>, ValidationProblem, ProblemHttpResult>> HandleAsync(Guid visitId, OrdersRequest r, CancellationToken ct)
     {
-        if (await visits.FindAsync(visitId, AccessKind.Write, withDiagnoses: false, ct) is not { } visit)
+        if (await visits.FindAsync(visitId, OutpatientPermissions.Treat, withDiagnoses: false, ct) is not { } visit)
         {
             return Problems.NotFound(VisitRecords.NotFound);
         }

@@ -1,3 +1,5 @@
+using CountyHealth.Kernel.Security;
+using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Billing.Contracts;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
@@ -11,8 +13,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.Outpatient.Prescriptions;
 
-/// <summary>Rewrites a prescription that is not paid yet; its open charges are replaced. A paid prescription is final.</summary>
-internal sealed class ChangePrescription(CountyHealthDb db, VisitRecords visits, PrescriptionLines lines, IChargeService charges) : IUseCase
+/// <summary>A prescription is its prescriber's: another doctor writes a new one rather than change hers under her name.</summary>
+internal static class Prescriptions
+{
+    public static ProblemHttpResult? NotOwnedBy(Prescription p, ICurrentUser user) =>
+        p.PrescriberStaffId is { } prescriber && prescriber == user.StaffId
+            ? null
+            : Problems.Forbidden($"只能修改或作废本人开具的处方（本处方由{p.PrescriberName}开具）");
+}
+
+/// <summary>Rewrites one's own prescription that is not paid yet; its open charges are replaced. A paid prescription is final.</summary>
+internal sealed class ChangePrescription(CountyHealthDb db, VisitRecords visits, PrescriptionLines lines, IChargeService charges, ICurrentUser user) : IUseCase
 {
     public async Task<Results<Ok<PrescriptionRow>, ValidationProblem, ProblemHttpResult>> HandleAsync(Guid id, PrescriptionRequest r, CancellationToken ct)
     {
@@ -21,9 +32,13 @@ internal sealed class ChangePrescription(CountyHealthDb db, VisitRecords visits,
         {
             return Problems.NotFound("未找到该处方");
         }
-        if (await visits.FindAsync(p.VisitId, AccessKind.Write, withDiagnoses: false, ct) is not { } visit)
+        if (await visits.FindAsync(p.VisitId, OutpatientPermissions.Prescribe, withDiagnoses: false, ct) is not { } visit)
         {
             return Problems.NotFound(VisitRecords.NotFound);
+        }
+        if (Prescriptions.NotOwnedBy(p, user) is { } notOwn)
+        {
+            return notOwn;
         }
         if (p.Status != PrescriptionStatus.Open || !await charges.RemoveOpenAsync(p.Id, ct))
         {
@@ -43,15 +58,19 @@ internal sealed class ChangePrescription(CountyHealthDb db, VisitRecords visits,
     }
 }
 
-/// <summary>Cancels a prescription that is not paid yet, with its open charges.</summary>
-internal sealed class CancelPrescription(CountyHealthDb db, VisitRecords visits, IChargeService charges) : IUseCase
+/// <summary>Cancels one's own prescription that is not paid yet, with its open charges.</summary>
+internal sealed class CancelPrescription(CountyHealthDb db, VisitRecords visits, IChargeService charges, ICurrentUser user) : IUseCase
 {
     public async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(Guid id, CancellationToken ct)
     {
         var p = await db.Set<Prescription>().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (p is null || await visits.FindAsync(p.VisitId, AccessKind.Write, withDiagnoses: false, ct) is null)
+        if (p is null || await visits.FindAsync(p.VisitId, OutpatientPermissions.Prescribe, withDiagnoses: false, ct) is null)
         {
             return Problems.NotFound("未找到该处方");
+        }
+        if (Prescriptions.NotOwnedBy(p, user) is { } notOwn)
+        {
+            return notOwn;
         }
         if (p.Status != PrescriptionStatus.Open || !await charges.RemoveOpenAsync(p.Id, ct))
         {

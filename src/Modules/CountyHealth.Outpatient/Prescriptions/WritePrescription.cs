@@ -1,3 +1,4 @@
+using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Billing.Contracts;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Documents;
@@ -18,7 +19,7 @@ internal sealed class WritePrescription(CountyHealthDb db, VisitRecords visits, 
 {
     public async Task<Results<Created<PrescriptionRow>, ValidationProblem, ProblemHttpResult>> HandleAsync(Guid visitId, PrescriptionRequest r, CancellationToken ct)
     {
-        if (await visits.FindAsync(visitId, AccessKind.Write, withDiagnoses: false, ct) is not { } visit)
+        if (await visits.FindAsync(visitId, OutpatientPermissions.Prescribe, withDiagnoses: false, ct) is not { } visit)
         {
             return Problems.NotFound(VisitRecords.NotFound);
         }

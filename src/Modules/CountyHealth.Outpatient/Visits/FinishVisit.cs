@@ -1,3 +1,4 @@
+using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
@@ -14,7 +15,7 @@ internal sealed class FinishVisit(CountyHealthDb db, VisitRecords visits, ICurre
 {
     public async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(Guid id, CancellationToken ct)
     {
-        if (await visits.FindAsync(id, AccessKind.Write, withDiagnoses: true, ct) is not { } visit)
+        if (await visits.FindAsync(id, OutpatientPermissions.Treat, withDiagnoses: true, ct) is not { } visit)
         {
             return Problems.NotFound(VisitRecords.NotFound);
         }

@@ -1,3 +1,4 @@
+using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Kernel.Amounts;
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
@@ -41,7 +42,7 @@ internal sealed class GetVisit(CountyHealthDb db, VisitRecords visits, IResident
 {
     public async Task<Results<Ok<VisitDetail>, ProblemHttpResult>> HandleAsync(Guid id, CancellationToken ct)
     {
-        if (await visits.FindAsync(id, AccessKind.Read, withDiagnoses: true, ct) is not { } visit)
+        if (await visits.FindAsync(id, OutpatientPermissions.ReadChart, withDiagnoses: true, ct) is not { } visit)
         {
             return Problems.NotFound(VisitRecords.NotFound);
         }

@@ -1,3 +1,4 @@
+using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
@@ -19,7 +20,7 @@ internal sealed class SaveDiagnoses(CountyHealthDb db, VisitRecords visits, IDia
 {
     public async Task<Results<Ok<List<DiagnosisRow>>, ValidationProblem, ProblemHttpResult>> HandleAsync(Guid id, DiagnosesRequest r, CancellationToken ct)
     {
-        if (await visits.FindAsync(id, AccessKind.Write, withDiagnoses: true, ct) is not { } visit)
+        if (await visits.FindAsync(id, OutpatientPermissions.Treat, withDiagnoses: true, ct) is not { } visit)
         {
             return Problems.NotFound(VisitRecords.NotFound);
         }

@@ -1,3 +1,4 @@
+using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
@@ -14,7 +15,7 @@ internal sealed class SaveRecord(CountyHealthDb db, VisitRecords visits, ICurren
 {
     public async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> HandleAsync(Guid id, RecordRequest r, CancellationToken ct)
     {
-        if (await visits.FindAsync(id, AccessKind.Write, withDiagnoses: false, ct) is not { } visit)
+        if (await visits.FindAsync(id, OutpatientPermissions.Treat, withDiagnoses: false, ct) is not { } visit)
         {
             return Problems.NotFound(VisitRecords.NotFound);
         }

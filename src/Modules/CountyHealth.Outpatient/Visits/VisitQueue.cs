@@ -1,3 +1,4 @@
+using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
@@ -21,7 +22,7 @@ internal sealed class VisitQueue(CountyHealthDb db, IAccessScope scope, IResiden
     public async Task<List<QueueRow>> HandleAsync(QueueFilter f, CancellationToken ct)
     {
         var day = f.Date ?? ChinaTime.Today(clock);
-        var q = scope.Writable(db.Set<Visit>().AsNoTracking(), v => v.InstitutionId).Where(v => v.VisitDate == day);
+        var q = (await scope.WithinAsync(db.Set<Visit>().AsNoTracking(), OutpatientPermissions.Queue, v => v.InstitutionId, ct)).Where(v => v.VisitDate == day);
         q = f.DepartmentId is { } d ? q.Where(v => v.DepartmentId == d) : q;
         q = f.DoctorStaffId is { } doc ? q.Where(v => v.DoctorStaffId == doc || v.DoctorStaffId == null) : q;
         if (Enum.TryParse<VisitStatus>(f.Status, true, out var st))

@@ -10,11 +10,11 @@ internal sealed class VisitRecords(CountyHealthDb db, IAccessScope scope)
 {
     public const string NotFound = "未找到该就诊记录";
 
-    /// <summary>The visit, tracked, if the user may read it (<see cref="AccessKind.Read"/>) or change it (<see cref="AccessKind.Write"/>).</summary>
-    public async Task<Visit?> FindAsync(Guid id, AccessKind kind, bool withDiagnoses, CancellationToken ct)
+    /// <summary>The visit, tracked, if the permission (reading the chart, treating, prescribing) reaches it.</summary>
+    public async Task<Visit?> FindAsync(Guid id, string permission, bool withDiagnoses, CancellationToken ct)
     {
         IQueryable<Visit> visits = withDiagnoses ? db.Set<Visit>().Include(v => v.Diagnoses) : db.Set<Visit>();
         var visit = await visits.FirstOrDefaultAsync(v => v.Id == id, ct);
-        return visit is not null && await scope.AllowsAsync(kind, visit.InstitutionId, nameof(Visit), visit.Id, visit.ResidentId, ct) ? visit : null;
+        return visit is not null && await scope.AllowsAsync(permission, visit.InstitutionId, nameof(Visit), visit.Id, visit.ResidentId, ct) ? visit : null;
     }
 }

@@ -1,3 +1,4 @@
+using CountyHealth.Pharmacy.Contracts;
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
@@ -26,7 +27,7 @@ internal sealed class ListDispenseOrders(CountyHealthDb db, IAccessScope scope, 
         var wanted = status == "Dispensed" ? DispenseStatus.Dispensed : DispenseStatus.Waiting;
         var today = ChinaTime.Today(clock);
         var since = ChinaTime.StartOfDayUtc(today.AddDays(-1));
-        var q = scope.Writable(db.Set<DispenseOrder>().AsNoTracking(), o => o.InstitutionId).Where(o => o.Status == wanted);
+        var q = (await scope.WithinAsync(db.Set<DispenseOrder>().AsNoTracking(), PharmacyPermissions.Dispense, o => o.InstitutionId, ct)).Where(o => o.Status == wanted);
         q = !string.IsNullOrWhiteSpace(prescription) ? q.Where(o => o.SourceNumber == prescription.Trim()).OrderBy(o => o.QueuedAt)
             : wanted == DispenseStatus.Dispensed ? q.Where(o => o.DispensedAt >= since).OrderByDescending(o => o.DispensedAt) : q.OrderBy(o => o.QueuedAt);
         // The orders, their lines and what the pharmacy can hand out of each line's drug (unexpired stock), in one round

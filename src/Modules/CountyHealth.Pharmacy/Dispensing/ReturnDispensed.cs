@@ -21,7 +21,7 @@ internal sealed class ReturnDispensed(CountyHealthDb db, ICurrentUser user, IAcc
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var order = await db.Set<DispenseOrder>().Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == orderId, ct);
-        if (order is null || !await scope.AllowsAsync(AccessKind.Write, order.InstitutionId, nameof(DispenseOrder), order.Id, order.ResidentId, ct))
+        if (order is null || !await scope.AllowsAsync(PharmacyPermissions.Dispense, order.InstitutionId, nameof(DispenseOrder), order.Id, order.ResidentId, ct))
         {
             return Problems.NotFound("未找到该发药单");
         }

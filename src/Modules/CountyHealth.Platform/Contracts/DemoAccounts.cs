@@ -29,6 +29,7 @@ public static class DemoAccounts
         new("publichealth", Roles.PublicHealthDoctor, Roles.NameOf(Roles.PublicHealthDoctor), "周海涛", "葛仙庄镇卫生院", "公共卫生科"),
         new("villagedoctor", Roles.VillageDoctor, Roles.NameOf(Roles.VillageDoctor), "吴长青", "东王庄村卫生室", "全科"),
         new("villagedoctor2", Roles.VillageDoctor, Roles.NameOf(Roles.VillageDoctor), "郑秀兰", "前屯村卫生室", "全科"),
+        new("records", Roles.RecordsClerk, Roles.NameOf(Roles.RecordsClerk), "吕淑珍", "葛仙庄镇卫生院", "公共卫生科"),
         new("director", Roles.Director, Roles.NameOf(Roles.Director), "黄志明", "葛仙庄镇卫生院", null),
         new("hospital.cashier", Roles.Cashier, Roles.NameOf(Roles.Cashier), "马晓红", HospitalName, "收费处"),
         new("hospital.doctor", Roles.Doctor, Roles.NameOf(Roles.Doctor), "高振华", HospitalName, "内科"),

@@ -10,6 +10,8 @@ public static class Roles
     public const string Nurse = "nurse";
     public const string PublicHealthDoctor = "publichealth";
     public const string VillageDoctor = "villagedoctor";
+    /// <summary>Keeps the resident index: the one role that corrects a resident's identity (name, sex, birth date, ID number).</summary>
+    public const string RecordsClerk = "recordsclerk";
     public const string Cdc = "cdc";
     public const string Inspector = "inspector";
     public const string Director = "director";
@@ -24,6 +26,7 @@ public static class Roles
         [Nurse] = "护士",
         [PublicHealthDoctor] = "公卫医生",
         [VillageDoctor] = "村医",
+        [RecordsClerk] = "档案管理员",
         [Cdc] = "疾控人员",
         [Inspector] = "卫生监督员",
         [Director] = "院长",
@@ -31,13 +34,4 @@ public static class Roles
     };
 
     public static string NameOf(string role) => ChineseNames.TryGetValue(role, out var n) ? n : role;
-
-    /// <summary>Who may register visits and take money.</summary>
-    public const string CashierDesk = Cashier + "," + Admin + "," + VillageDoctor;
-    /// <summary>Who may record consultations and prescribe.</summary>
-    public const string Clinicians = Doctor + "," + VillageDoctor;
-    /// <summary>Who may dispense and manage stock.</summary>
-    public const string Pharmacy = Pharmacist + "," + VillageDoctor + "," + Admin;
-    /// <summary>Who may look residents up.</summary>
-    public const string ResidentReaders = Cashier + "," + Doctor + "," + Pharmacist + "," + Nurse + "," + PublicHealthDoctor + "," + VillageDoctor + "," + Admin + "," + Director;
 }

@@ -56,3 +56,17 @@ internal sealed class Icd10EntryConfiguration : IEntityTypeConfiguration<Icd10En
         b.HasIndex(e => e.Pinyin);
     }
 }
+
+internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>
+{
+    public void Configure(EntityTypeBuilder<SignInSession> b)
+    {
+        b.ToTable("sign_in_sessions");
+        b.Property(s => s.UserId).HasMaxLength(64);
+        b.Property(s => s.UserName).HasMaxLength(64);
+        b.Property(s => s.EndReason).HasMaxLength(100);
+        b.Property(s => s.IpAddress).HasMaxLength(64);
+        b.Property(s => s.RefreshGeneration).IsConcurrencyToken();
+        b.HasIndex(s => new { s.UserId, s.EndedAt });
+    }
+}

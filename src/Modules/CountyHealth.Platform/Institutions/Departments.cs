@@ -3,6 +3,7 @@ using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Validation;
 using CountyHealth.Kernel.Web;
+using CountyHealth.Platform.Contracts;
 using CountyHealth.Platform.Domain;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,14 +15,17 @@ public sealed record DepartmentRow(Guid Id, Guid InstitutionId, string Name, boo
 
 public sealed record DepartmentRequest(Guid InstitutionId, string Name, bool IsClinical);
 
-/// <summary>The departments of an institution (the user's own when none is given), by name.</summary>
-internal sealed class ListDepartments(CountyHealthDb db, ICurrentUser user) : IUseCase
+/// <summary>The departments of an institution (the user's own when none is given) that her directory permission reaches, by name.</summary>
+internal sealed class ListDepartments(CountyHealthDb db, ICurrentUser user, IAccessScope scope) : IUseCase
 {
-    public async Task<List<DepartmentRow>> HandleAsync(Guid? institutionId, CancellationToken ct)
+    public async Task<Results<Ok<List<DepartmentRow>>, ProblemHttpResult>> HandleAsync(Guid? institutionId, CancellationToken ct)
     {
-        var inst = institutionId ?? user.InstitutionId;
-        return await db.Set<Department>().AsNoTracking().Where(d => d.InstitutionId == inst).OrderBy(d => d.Name)
-            .Select(d => new DepartmentRow(d.Id, d.InstitutionId, d.Name, d.IsClinical, d.IsActive)).ToListAsync(ct);
+        if ((institutionId ?? user.InstitutionId) is not { } inst || !await scope.CoversAsync(PlatformPermissions.DirectoryRead, inst, ct))
+        {
+            return Problems.NotFound("未找到该机构");
+        }
+        return TypedResults.Ok(await db.Set<Department>().AsNoTracking().Where(d => d.InstitutionId == inst).OrderBy(d => d.Name)
+            .Select(d => new DepartmentRow(d.Id, d.InstitutionId, d.Name, d.IsClinical, d.IsActive)).ToListAsync(ct));
     }
 }
 

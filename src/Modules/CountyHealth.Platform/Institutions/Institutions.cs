@@ -25,15 +25,15 @@ public sealed record InstitutionRequest(string Code, string Name, InstitutionKin
     }
 }
 
-/// <summary>The institutions the user may see: her own and those below it, by code.</summary>
+/// <summary>The institutions the user's directory permission reaches, by code.</summary>
 internal sealed class ListInstitutions(CountyHealthDb db, IAccessScope scope) : IUseCase
 {
     public async Task<List<InstitutionRow>> HandleAsync(CancellationToken ct)
     {
-        var readable = await scope.ReadableInstitutionsAsync(ct);
+        var within = await scope.InstitutionsAsync(PlatformPermissions.DirectoryRead, ct);
         var all = await db.Set<Institution>().AsNoTracking().ToListAsync(ct);
         var names = all.ToDictionary(i => i.Id, i => i.Name);
-        return all.Where(i => readable.Contains(i.Id)).OrderBy(i => i.Code, StringComparer.Ordinal)
+        return all.Where(i => within is null || within.Contains(i.Id)).OrderBy(i => i.Code, StringComparer.Ordinal)
             .Select(i => new InstitutionRow(i.Id, i.Code, i.Name, i.Kind, InstitutionKinds.ChineseName(i.Kind), i.ParentId,
                 i.ParentId is { } p && names.TryGetValue(p, out var pn) ? pn : null, i.IsActive)).ToList();
     }

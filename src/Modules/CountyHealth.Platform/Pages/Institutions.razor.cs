@@ -32,7 +32,7 @@ public sealed partial class Institutions
     private async Task Select(InstitutionRow i)
     {
         selected = i;
-        departments = await Departments.Run((h, ct) => h.HandleAsync(i.Id, ct));
+        departments = UiResults.Unpack<List<DepartmentRow>>(await Departments.Run((h, ct) => h.HandleAsync(i.Id, ct))).Value ?? [];
     }
 
     private async Task AddInstitution()

@@ -18,12 +18,12 @@ public sealed record StaffRequest(Guid InstitutionId, Guid? DepartmentId, string
 /// <summary>Filters of the staff list: institution, department, and a role (e.g. doctor) that the account must hold.</summary>
 public sealed record StaffFilter(Guid? InstitutionId, Guid? DepartmentId, string? Role);
 
-/// <summary>Active staff of the institutions the user may see, with their accounts and roles.</summary>
+/// <summary>Active staff of the institutions the user's directory permission reaches, with their accounts and roles.</summary>
 internal sealed class ListStaff(CountyHealthDb db, IAccessScope scope, IInstitutionDirectory directory) : IUseCase
 {
     public async Task<List<StaffRow>> HandleAsync(StaffFilter filter, CancellationToken ct)
     {
-        var q = await scope.Readable(db.Set<Staff>().AsNoTracking().Where(s => s.IsActive), s => s.InstitutionId, ct);
+        var q = await scope.WithinAsync(db.Set<Staff>().AsNoTracking().Where(s => s.IsActive), PlatformPermissions.DirectoryRead, s => s.InstitutionId, ct);
         q = filter.InstitutionId is { } i ? q.Where(s => s.InstitutionId == i) : q;
         q = filter.DepartmentId is { } d ? q.Where(s => s.DepartmentId == d) : q;
         var staff = await q.OrderBy(s => s.Name).ToListAsync(ct);

@@ -6,7 +6,7 @@ public sealed record ResidentRow(Guid Id, string Name, string Pinyin, Sex Sex, s
 public sealed record ResidentSummary(Guid Id, string Name, Sex Sex, DateOnly BirthDate, string? IdNumber, string? Phone, string? Address)
 {
     public int AgeOn(DateOnly day) => Age.On(BirthDate, day);
-    public string SexName => Sex switch { Sex.Male => "男", Sex.Female => "女", _ => "未知" };
+    public string SexName => SexNames.Of(Sex);
 }
 
 /// <summary>Age in completed years, as ID cards and registers count it.</summary>

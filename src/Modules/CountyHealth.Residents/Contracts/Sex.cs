@@ -10,3 +10,8 @@ public enum Sex
     Male = 1,
     Female = 2,
 }
+
+public static class SexNames
+{
+    public static string Of(Sex sex) => sex switch { Sex.Male => "男", Sex.Female => "女", _ => "未知" };
+}

@@ -54,3 +54,35 @@ internal sealed class ResidentInstitutionConfiguration : IEntityTypeConfiguratio
         b.HasOne<Resident>().WithMany().HasForeignKey(l => l.ResidentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ResidentIdentityChangeConfiguration : IEntityTypeConfiguration<ResidentIdentityChange>
+{
+    public void Configure(EntityTypeBuilder<ResidentIdentityChange> b)
+    {
+        b.ToTable("resident_identity_changes");
+        b.Property(c => c.ChangedBy).HasMaxLength(64);
+        b.Property(c => c.Reason).HasMaxLength(200);
+        b.Property(c => c.OldName).HasMaxLength(50);
+        b.Property(c => c.NewName).HasMaxLength(50);
+        b.Property(c => c.OldIdNumber).HasMaxLength(18);
+        b.Property(c => c.NewIdNumber).HasMaxLength(18);
+        b.HasIndex(c => c.ResidentId);
+        b.HasOne<Resident>().WithMany().HasForeignKey(c => c.ResidentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BreakGlassGrantConfiguration : IEntityTypeConfiguration<BreakGlassGrant>
+{
+    public void Configure(EntityTypeBuilder<BreakGlassGrant> b)
+    {
+        b.ToTable("break_glass_grants");
+        b.Property(g => g.UserId).HasMaxLength(64);
+        b.Property(g => g.UserName).HasMaxLength(64);
+        b.Property(g => g.FullName).HasMaxLength(50);
+        b.Property(g => g.Reason).HasMaxLength(500);
+        b.HasIndex(g => new { g.UserId, g.ResidentId, g.ExpiresAt });
+        b.HasIndex(g => new { g.ResidentId, g.GrantedAt });
+        b.HasIndex(g => g.GrantedAt);
+        b.HasOne<Resident>().WithMany().HasForeignKey(g => g.ResidentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -64,3 +64,24 @@ internal sealed class ResidentInstitution
     public Guid InstitutionId { get; set; }
     public DateTime Since { get; set; }
 }
+
+/// <summary>A correction of a resident's identity, with the values it replaced: identity is never silently rewritten.</summary>
+internal sealed class ResidentIdentityChange : IPersonalHealthData
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ResidentId { get; set; }
+    public DateTime ChangedAt { get; set; }
+    public string ChangedBy { get; set; } = "";
+    public Guid InstitutionId { get; set; }
+    public string Reason { get; set; } = "";
+    public string OldName { get; set; } = "";
+    public Sex OldSex { get; set; }
+    public DateOnly OldBirthDate { get; set; }
+    public string? OldIdNumber { get; set; }
+    public string NewName { get; set; } = "";
+    public Sex NewSex { get; set; }
+    public DateOnly NewBirthDate { get; set; }
+    public string? NewIdNumber { get; set; }
+
+    Guid? IPersonalHealthData.AuditResidentId => ResidentId;
+}

@@ -3,6 +3,7 @@ using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Web;
+using CountyHealth.Residents.Contracts;
 using CountyHealth.Residents.Domain;
 using CountyHealth.Residents.ResidentIndex;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,7 @@ internal sealed class GetHousehold(CountyHealthDb db, ResidentRecords records, A
 {
     public async Task<Results<Ok<HouseholdView>, ProblemHttpResult>> HandleAsync(Guid residentId, CancellationToken ct)
     {
-        if (await records.FindReadableAsync(residentId, track: false, ct) is not { } resident)
+        if (await records.FindAsync(residentId, ResidentsPermissions.ReadHousehold, track: false, ct) is not { } resident)
         {
             return Problems.NotFound("未找到该居民，或不在本机构管辖范围内");
         }

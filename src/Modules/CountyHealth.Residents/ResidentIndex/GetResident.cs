@@ -14,7 +14,7 @@ internal sealed class GetResident(ResidentRecords records, AuditLog audit, TimeP
 {
     public async Task<Results<Ok<ResidentRow>, ProblemHttpResult>> HandleAsync(Guid id, CancellationToken ct)
     {
-        if (await records.FindReadableAsync(id, track: false, ct) is not { } r)
+        if (await records.FindAsync(id, ResidentsPermissions.Read, track: false, ct) is not { } r)
         {
             return Problems.NotFound("未找到该居民，或不在本机构管辖范围内");
         }

@@ -69,10 +69,17 @@ public sealed partial record ResidentRequest(string Name, Sex Sex, DateOnly? Bir
 
 public sealed record ResidentRegistered(ResidentRow Resident, bool Existing);
 
-/// <summary>Registers a resident at the user's institution; an ID number already in the index returns that resident instead of a twin.</summary>
+/// <summary>
+/// Registers a resident at the user's institution. An ID number already in the index is the same person only when the
+/// name, sex and birth date given are hers: then she is linked to this institution for care (audited) and returned;
+/// otherwise the registration is refused without saying whose the number is.
+/// </summary>
 internal sealed class RegisterResident(CountyHealthDb db, ICurrentUser user, ResidentRecords records, ResidentCache cache, AuditLog audit, TimeProvider clock) : IUseCase
 {
-    public async Task<Results<Ok<ResidentRegistered>, Created<ResidentRegistered>, ValidationProblem>> HandleAsync(ResidentRequest r, CancellationToken ct)
+    /// <summary>What a mismatch answers: it names no stored detail, so the index cannot be read by guessing ID numbers.</summary>
+    internal const string IdentityMismatch = "该身份证号已在居民档案中登记，但姓名、性别或出生日期与档案不一致。请核对证件；如档案有误，请由其建档机构更正。";
+
+    public async Task<Results<Ok<ResidentRegistered>, Created<ResidentRegistered>, ValidationProblem, ProblemHttpResult>> HandleAsync(ResidentRequest r, CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
         var e = r.Validate(today, out var info);
@@ -86,17 +93,9 @@ internal sealed class RegisterResident(CountyHealthDb db, ICurrentUser user, Res
         }
         var institution = user.InstitutionId!.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (info is not null)
+        if (info is not null && await db.Set<Resident>().FirstOrDefaultAsync(x => x.IdNumber == info.Normalized, ct) is { } existing)
         {
-            // The MPI finds the existing resident instead of creating a twin, county-wide; the lookup is audited.
-            var existing = await db.Set<Resident>().FirstOrDefaultAsync(x => x.IdNumber == info.Normalized, ct);
-            if (existing is not null)
-            {
-                await records.LinkAsync(existing.Id, institution, now, ct);
-                audit.Add(AuditActions.Read, nameof(Resident), existing.Id.ToString(), existing.Id, "按身份证号找到已有居民");
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Ok(new ResidentRegistered(ResidentRecords.ToRow(existing, today), true));
-            }
+            return await LinkExistingAsync(existing, r, institution, now, today, ct);
         }
         var resident = new Resident
         {
@@ -121,13 +120,26 @@ internal sealed class RegisterResident(CountyHealthDb db, ICurrentUser user, Res
         }
         catch (DbUpdateException) when (info is not null)
         {
-            // A concurrent registration of the same ID number won the race: return that one.
+            // A concurrent registration of the same ID number won the race: the same rules apply to the winner.
             db.ChangeTracker.Clear();
-            var winner = await db.Set<Resident>().AsNoTracking().FirstAsync(x => x.IdNumber == info.Normalized, ct);
-            await audit.ReadAsync(nameof(Resident), winner.Id, winner.Id, "按身份证号找到已有居民");
-            return TypedResults.Ok(new ResidentRegistered(ResidentRecords.ToRow(winner, today), true));
+            var winner = await db.Set<Resident>().FirstAsync(x => x.IdNumber == info.Normalized, ct);
+            return await LinkExistingAsync(winner, r, institution, now, today, ct);
         }
         cache.Put(ResidentRecords.ToSummary(resident), [institution]);
         return TypedResults.Created($"/api/v1/residents/{resident.Id}", new ResidentRegistered(ResidentRecords.ToRow(resident, today), false));
+    }
+
+    private async Task<Results<Ok<ResidentRegistered>, Created<ResidentRegistered>, ValidationProblem, ProblemHttpResult>> LinkExistingAsync(
+        Resident existing, ResidentRequest r, Guid institution, DateTime now, DateOnly today, CancellationToken ct)
+    {
+        if (!IdentityMatch.Same(existing.Name, existing.Sex, existing.BirthDate, r.Name, r.Sex, r.BirthDate!.Value))
+        {
+            await audit.DeniedAsync(nameof(Resident), existing.Id, existing.Id, "登记时身份证号已存在，但姓名、性别或出生日期不符");
+            return Problems.Conflict(IdentityMismatch);
+        }
+        await records.LinkAsync(existing.Id, institution, now, ct);
+        audit.Add(AuditActions.Link, nameof(Resident), existing.Id.ToString(), existing.Id, "按身份证号与姓名核对一致，关联本机构就诊");
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new ResidentRegistered(ResidentRecords.ToRow(existing, today), true));
     }
 }

@@ -1,4 +1,3 @@
-using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Platform.Contracts;
 using CountyHealth.Residents.Contracts;
@@ -8,17 +7,18 @@ using Microsoft.EntityFrameworkCore;
 namespace CountyHealth.Residents.ResidentIndex;
 
 /// <summary>
-/// A resident is readable by the users of the institutions she is known at (<see cref="ResidentInstitution"/>) and of
-/// those above them: the read scope applied through her links. Found and checked in one round trip; a refusal is
-/// audited as a denial against her.
+/// A resident is reached through the institutions she is known at (<see cref="ResidentInstitution"/>: her home
+/// institution and those that cared for her), each permission as far as the permission matrix reaches; her household
+/// and her identity belong to her home institution alone. Found and checked in one round trip; a refusal is audited
+/// as a denial against her.
 /// </summary>
-internal sealed class ResidentRecords(CountyHealthDb db, IAccessScope scope, AuditLog audit, ResidentCache cache)
+internal sealed class ResidentRecords(CountyHealthDb db, IAccessScope scope, ResidentCache cache)
 {
     /// <summary>Institutions each resident looked up in this scope is linked to, so that linking her again costs no query.</summary>
     private readonly Dictionary<Guid, List<Guid>> links = [];
 
-    /// <summary>The resident if the user may read her (tracked when she is to be changed), else null.</summary>
-    public async Task<Resident?> FindReadableAsync(Guid residentId, bool track, CancellationToken ct)
+    /// <summary>The resident if the user holds <paramref name="permission"/> for her (tracked when she is to be changed), else null.</summary>
+    public async Task<Resident?> FindAsync(Guid residentId, string permission, bool track, CancellationToken ct)
     {
         var rows = track ? db.Set<Resident>() : db.Set<Resident>().AsNoTracking();
         var found = await rows.Where(r => r.Id == residentId).OrderBy(r => r.Id)
@@ -30,7 +30,8 @@ internal sealed class ResidentRecords(CountyHealthDb db, IAccessScope scope, Aud
         }
         links[residentId] = found.Links;
         cache.Put(ToSummary(found.Resident), found.Links);
-        return await MayReadAsync(residentId, found.Links, ct) ? found.Resident : null;
+        IReadOnlyCollection<Guid> through = HomeOnly(permission) ? [found.Resident.ManagingInstitutionId] : found.Links;
+        return await scope.AllowsAnyAsync(permission, through, nameof(Resident), residentId, residentId, ct) ? found.Resident : null;
     }
 
     /// <summary>The resident's summary if the user may read her, from the cache when it knows her links.</summary>
@@ -39,21 +40,13 @@ internal sealed class ResidentRecords(CountyHealthDb db, IAccessScope scope, Aud
         if (cache.TryGet(residentId, out var entry) && entry.Links is { } known)
         {
             links[residentId] = [.. known];
-            return await MayReadAsync(residentId, known, ct) ? entry.Summary : null;
+            return await scope.AllowsAnyAsync(ResidentsPermissions.Read, known, nameof(Resident), residentId, residentId, ct) ? entry.Summary : null;
         }
-        return await FindReadableAsync(residentId, track: false, ct) is { } r ? ToSummary(r) : null;
+        return await FindAsync(residentId, ResidentsPermissions.Read, track: false, ct) is { } r ? ToSummary(r) : null;
     }
 
-    private async Task<bool> MayReadAsync(Guid residentId, IReadOnlyCollection<Guid> linkedTo, CancellationToken ct)
-    {
-        var readable = await scope.ReadableInstitutionsAsync(ct);
-        if (linkedTo.Any(readable.Contains))
-        {
-            return true;
-        }
-        await audit.DeniedAsync(nameof(Resident), residentId, residentId, "不在本机构及下级机构管辖范围内");
-        return false;
-    }
+    /// <summary>Her household and her identity are kept by her home institution, not by those that cared for her.</summary>
+    private static bool HomeOnly(string permission) => permission is ResidentsPermissions.ReadHousehold or ResidentsPermissions.EditIdentity;
 
     /// <summary>Makes the resident known at an institution unless she already is; the caller saves.</summary>
     public async Task LinkAsync(Guid residentId, Guid institutionId, DateTime since, CancellationToken ct)

@@ -22,11 +22,10 @@ internal sealed class SearchResidents(CountyHealthDb db, IAccessScope scope, IRe
         var size = Math.Clamp(query.PageSize ?? 20, 1, 100);
         var page = Math.Max(0, query.Page ?? 0);
         var rows = ResidentSearch.Apply(db.Set<Resident>().AsNoTracking(), query.Q);
-        // The county's root (the bureau) sees every resident: no per-row scope check for it.
-        if (!await scope.SeesEverythingAsync(ct))
+        // A county-wide reach needs no per-row check; otherwise a resident is found through the institutions she is known at.
+        if (await scope.InstitutionsAsync(ResidentsPermissions.Read, ct) is { } within)
         {
-            var readable = await scope.ReadableInstitutionsAsync(ct);
-            rows = rows.Where(r => directory.VisibleResidentIds(readable).Contains(r.Id));
+            rows = rows.Where(r => directory.VisibleResidentIds(within).Contains(r.Id));
         }
         var found = await ResidentSearch.Order(rows, query.Q).Skip(page * size).Take(size + 1).ToListAsync(ct);
         var today = ChinaTime.Today(clock);
