@@ -1,4 +1,3 @@
-using CountyHealth.Kernel.Security;
 using CountyHealth.Billing.Charges;
 using CountyHealth.Billing.Contracts;
 using CountyHealth.Billing.Payments;
@@ -6,6 +5,7 @@ using CountyHealth.Billing.Prices;
 using CountyHealth.Billing.Seeding;
 using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Security;
 using CountyHealth.Platform.Contracts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

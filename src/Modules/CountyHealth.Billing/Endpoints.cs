@@ -1,10 +1,10 @@
 using CountyHealth.Billing.Charges;
 using CountyHealth.Billing.Contracts;
-using CountyHealth.Kernel.Security;
 using CountyHealth.Billing.Payments;
 using CountyHealth.Billing.Prices;
 using CountyHealth.Billing.Refunds;
 using CountyHealth.Billing.Settlement;
+using CountyHealth.Kernel.Security;
 using CountyHealth.Platform.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,9 +1,9 @@
-using CountyHealth.Outpatient.Contracts;
-using CountyHealth.Kernel.Security;
 using CountyHealth.Billing.Contracts;
 using CountyHealth.Kernel.Events;
 using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Security;
+using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Outpatient.Prescriptions;
 using CountyHealth.Outpatient.Seeding;
 using CountyHealth.Outpatient.Visits;

@@ -1,6 +1,6 @@
-using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Security;
 using CountyHealth.Pharmacy.Catalogue;
 using CountyHealth.Pharmacy.Contracts;
 using CountyHealth.Pharmacy.Dispensing;

@@ -1,6 +1,6 @@
-using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Security;
 using CountyHealth.Platform.Contracts;
 using CountyHealth.Residents.Contracts;
 using CountyHealth.Residents.ResidentIndex;

@@ -1,9 +1,9 @@
-using CountyHealth.Kernel.Security;
-using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Billing.Contracts;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Web;
+using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Outpatient.Domain;
 using CountyHealth.Outpatient.Visits;
 using CountyHealth.Platform.Contracts;

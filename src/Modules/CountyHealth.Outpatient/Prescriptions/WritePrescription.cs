@@ -1,4 +1,3 @@
-using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Billing.Contracts;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Documents;
@@ -6,6 +5,7 @@ using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Web;
+using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Outpatient.Domain;
 using CountyHealth.Outpatient.Visits;
 using CountyHealth.Platform.Contracts;

@@ -1,10 +1,10 @@
-using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Kernel.Amounts;
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Web;
+using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Outpatient.Domain;
 using CountyHealth.Platform.Contracts;
 using CountyHealth.Residents.Contracts;

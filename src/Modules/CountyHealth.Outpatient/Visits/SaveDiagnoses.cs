@@ -1,9 +1,9 @@
-using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Validation;
 using CountyHealth.Kernel.Web;
+using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Outpatient.Domain;
 using CountyHealth.Platform.Contracts;
 using Microsoft.AspNetCore.Http;

@@ -1,8 +1,8 @@
-using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Time;
+using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Outpatient.Domain;
 using CountyHealth.Platform.Contracts;
 using CountyHealth.Residents.Contracts;

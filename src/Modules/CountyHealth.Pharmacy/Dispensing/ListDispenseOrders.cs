@@ -1,9 +1,9 @@
-using CountyHealth.Pharmacy.Contracts;
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Pharmacy.Catalogue;
+using CountyHealth.Pharmacy.Contracts;
 using CountyHealth.Pharmacy.Domain;
 using CountyHealth.Platform.Contracts;
 using CountyHealth.Residents.Contracts;
