@@ -10,6 +10,9 @@ public sealed class FieldErrors
 
     public bool Any => errors.Count > 0;
 
+    /// <summary>Starts with what <see cref="InputPolicy"/> finds in the request, so the screens get the door's rules too.</summary>
+    public static FieldErrors For(object request) => InputPolicy.Check(request);
+
     public IReadOnlyDictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
     public FieldErrors Add(string field, string message)

@@ -44,7 +44,8 @@ internal static class CountyHealthHost
         services.AddSingleton<AuditWriter>();
         services.AddScoped<DomainEvents>();
         services.AddScoped(typeof(UiHandler<>));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusTitles.Translate);
+        services.AddInputDoor();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -95,6 +96,7 @@ internal static class CountyHealthHost
             counters.CountRequest();
             return next(ctx);
         });
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization(UiCulture.Options);
@@ -104,13 +106,20 @@ internal static class CountyHealthHost
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("CountyHealth API"));
+        var openApi = app.MapOpenApi("/openapi/{documentName}.json");
+        var reference = app.MapScalarApiReference("/api-docs", o => o.WithTitle("CountyHealth API"));
+        if (app.Configuration.GetValue("Api:DocsRequireSignIn", false))
+        {
+            // Closed to anonymous callers: the document lists every operation an attacker could try.
+            openApi.RequireAuthorization(CountyHealth.Platform.Contracts.PlatformPermissions.ReferenceRead);
+            reference.RequireAuthorization(CountyHealth.Platform.Contracts.PlatformPermissions.ReferenceRead);
+        }
         app.MapHealthChecks("/health");
         app.MapGet("/culture/{name}", UiCulture.Switch).ExcludeFromDescription();
+        var api = app.MapApiDoor();
         foreach (var module in ModuleCatalogue.All)
         {
-            module.MapEndpoints(app);
+            module.MapEndpoints(api);
         }
         app.MapStaticAssets();
         app.MapRazorComponents<App>()

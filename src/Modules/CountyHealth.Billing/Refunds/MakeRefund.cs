@@ -4,6 +4,7 @@ using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Events;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
+using CountyHealth.Kernel.Validation;
 using CountyHealth.Kernel.Web;
 using CountyHealth.Platform.Contracts;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.Billing.Refunds;
 
-public sealed record RefundRequest(string RequestId, IReadOnlyList<Guid> ChargeIds, string? Reason);
+public sealed record RefundRequest(string RequestId, IReadOnlyList<Guid> ChargeIds, [Text(200)] string? Reason);
 
 public sealed record RefundResponse(Guid RefundId, decimal Amount, string MethodName, bool Replayed);
 

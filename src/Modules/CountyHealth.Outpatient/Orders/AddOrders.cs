@@ -24,7 +24,7 @@ internal sealed class AddOrders(CountyHealthDb db, VisitRecords visits, IPriceCa
         {
             return Problems.NotFound(VisitRecords.NotFound);
         }
-        var e = new FieldErrors();
+        var e = FieldErrors.For(r);
         var codes = r.ItemCodes ?? [];
         if (codes.Count == 0)
         {

@@ -18,7 +18,7 @@ internal sealed class PrescriptionLines(IDrugCatalogue catalogue)
 
     public async Task<(List<PrescriptionItem> Items, FieldErrors Errors)> BuildAsync(PrescriptionRequest r, Guid institutionId, CancellationToken ct)
     {
-        var e = new FieldErrors();
+        var e = FieldErrors.For(r);
         var lines = r.Items ?? [];
         if (lines.Count == 0)
         {

@@ -3,6 +3,7 @@ using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Time;
+using CountyHealth.Kernel.Validation;
 using CountyHealth.Kernel.Web;
 using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Outpatient.Domain;
@@ -14,7 +15,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.Outpatient.Visits;
 
-public sealed record RecordRequest(string? ChiefComplaint, string? PresentIllness, string? PastHistory, string? Allergies, string? PhysicalExam, string? Advice,
+public sealed record RecordRequest([Text(500, MultiLine = true)] string? ChiefComplaint, [Text(2000, MultiLine = true)] string? PresentIllness,
+    [Text(1000, MultiLine = true)] string? PastHistory, [Text(500, MultiLine = true)] string? Allergies, [Text(2000, MultiLine = true)] string? PhysicalExam,
+    [Text(1000, MultiLine = true)] string? Advice,
     int? SystolicBp, int? DiastolicBp, decimal? Temperature, int? Pulse, int? RespiratoryRate, decimal? WeightKg, decimal? HeightCm, decimal? FastingGlucose);
 
 public sealed record DiagnosisRow(string Code, string Name, bool IsPrimary);

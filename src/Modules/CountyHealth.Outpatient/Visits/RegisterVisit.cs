@@ -29,7 +29,7 @@ internal sealed class RegisterVisit(CountyHealthDb db, ICurrentUser user, IResid
 
     public async Task<Results<Created<VisitRegistered>, ValidationProblem, ProblemHttpResult>> HandleAsync(VisitRequest r, CancellationToken ct)
     {
-        var e = new FieldErrors();
+        var e = FieldErrors.For(r);
         if (await residents.FindVisibleAsync(r.ResidentId, ct) is null)
         {
             // The cashier's institution may see the resident only once she is registered there; allow registering a resident

@@ -24,7 +24,7 @@ internal sealed class SaveDiagnoses(CountyHealthDb db, VisitRecords visits, IDia
         {
             return Problems.NotFound(VisitRecords.NotFound);
         }
-        var e = new FieldErrors();
+        var e = FieldErrors.For(r);
         var list = r.Diagnoses ?? [];
         var found = new List<(DiagnosisCode Code, bool Primary)>();
         for (var i = 0; i < list.Count; i++)

@@ -1,6 +1,7 @@
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
+using CountyHealth.Kernel.Validation;
 using CountyHealth.Kernel.Web;
 using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Outpatient.Domain;
@@ -19,7 +20,7 @@ internal sealed class SaveRecord(CountyHealthDb db, VisitRecords visits, ICurren
         {
             return Problems.NotFound(VisitRecords.NotFound);
         }
-        var e = VitalSignsRules.Validate(new VitalSigns(r.SystolicBp, r.DiastolicBp, r.Temperature, r.Pulse, r.RespiratoryRate, r.WeightKg, r.HeightCm, r.FastingGlucose));
+        var e = VitalSignsRules.Validate(new VitalSigns(r.SystolicBp, r.DiastolicBp, r.Temperature, r.Pulse, r.RespiratoryRate, r.WeightKg, r.HeightCm, r.FastingGlucose), FieldErrors.For(r));
         if (r.ChiefComplaint is { Length: > 500 })
         {
             e.Add("chiefComplaint", "主诉不能超过500字");

@@ -5,6 +5,7 @@ using CountyHealth.Kernel.Validation;
 using CountyHealth.Kernel.Web;
 using CountyHealth.Pharmacy.Contracts;
 using CountyHealth.Pharmacy.Domain;
+using CountyHealth.Pharmacy.Stock;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +20,12 @@ internal sealed class CreateDrug(CountyHealthDb db, DrugCache cache) : IUseCase
 {
     public async Task<Results<Created<DrugInfo>, ValidationProblem>> HandleAsync(DrugRequest r, CancellationToken ct)
     {
-        var e = new FieldErrors().Require("code", r.Code, "药品编码", 32).Require("name", r.Name, "通用名", 100).Require("specification", r.Specification, "规格", 100)
-            .Require("doseUnit", r.DoseUnit, "剂量单位", 16).Require("baseUnit", r.BaseUnit, "最小单位", 16).Require("packUnit", r.PackUnit, "包装单位", 16);
+        var e = FieldErrors.For(r).Require("code", r.Code, "药品编码", 32).Require("name", r.Name, "通用名", 100).Require("specification", r.Specification, "规格", 100)
+            .Require("dosageForm", r.DosageForm, "剂型", 32).Require("doseUnit", r.DoseUnit, "剂量单位", 16).Require("baseUnit", r.BaseUnit, "最小单位", 16)
+            .Require("packUnit", r.PackUnit, "包装单位", 16).Require("defaultRoute", r.DefaultRoute, "默认用法", 32).Require("defaultFrequency", r.DefaultFrequency, "默认频次", 16)
+            .MaxLength("manufacturer", r.Manufacturer, "生产企业", 100)
+            .Range("defaultDose", r.DefaultDose, 0.001m, 100_000m, "默认单次剂量", "")
+            .Range("retailPrice", r.RetailPrice, 0m, StockPrices.Largest, "零售价", "元");
         if (r.DoseUnitsPerBaseUnit <= 0)
         {
             e.Add("doseUnitsPerBaseUnit", "每最小单位含量必须大于0");
@@ -28,10 +33,6 @@ internal sealed class CreateDrug(CountyHealthDb db, DrugCache cache) : IUseCase
         if (r.BaseUnitsPerPack <= 0)
         {
             e.Add("baseUnitsPerPack", "每包装数量必须大于0");
-        }
-        if (r.RetailPrice < 0)
-        {
-            e.Add("retailPrice", "零售价不能为负");
         }
         if (!string.IsNullOrWhiteSpace(r.Code) && await db.Set<Drug>().AnyAsync(d => d.Code == r.Code.Trim(), ct))
         {

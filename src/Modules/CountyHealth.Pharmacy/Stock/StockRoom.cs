@@ -64,7 +64,7 @@ internal sealed class ReceiveStock(CountyHealthDb db, ICurrentUser user, DrugCac
     public async Task<Results<Created<StockRow>, ValidationProblem>> HandleAsync(ReceiptRequest r, CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
-        var e = new FieldErrors().Require("batchNumber", r.BatchNumber, "批号", 50);
+        var e = FieldErrors.For(r).Require("batchNumber", r.BatchNumber, "批号", 50);
         var drug = (await drugs.GetAsync(db, ct)).GetValueOrDefault(r.DrugId);
         if (drug is null)
         {
@@ -78,6 +78,10 @@ internal sealed class ReceiveStock(CountyHealthDb db, ICurrentUser user, DrugCac
         {
             e.Add("expiryDate", "有效期已过，不能入库");
         }
+        else if (exp > today.AddYears(StockPrices.LongestShelfLifeYears))
+        {
+            e.Add("expiryDate", $"有效期超过{StockPrices.LongestShelfLifeYears}年，请核对");
+        }
         if (r.Quantity <= 0)
         {
             e.Add("quantity", "入库数量必须大于0");
@@ -86,14 +90,8 @@ internal sealed class ReceiveStock(CountyHealthDb db, ICurrentUser user, DrugCac
         {
             e.Add("quantity", "入库数量过大，请核对");
         }
-        if (r.PurchasePrice < 0)
-        {
-            e.Add("purchasePrice", "进价不能为负");
-        }
-        if (r.RetailPrice < 0)
-        {
-            e.Add("retailPrice", "零售价不能为负");
-        }
+        e.Range("purchasePrice", r.PurchasePrice, 0m, StockPrices.Largest, "进价", "元").Range("retailPrice", r.RetailPrice, 0m, StockPrices.Largest, "零售价", "元")
+            .MaxLength("supplier", r.Supplier, "供货单位", 100);
         if (user.InstitutionId is null)
         {
             e.Add("institution", "当前账户未归属机构");
@@ -123,4 +121,13 @@ internal sealed class ReceiveStock(CountyHealthDb db, ICurrentUser user, DrugCac
         return TypedResults.Created($"/api/v1/pharmacy/batches/{batch.Id}", new StockRow(batch.Id, drug.Id, drug.Code, drug.Name, drug.Specification, drug.PackUnit,
             batch.BatchNumber, batch.ExpiryDate, ExpiryStatus.Classify(batch.ExpiryDate, today), batch.QuantityOnHand, batch.QuantityReceived, batch.PurchasePrice, batch.RetailPrice, batch.Supplier));
     }
+}
+
+/// <summary>Plausibility of what a pharmacy buys: larger prices or longer shelf lives are typing errors.</summary>
+public static class StockPrices
+{
+    /// <summary>The most a pack may cost, in yuan.</summary>
+    public const decimal Largest = 99_999.99m;
+
+    public const int LongestShelfLifeYears = 10;
 }

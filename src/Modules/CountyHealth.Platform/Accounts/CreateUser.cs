@@ -4,27 +4,37 @@ using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Validation;
 using CountyHealth.Kernel.Web;
 using CountyHealth.Platform.Contracts;
+using CountyHealth.Platform.Domain;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.Platform.Accounts;
 
 public sealed record UserRequest(string UserName, string FullName, string Password, Guid InstitutionId, Guid? StaffId, IReadOnlyList<string> Roles);
 
 /// <summary>Opens a sign-in account for a member of staff, with one or more roles.</summary>
-internal sealed class CreateUser(UserManager<UserAccount> users, IInstitutionDirectory directory) : IUseCase
+internal sealed class CreateUser(UserManager<UserAccount> users, IInstitutionDirectory directory, CountyHealthDb db) : IUseCase
 {
     public async Task<Results<Created, ValidationProblem>> HandleAsync(UserRequest r, CancellationToken ct)
     {
-        var e = new FieldErrors().Require("userName", r.UserName, "用户名", 64).Require("fullName", r.FullName, "姓名", 50);
-        if (string.IsNullOrEmpty(r.Password) || r.Password.Length < 8)
+        var e = FieldErrors.For(r).Require("userName", r.UserName, "用户名", 64).Require("fullName", r.FullName, "姓名", 50);
+        if (!string.IsNullOrWhiteSpace(r.UserName) && !r.UserName.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
         {
-            e.Add("password", "密码至少8位");
+            e.Add("userName", "用户名只能由英文字母、数字和 . _ - 组成");
+        }
+        if (!PasswordRules.Acceptable(r.Password))
+        {
+            e.Add("password", PasswordRules.Message("密码"));
         }
         if (await directory.FindAsync(r.InstitutionId, ct) is null)
         {
             e.Add("institutionId", "机构不存在");
+        }
+        if (r.StaffId is { } staffId && !await db.Set<Staff>().AnyAsync(x => x.Id == staffId && x.InstitutionId == r.InstitutionId, ct))
+        {
+            e.Add("staffId", "人员不存在或不属于该机构");
         }
         if (r.Roles is null || r.Roles.Count == 0 || r.Roles.Any(x => !Roles.ChineseNames.ContainsKey(x)))
         {
@@ -42,7 +52,8 @@ internal sealed class CreateUser(UserManager<UserAccount> users, IInstitutionDir
         var result = await users.CreateAsync(account, r.Password);
         if (!result.Succeeded)
         {
-            return Problems.Field("password", "密码不符合要求：" + string.Join("；", result.Errors.Select(x => x.Description)));
+            return TypedResults.ValidationProblem(result.Errors.ToDictionary(x => x.Code.Contains("UserName", StringComparison.Ordinal) ? "userName" : "password",
+                x => new[] { x.Code.Contains("UserName", StringComparison.Ordinal) ? "用户名无效或已存在" : PasswordRules.Message("密码") }), title: Problems.InvalidInputTitle);
         }
         await users.AddToRolesAsync(account, r.Roles!);
         return TypedResults.Created($"/api/v1/users/{account.UserName}");
@@ -104,14 +115,14 @@ internal sealed class ChangeOwnPassword(UserManager<UserAccount> users, ICurrent
         {
             return Problems.Field("currentPassword", "当前密码不正确");
         }
-        if (string.IsNullOrEmpty(r.NewPassword) || r.NewPassword.Length < 8 || r.NewPassword.Length > 128 || !r.NewPassword.Any(char.IsAsciiDigit))
+        if (!PasswordRules.Acceptable(r.NewPassword))
         {
-            return Problems.Field("newPassword", "新密码至少8位，且须含数字");
+            return Problems.Field("newPassword", PasswordRules.Message("新密码"));
         }
         var result = await users.ChangePasswordAsync(u, r.CurrentPassword, r.NewPassword);
         if (!result.Succeeded)
         {
-            return Problems.Field("newPassword", "新密码不符合要求：" + string.Join("；", result.Errors.Select(x => x.Description)));
+            return Problems.Field("newPassword", PasswordRules.Message("新密码"));
         }
         await sessions.EndAllAsync(u.Id, "修改密码", ct);
         return TypedResults.NoContent();
@@ -132,4 +143,16 @@ internal sealed class UnlockUser(UserManager<UserAccount> users) : IUseCase
         await users.ResetAccessFailedCountAsync(u);
         return TypedResults.NoContent();
     }
+}
+
+/// <summary>The password rule, said once (Identity is configured to the same: eight or more characters with a digit).</summary>
+public static class PasswordRules
+{
+    public const int MinLength = 8;
+    public const int MaxLength = 128;
+
+    public static bool Acceptable(string? password) =>
+        password is { Length: >= MinLength and <= MaxLength } && password.Any(char.IsAsciiDigit);
+
+    public static string Message(string label) => $"{label}须为{MinLength}～{MaxLength}位，且至少含一个数字";
 }

@@ -4,6 +4,7 @@ using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
+using CountyHealth.Kernel.Validation;
 using CountyHealth.Kernel.Web;
 using CountyHealth.Platform.Domain;
 using Microsoft.AspNetCore.Antiforgery;
@@ -19,7 +20,7 @@ namespace CountyHealth.Platform.Accounts;
 
 public sealed record SignInRequest(string UserName, string Password);
 
-public sealed record RefreshRequest(string RefreshToken);
+public sealed record RefreshRequest([Text(4096)] string RefreshToken);
 
 /// <summary>What the sign-in page may say: a code in its address chooses one of these, never text from the address.</summary>
 public static class SignInMessages

@@ -34,7 +34,7 @@ internal sealed class CreateDepartment(CountyHealthDb db, DirectoryCache cache) 
 {
     public async Task<Results<Created<DepartmentRow>, ValidationProblem>> HandleAsync(DepartmentRequest r, CancellationToken ct)
     {
-        var e = new FieldErrors().Require("name", r.Name, "科室名称", 50);
+        var e = FieldErrors.For(r).Require("name", r.Name, "科室名称", 50);
         if (!await db.Set<Institution>().AnyAsync(i => i.Id == r.InstitutionId, ct))
         {
             e.Add("institutionId", "机构不存在");

@@ -12,14 +12,29 @@ namespace CountyHealth.Platform.Institutions;
 
 public sealed record InstitutionRow(Guid Id, string Code, string Name, InstitutionKind Kind, string KindName, Guid? ParentId, string? ParentName, bool IsActive);
 
-public sealed record InstitutionRequest(string Code, string Name, InstitutionKind Kind, Guid? ParentId, string? Address, string? Phone)
+public sealed record InstitutionRequest(string Code, string Name, InstitutionKind Kind, Guid? ParentId, [Text(200)] string? Address, string? Phone)
 {
     internal FieldErrors Validate()
     {
-        var e = new FieldErrors().Require("code", Code, "机构编码", 32).Require("name", Name, "机构名称", 100);
+        var e = FieldErrors.For(this).Require("code", Code, "机构编码", 32).Require("name", Name, "机构名称", 100);
         if (!Enum.IsDefined(Kind))
         {
             e.Add("kind", "机构类别无效");
+        }
+        return e;
+    }
+
+    /// <summary>The rules that need the database: the parent exists and the code is not another institution's.</summary>
+    internal async Task<FieldErrors> ValidateAsync(CountyHealthDb db, Guid? self, CancellationToken ct)
+    {
+        var e = Validate();
+        if (ParentId is { } p && !await db.Set<Institution>().AnyAsync(i => i.Id == p, ct))
+        {
+            e.Add("parentId", "上级机构不存在");
+        }
+        if (!string.IsNullOrWhiteSpace(Code) && await db.Set<Institution>().AnyAsync(i => i.Code == Code.Trim() && i.Id != self, ct))
+        {
+            e.Add("code", "机构编码已存在");
         }
         return e;
     }
@@ -44,15 +59,7 @@ internal sealed class CreateInstitution(CountyHealthDb db, DirectoryCache cache)
 {
     public async Task<Results<Created<InstitutionRow>, ValidationProblem>> HandleAsync(InstitutionRequest r, CancellationToken ct)
     {
-        var e = r.Validate();
-        if (r.ParentId is { } p && !await db.Set<Institution>().AnyAsync(i => i.Id == p, ct))
-        {
-            e.Add("parentId", "上级机构不存在");
-        }
-        if (await db.Set<Institution>().AnyAsync(i => i.Code == r.Code.Trim(), ct))
-        {
-            e.Add("code", "机构编码已存在");
-        }
+        var e = await r.ValidateAsync(db, null, ct);
         if (e.Any)
         {
             return e.ToProblem();
@@ -76,7 +83,7 @@ internal sealed class UpdateInstitution(CountyHealthDb db, DirectoryCache cache,
         {
             return TypedResults.NotFound();
         }
-        var e = r.Validate();
+        var e = await r.ValidateAsync(db, id, ct);
         if (r.ParentId is { } p && (await directory.SubtreeAsync(id, ct)).Contains(p))
         {
             e.Add("parentId", "上级机构不能是本机构或其下级");

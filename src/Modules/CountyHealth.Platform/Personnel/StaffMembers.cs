@@ -49,7 +49,7 @@ internal sealed class CreateStaff(CountyHealthDb db, DirectoryCache cache) : IUs
 {
     public async Task<Results<Created<StaffRow>, ValidationProblem>> HandleAsync(StaffRequest r, CancellationToken ct)
     {
-        var e = new FieldErrors().Require("name", r.Name, "姓名", 50);
+        var e = FieldErrors.For(r).Require("name", r.Name, "姓名", 50);
         if (!await db.Set<Institution>().AnyAsync(i => i.Id == r.InstitutionId, ct))
         {
             e.Add("institutionId", "机构不存在");

@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CountyHealth.Residents.BreakGlass;
 
 /// <summary>Opening one resident's records beyond one's reach: her full ID number and the reason (an outbreak, a complaint, an emergency).</summary>
-public sealed record BreakGlassRequest(string IdNumber, string Reason);
+public sealed record BreakGlassRequest(string IdNumber, [Text(200)] string Reason);
 
 public sealed record BreakGlassRow(Guid Id, Guid ResidentId, string ResidentName, string UserName, string FullName, string InstitutionName, string Reason,
     string GrantedAtChina, string ExpiresAtChina, bool Live);
@@ -32,7 +32,7 @@ internal sealed class OpenBreakGlass(CountyHealthDb db, ICurrentUser user, IAcce
 
     public async Task<Results<Ok<BreakGlassRow>, ValidationProblem, ProblemHttpResult>> HandleAsync(BreakGlassRequest r, CancellationToken ct)
     {
-        var e = new FieldErrors();
+        var e = FieldErrors.For(r);
         var id = (r.IdNumber ?? "").Trim().ToUpperInvariant();
         if (!ChineseIdNumber.TryParse(id, ChinaTime.Today(clock), out var info, out var error))
         {

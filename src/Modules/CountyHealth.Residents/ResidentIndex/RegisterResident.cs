@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.Residents.ResidentIndex;
 
-public sealed partial record ResidentRequest(string Name, Sex Sex, DateOnly? BirthDate, string? IdNumber, string? Phone, string? Address, string? Ethnicity)
+public sealed partial record ResidentRequest(string Name, Sex Sex, DateOnly? BirthDate, string? IdNumber, string? Phone, [Text(200)] string? Address, string? Ethnicity)
 {
     [GeneratedRegex("^1[3-9][0-9]{9}$")]
     private static partial Regex Mobile();
@@ -27,7 +27,7 @@ public sealed partial record ResidentRequest(string Name, Sex Sex, DateOnly? Bir
     internal FieldErrors Validate(DateOnly today, out IdNumberInfo? info)
     {
         info = null;
-        var e = new FieldErrors().Require("name", Name, "姓名", 50);
+        var e = FieldErrors.For(this).Require("name", Name, "姓名", 50);
         if (Sex is not (Sex.Male or Sex.Female))
         {
             e.Add("sex", "请选择性别");

@@ -14,14 +14,14 @@ using Microsoft.EntityFrameworkCore;
 namespace CountyHealth.Residents.ResidentIndex;
 
 /// <summary>A resident's contact details: both are sent, an empty one clears it (a field left out is refused, never wiped).</summary>
-public sealed partial record ResidentContactRequest(string? Phone, string? Address)
+public sealed partial record ResidentContactRequest(string? Phone, [Text(200)] string? Address)
 {
     [GeneratedRegex("^(1[3-9][0-9]{9}|(0[0-9]{2,3}-?)?[0-9]{7,8})$")]
     internal static partial Regex PhoneNumber();
 
     internal FieldErrors Validate()
     {
-        var e = new FieldErrors();
+        var e = FieldErrors.For(this);
         if (!string.IsNullOrWhiteSpace(Phone) && !PhoneNumber().IsMatch(Phone.Trim()))
         {
             e.Add("phone", "电话号码格式不正确（手机11位或固定电话）");
@@ -59,7 +59,7 @@ internal sealed class UpdateResident(CountyHealthDb db, ResidentRecords records,
 }
 
 /// <summary>A correction of identity, with the reason for it.</summary>
-public sealed record ResidentIdentityRequest(string Name, Sex Sex, DateOnly? BirthDate, string? IdNumber, string Reason);
+public sealed record ResidentIdentityRequest(string Name, Sex Sex, DateOnly? BirthDate, string? IdNumber, [Text(200)] string Reason);
 
 public sealed record IdentityChangeRow(DateTime ChangedAt, string ChangedAtChina, string ChangedBy, string Reason,
     string OldName, string OldSexName, DateOnly OldBirthDate, string? OldIdNumber, string NewName, string NewSexName, DateOnly NewBirthDate, string? NewIdNumber);
