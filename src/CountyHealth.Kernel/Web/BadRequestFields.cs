@@ -57,6 +57,10 @@ public static partial class BadRequestFields
             }
             return One(field, $"{FieldLabels.Of(field)}不能为空");
         }
+        if (message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return One(field, "该请求没有这一项，请删去");
+        }
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
         {
             return One("body", "请求内容嵌套过深");

@@ -29,6 +29,8 @@ public static class InputDoor
         o.RespectRequiredConstructorParameters = true;
         o.MaxDepth = 16;
         o.AllowDuplicateProperties = false;
+        // A field the contract does not have is refused, not ignored: "name" sent to a contact-only update is an error.
+        o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         o.Converters.Add(new NfcStringConverter());
     }
 

@@ -44,7 +44,7 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
     [Fact]
     public async Task Every_response_with_a_residents_data_writes_an_audit_row()
     {
-        var operations = await OperationsAsync();
+        var operations = await OpenApiOperations.ReadAsync(host);
         var subject = await Subject.CreateAsync(clinic, host);
         var failures = new List<string>();
 
@@ -104,28 +104,7 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             && ((a.ResidentId != null && residents.Contains(a.ResidentId.Value)) || a.Action == AuditActions.Search));
     }
 
-    private sealed record Operation(string Id, string Method, string Path, IReadOnlyList<string> Query);
-
-    private async Task<List<Operation>> OperationsAsync()
-    {
-        using var anonymous = host.Anonymous();
-        using var document = JsonDocument.Parse(await (await anonymous.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync());
-        var operations = new List<Operation>();
-        foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
-        {
-            foreach (var method in path.Value.EnumerateObject().Where(m => m.Value.TryGetProperty("operationId", out _)))
-            {
-                var query = method.Value.TryGetProperty("parameters", out var ps)
-                    ? ps.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()!).ToList()
-                    : [];
-                operations.Add(new(method.Value.GetProperty("operationId").GetString()!, method.Name.ToUpperInvariant(), path.Name, query));
-            }
-        }
-        Assert.True(operations.Count > 30, $"the OpenAPI document lists only {operations.Count} operations");
-        return operations;
-    }
-
-    private static List<string> ReadUrls(Operation op, Subject s)
+    private static List<string> ReadUrls(OpenApiOperation op, Subject s)
     {
         var path = op.Path
             .Replace("/residents/{id}", $"/residents/{s.Household.Id}", StringComparison.Ordinal)
