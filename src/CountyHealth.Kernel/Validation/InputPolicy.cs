@@ -43,9 +43,9 @@ public static class InputPolicy
     }
 
     /// <summary>One value bound by name (a query or route parameter, or a body).</summary>
-    public static FieldErrors CheckValue(string field, object? value, FieldErrors errors, TextAttribute? text = null)
+    public static FieldErrors CheckValue(string field, object? value, FieldErrors errors, TextAttribute? text = null, BoundsAttribute? bounds = null)
     {
-        CheckMember(field, value, value?.GetType(), text, errors, 0);
+        CheckMember(field, value, value?.GetType(), text, bounds, errors, 0);
         return errors;
     }
 
@@ -102,13 +102,18 @@ public static class InputPolicy
     {
         foreach (var member in MembersOf(value.GetType()))
         {
-            CheckMember(Join(prefix, member.Name), member.Property.GetValue(value), member.Property.PropertyType, member.Text, errors, depth + 1);
+            CheckMember(Join(prefix, member.Name), member.Property.GetValue(value), member.Property.PropertyType, member.Text, member.Bounds, errors, depth + 1);
         }
     }
 
-    private static void CheckMember(string field, object? value, Type? declared, TextAttribute? text, FieldErrors errors, int depth)
+    private static void CheckMember(string field, object? value, Type? declared, TextAttribute? text, BoundsAttribute? bounds, FieldErrors errors, int depth)
     {
         var label = FieldLabels.Of(field);
+        if (bounds is not null && value is int or decimal && Convert.ToDecimal(value, CultureInfo.InvariantCulture) is var number && (number < bounds.Min || number > bounds.Max))
+        {
+            errors.Add(field, $"{label}应在{bounds.Min}～{bounds.Max}之间");
+            return;
+        }
         switch (value)
         {
             case null:
@@ -159,7 +164,7 @@ public static class InputPolicy
                     }
                     else
                     {
-                        CheckMember(itemField, item, item.GetType(), text, errors, depth + 1);
+                        CheckMember(itemField, item, item.GetType(), text, bounds, errors, depth + 1);
                     }
                     if (++i > MaxItems)
                     {
@@ -195,7 +200,7 @@ public static class InputPolicy
     public static bool IsRequestType(Type type) =>
         type.IsClass && type != typeof(string) && type.Namespace?.StartsWith("CountyHealth.", StringComparison.Ordinal) == true;
 
-    private sealed record Member(string Name, PropertyInfo Property, TextAttribute? Text);
+    private sealed record Member(string Name, PropertyInfo Property, TextAttribute? Text, BoundsAttribute? Bounds);
 
     private static readonly ConcurrentDictionary<Type, Member[]> Members = new();
 
@@ -203,11 +208,22 @@ public static class InputPolicy
     {
         // A record's attributes sit on its constructor's parameters; a class's on its properties.
         var parameters = t.GetConstructors().SelectMany(c => c.GetParameters()).Where(p => p.Name is not null)
-            .GroupBy(p => p.Name!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Select(p => p.GetCustomAttribute<TextAttribute>()).FirstOrDefault(a => a is not null), StringComparer.OrdinalIgnoreCase);
+            .GroupBy(p => p.Name!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         return t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.GetMethod!.IsPublic
                 && (parameters.ContainsKey(p.Name) || p.SetMethod?.IsPublic == true))
-            .Select(p => new Member(p.Name, p, p.GetCustomAttribute<TextAttribute>() ?? parameters.GetValueOrDefault(p.Name)))
+            .Select(p => new Member(p.Name, p,
+                p.GetCustomAttribute<TextAttribute>() ?? parameters.GetValueOrDefault(p.Name)?.GetCustomAttribute<TextAttribute>(),
+                p.GetCustomAttribute<BoundsAttribute>() ?? parameters.GetValueOrDefault(p.Name)?.GetCustomAttribute<BoundsAttribute>()))
             .ToArray();
     });
+}
+
+/// <summary>The plausible range of a number (a page is at least 1; a list asks for at most so many rows).</summary>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property)]
+public sealed class BoundsAttribute(int min, int max) : Attribute
+{
+    public int Min { get; } = min;
+
+    public int Max { get; } = max;
 }

@@ -57,7 +57,7 @@ public static class InputDoor
             }
             else if (type == typeof(string) || type.IsPrimitive || type.IsEnum || type == typeof(decimal) || type == typeof(DateOnly) || type == typeof(Guid))
             {
-                InputPolicy.CheckValue(parameter.Name ?? "value", argument, errors);
+                InputPolicy.CheckValue(parameter.Name ?? "value", argument, errors, parameter.GetCustomAttribute<TextAttribute>(), parameter.GetCustomAttribute<BoundsAttribute>());
             }
         }
         return errors.Any ? errors.ToProblem() : await next(context);

@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Security;
+using CountyHealth.Kernel.Validation;
 using CountyHealth.Pharmacy.Catalogue;
 using CountyHealth.Pharmacy.Contracts;
 using CountyHealth.Pharmacy.Dispensing;
@@ -16,7 +17,7 @@ internal static class Endpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var drugs = app.MapGroup("/api/v1/drugs").WithTags("药品");
-        drugs.MapGet("/", (string? q, int? take, SearchDrugs h, CancellationToken ct) => h.HandleAsync(q, take, ct)).Requires(PlatformPermissions.ReferenceRead)
+        drugs.MapGet("/", (string? q, [Bounds(1, 200)] int? take, SearchDrugs h, CancellationToken ct) => h.HandleAsync(q, take, ct)).Requires(PlatformPermissions.ReferenceRead)
             .WithName("SearchDrugs").WithSummary("按名称、拼音首字母或编码查药品（含本机构可用库存）");
         drugs.MapPost("/", (DrugRequest r, CreateDrug h, CancellationToken ct) => h.HandleAsync(r, ct)).Requires(PharmacyPermissions.EditCatalogue)
             .WithName("CreateDrug").WithSummary("新增药品（全县药品目录）");

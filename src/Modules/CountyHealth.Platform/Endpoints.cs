@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Security;
+using CountyHealth.Kernel.Validation;
 using CountyHealth.Platform.Access;
 using CountyHealth.Platform.Accounts;
 using CountyHealth.Platform.Audit;
@@ -61,7 +62,7 @@ internal static class Endpoints
             .WithTags("审计").WithName("SearchAudit").WithSummary("查询审计日志");
         g.MapGet("/system/counters", (ReadServerCounters h) => h.Handle()).Requires(PlatformPermissions.SystemCounters)
             .WithTags("系统").WithName("ServerCounters").WithSummary("服务器累计 CPU 时间与数据库语句数（用于性能测量）");
-        g.MapGet("/diagnoses", (string? q, int? take, SearchDiagnoses h, CancellationToken ct) => h.HandleAsync(q, take, ct)).Requires(PlatformPermissions.ReferenceRead)
+        g.MapGet("/diagnoses", (string? q, [Bounds(1, 100)] int? take, SearchDiagnoses h, CancellationToken ct) => h.HandleAsync(q, take, ct)).Requires(PlatformPermissions.ReferenceRead)
             .WithTags("字典").WithName("SearchDiagnoses").WithSummary("按 ICD-10 编码、中文名或拼音首字母查诊断");
     }
 }

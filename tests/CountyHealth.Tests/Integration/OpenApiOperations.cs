@@ -10,7 +10,8 @@ using Xunit;
 namespace CountyHealth.Tests.Integration;
 
 /// <summary>One operation of the OpenAPI document, with the permission its endpoint requires (null: anonymous).</summary>
-public sealed record OpenApiOperation(string Id, string Method, string Path, IReadOnlyList<string> Query, string? Permission, Type? Body)
+public sealed record OpenApiOperation(string Id, string Method, string Path, IReadOnlyList<string> Query, string? Permission, Type? Body,
+    IReadOnlyDictionary<string, string> QueryFormats)
 {
     public override string ToString() => $"{Id} ({Method} {Path})";
 }
@@ -31,16 +32,21 @@ public static class OpenApiOperations
             foreach (var method in path.Value.EnumerateObject().Where(m => m.Value.TryGetProperty("operationId", out _)))
             {
                 var id = method.Value.GetProperty("operationId").GetString()!;
-                var query = method.Value.TryGetProperty("parameters", out var ps)
-                    ? ps.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()!).ToList()
+                var parameters = method.Value.TryGetProperty("parameters", out var ps)
+                    ? ps.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").ToList()
                     : [];
+                var query = parameters.Select(p => p.GetProperty("name").GetString()!).ToList();
+                // uuid, date, int32, boolean, or "" for free text.
+                var formats = parameters.ToDictionary(p => p.GetProperty("name").GetString()!, p =>
+                    p.TryGetProperty("schema", out var schema) && schema.TryGetProperty("format", out var f) ? f.GetString()!
+                    : schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "", StringComparer.Ordinal);
                 var endpoint = endpoints[id];
                 var permission = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null ? null
                     : endpoint.Metadata.GetMetadata<RequiredPermission>()?.Code ?? throw new InvalidOperationException($"{id} has no permission");
                 var body = endpoint.Metadata.GetMetadata<MethodInfo>()?.GetParameters()
                     .Select(p => p.ParameterType).FirstOrDefault(t => t.GetMethod("<Clone>$") is not null && !t.Name.EndsWith("Filter", StringComparison.Ordinal)
                         && !t.Name.EndsWith("Query", StringComparison.Ordinal));
-                operations.Add(new(id, method.Name.ToUpperInvariant(), path.Name, query, permission, method.Name == "get" ? null : body));
+                operations.Add(new(id, method.Name.ToUpperInvariant(), path.Name, query, permission, method.Name == "get" ? null : body, formats));
             }
         }
         Assert.True(operations.Count > 30, $"the OpenAPI document lists only {operations.Count} operations");

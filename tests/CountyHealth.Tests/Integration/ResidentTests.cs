@@ -46,7 +46,7 @@ public abstract class ResidentTests(CountyHealthFactory host)
         var registered = await clinic.RegisterResidentAsync(resident);
         var newPhone = TestData.MobilePhone();
         await (await clinic.Cashier).PutAsync<CountyHealth.Residents.Contracts.ResidentRow>($"/api/v1/residents/{registered.Id}",
-            (resident with { Phone = newPhone }).ToRequest(), HttpStatusCode.OK);
+            new ResidentContactRequest(newPhone, resident.ToRequest().Address), HttpStatusCode.OK);
 
         Assert.Contains(registered.Id, await FoundIdsAsync(newPhone[^5..]));
         Assert.DoesNotContain(registered.Id, await FoundIdsAsync(resident.Phone[^5..]));

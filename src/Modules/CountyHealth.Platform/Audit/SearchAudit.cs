@@ -1,6 +1,7 @@
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Time;
+using CountyHealth.Kernel.Validation;
 using CountyHealth.Kernel.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace CountyHealth.Platform.Audit;
 public sealed record AuditRow(Guid Id, DateTime At, string AtChina, string UserName, string Action, string EntityType, string? EntityId, Guid? ResidentId, string? Detail, string? IpAddress);
 
 /// <summary>Filters of the audit log; dates are China calendar days, both included.</summary>
-public sealed record AuditFilter(string? UserName, string? Action, Guid? ResidentId, DateOnly? From, DateOnly? To, int? Page, int? PageSize);
+public sealed record AuditFilter(string? UserName, string? Action, Guid? ResidentId, DateOnly? From, DateOnly? To, [Bounds(1, 1_000_000)] int? Page, [Bounds(1, 500)] int? PageSize);
 
 /// <summary>The audit log, newest first, a page at a time.</summary>
 internal sealed class SearchAudit(CountyHealthDb db) : IUseCase

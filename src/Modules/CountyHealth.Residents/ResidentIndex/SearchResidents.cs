@@ -3,6 +3,7 @@ using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Text;
 using CountyHealth.Kernel.Time;
+using CountyHealth.Kernel.Validation;
 using CountyHealth.Kernel.Web;
 using CountyHealth.Platform.Contracts;
 using CountyHealth.Residents.Contracts;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CountyHealth.Residents.ResidentIndex;
 
 /// <summary>A search box query with its page.</summary>
-public sealed record ResidentQuery(string? Q, int? Page, int? PageSize);
+public sealed record ResidentQuery(string? Q, [Bounds(1, 1_000_000)] int? Page, [Bounds(1, 100)] int? PageSize);
 
 /// <summary>Residents by name, pinyin initials, ID number (whole or its tail) or phone (whole or its tail), in the user's scope.</summary>
 internal sealed class SearchResidents(CountyHealthDb db, IAccessScope scope, IResidentDirectory directory, AuditLog audit, TimeProvider clock) : IUseCase
