@@ -34,3 +34,15 @@ public static class PermissionEndpoints
 
 /// <summary>Every permission the modules declare, gathered by the host from the module catalogue.</summary>
 public sealed record DeclaredPermissions(IReadOnlyList<Permission> All);
+
+/// <summary>
+/// Policy names beyond a bare permission code (which break-glass also opens): <see cref="Granted"/> holds only where the
+/// matrix grants the permission itself, for menus and tiles — a director who may break the glass is not offered the
+/// resident index as a desk of hers.
+/// </summary>
+public static class PermissionPolicy
+{
+    public const string GrantedPrefix = "granted:";
+
+    public static string Granted(string permission) => GrantedPrefix + permission;
+}

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Security.Claims;
 using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Security;
 using CountyHealth.Server.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using MudBlazor;
@@ -30,7 +31,7 @@ internal sealed record DeskMenu(NavigationDesk Desk, string Icon, IReadOnlyList<
             var links = new List<NavigationLink>();
             foreach (var link in desk.Links)
             {
-                if ((await authorization.AuthorizeAsync(user, link.Permission)).Succeeded)
+                if ((await authorization.AuthorizeAsync(user, PermissionPolicy.Granted(link.Permission))).Succeeded)
                 {
                     links.Add(link);
                 }

@@ -10,12 +10,13 @@ public sealed partial class ResidentVisits
 
     [Inject] private UiHandler<VisitsOfResident> Visits { get; set; } = default!;
 
-    private List<ResidentVisitRow>? rows;
+    private ResidentVisitList? list;
+    private IReadOnlyList<ResidentVisitRow>? rows => list?.Visits;
     private string? message;
 
     protected override async Task OnParametersSetAsync()
     {
-        var outcome = UiResults.Unpack<List<ResidentVisitRow>>(await Visits.Run((h, ct) => h.HandleAsync(Id, ct)));
-        (rows, message) = (outcome.Value, outcome.Message);
+        var outcome = UiResults.Unpack<ResidentVisitList>(await Visits.Run((h, ct) => h.HandleAsync(Id, ct)));
+        (list, message) = (outcome.Value, outcome.Message);
     }
 }

@@ -6,6 +6,7 @@ using CountyHealth.Kernel.Web;
 using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Outpatient.Domain;
 using CountyHealth.Platform.Contracts;
+using CountyHealth.Residents.Contracts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -15,13 +16,17 @@ namespace CountyHealth.Outpatient.Visits;
 public sealed record ResidentVisitRow(Guid Id, string VisitNumber, DateOnly VisitDate, string InstitutionName, string DepartmentName, string? DoctorName,
     string StatusName, string? ChiefComplaint, IReadOnlyList<DiagnosisRow> Diagnoses);
 
+/// <summary>Whose visits they are, and the visits.</summary>
+public sealed record ResidentVisitList(string ResidentName, string SexName, int Age, IReadOnlyList<ResidentVisitRow> Visits);
+
 /// <summary>
 /// A resident's outpatient visits, newest first: those kept where the chart permission reaches, or all of them under a
 /// live break-glass access to her.
 /// </summary>
-internal sealed class VisitsOfResident(CountyHealthDb db, IAccessScope scope, IInstitutionDirectory institutions, AuditLog audit) : IUseCase
+internal sealed class VisitsOfResident(CountyHealthDb db, IAccessScope scope, IInstitutionDirectory institutions, IResidentDirectory residents, AuditLog audit, TimeProvider clock)
+    : IUseCase
 {
-    public async Task<Results<Ok<List<ResidentVisitRow>>, ProblemHttpResult>> HandleAsync(Guid residentId, CancellationToken ct)
+    public async Task<Results<Ok<ResidentVisitList>, ProblemHttpResult>> HandleAsync(Guid residentId, CancellationToken ct)
     {
         var visits = db.Set<Visit>().AsNoTracking().Include(v => v.Diagnoses).Where(v => v.ResidentId == residentId);
         if (!await scope.OpenedByBreakGlassAsync(OutpatientPermissions.ReadChart, residentId, ct))
@@ -46,6 +51,8 @@ internal sealed class VisitsOfResident(CountyHealthDb db, IAccessScope scope, II
                 v.DoctorStaffId is { } d ? (await institutions.FindStaffAsync(d, ct))?.Name : null, v.StatusName, v.ChiefComplaint,
                 v.Diagnoses.OrderBy(x => x.Position).Select(x => new DiagnosisRow(x.Code, x.Name, x.IsPrimary)).ToList()));
         }
-        return TypedResults.Ok(rows);
+        // Her visits are open to the reader, so is her name: the list says whose it is.
+        var who = (await residents.GetManyAsync([residentId], ct)).GetValueOrDefault(residentId);
+        return TypedResults.Ok(new ResidentVisitList(who?.Name ?? "", who?.SexName ?? "", who?.AgeOn(ChinaTime.Today(clock)) ?? 0, rows));
     }
 }

@@ -20,17 +20,21 @@ internal static class PermissionMatrixFile
 }
 
 /// <summary>A policy named after a permission: the user holds a role that the matrix grants it (at any reach).</summary>
-internal sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
+internal sealed record PermissionRequirement(string Permission, bool GrantedOnly = false) : IAuthorizationRequirement;
 
 /// <summary>Makes every permission code a policy name, so endpoints say <c>.Requires(code)</c> and pages <c>[Authorize(Policy = code)]</c>.</summary>
 internal sealed class PermissionPolicies(IOptions<AuthorizationOptions> options, PermissionMatrix matrix) : IAuthorizationPolicyProvider
 {
     private readonly DefaultAuthorizationPolicyProvider fallback = new(options);
 
-    public Task<AuthorizationPolicy?> GetPolicyAsync(string policyName) =>
-        matrix.Find(policyName) is null
+    public Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
+    {
+        var grantedOnly = policyName.StartsWith(PermissionPolicy.GrantedPrefix, StringComparison.Ordinal);
+        var code = grantedOnly ? policyName[PermissionPolicy.GrantedPrefix.Length..] : policyName;
+        return matrix.Find(code) is null
             ? fallback.GetPolicyAsync(policyName)
-            : Task.FromResult<AuthorizationPolicy?>(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(policyName)).Build());
+            : Task.FromResult<AuthorizationPolicy?>(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(code, grantedOnly)).Build());
+    }
 
     public Task<AuthorizationPolicy> GetDefaultPolicyAsync() => fallback.GetDefaultPolicyAsync();
 
@@ -47,7 +51,7 @@ internal sealed class PermissionHandler(PermissionMatrix matrix) : Authorization
     {
         var roles = context.User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
         if (matrix.ReachOf(roles, requirement.Permission) != Reach.None
-            || (matrix.Find(requirement.Permission) is { BreakGlass: true } && matrix.ReachOf(roles, PlatformPermissions.BreakGlass) != Reach.None))
+            || (!requirement.GrantedOnly && matrix.Find(requirement.Permission) is { BreakGlass: true } && matrix.ReachOf(roles, PlatformPermissions.BreakGlass) != Reach.None))
         {
             context.Succeed(requirement);
         }
