@@ -264,6 +264,26 @@ public abstract class SecurityTests(CountyHealthFactory host)
         Assert.Equal(HttpStatusCode.OK, document.StatusCode);
     }
 
+    [Fact]
+    public async Task Departments_of_an_institution_out_of_reach_are_not_listed()
+    {
+        var admin = await host.As(DemoAccounts.Admin);
+        var hospital = Assert.Single(await admin.GetAsync<List<InstitutionRow>>("/api/v1/institutions"), i => i.Name == CountyHealth.Platform.Contracts.DemoAccounts.HospitalName);
+        var villageDoctor = await host.As(DemoAccounts.VillageDoctor2);
+        using var response = await villageDoctor.GetAsync($"/api/v1/departments?institutionId={hospital.Id}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Cookies_are_secure_when_served_over_https()
+    {
+        using var https = new ApiClient(host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false }));
+        using var page = await https.GetAsync("/login");
+        var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("countyhealth.af=", StringComparison.Ordinal));
+        Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", antiforgery, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static HttpRequestMessage Bearer(HttpMethod method, string url, string token)
     {
         var request = new HttpRequestMessage(method, url);

@@ -1,5 +1,9 @@
 using System.Net;
 using CountyHealth.Outpatient.Contracts;
+using CountyHealth.Pharmacy.Catalogue;
+using CountyHealth.Pharmacy.Stock;
+using CountyHealth.Platform.Accounts;
+using CountyHealth.Platform.Institutions;
 using CountyHealth.Residents.Contracts;
 using CountyHealth.Residents.Domain;
 using Xunit;
@@ -72,6 +76,91 @@ public abstract class ValidationTests(CountyHealthFactory host)
 
         Assert.Equal("苯磺酸氨氯地平片的单次剂量必须大于0", Assert.Single(problem.ErrorsOf("items[0].dose")));
         await AssertNothingPrescribedAsync(visit.VisitId);
+    }
+
+    /// <summary>The inputs that once reached a 500 or were stored, each now a 400 naming its field (and nothing stored).</summary>
+    [Theory]
+    [InlineData("POST", "/api/v1/drugs", "{\"code\":\"X1\",\"name\":\"测试\"}", "dosageForm")]
+    [InlineData("POST", "/api/v1/institutions", "{}", "code")]
+    [InlineData("POST", "/api/v1/departments", "{\"institutionId\":\"00000000-0000-0000-0000-000000000001\",\"isClinical\":true}", "name")]
+    [InlineData("POST", "/api/v1/users", "{\"userName\":\"zz\",\"fullName\":\"某\",\"password\":\"Abcdef12\",\"institutionId\":\"00000000-0000-0000-0000-000000000001\",\"staffId\":null,\"roles\":[null]}", "roles[0]")]
+    [InlineData("GET", "/api/v1/audit?from=0001-01-01", null, "from")]
+    [InlineData("GET", "/api/v1/departments?institutionId=abc", null, "institutionId")]
+    [InlineData("POST", "/api/v1/residents", "{\"name\":\"张\\u202E三\",\"sex\":1,\"birthDate\":\"1980-01-01\",\"idNumber\":null,\"phone\":null,\"address\":null,\"ethnicity\":null}", "name")]
+    [InlineData("POST", "/api/v1/residents", "{\"name\":\"张三\",\"sex\":1,\"birthDate\":\"2026-02-30\",\"idNumber\":null,\"phone\":null,\"address\":null,\"ethnicity\":null}", "birthDate")]
+    [InlineData("POST", "/api/v1/residents", "", "body")]
+    public async Task Bad_input_is_a_chinese_400_naming_the_field(string method, string url, string? body, string field)
+    {
+        var user = url.Contains("residents", StringComparison.Ordinal) ? DemoAccounts.Cashier : DemoAccounts.Admin;
+        var client = await host.As(user);
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        }
+        using var response = await client.SendAsync(request);
+        var problem = await ApiClient.ReadAsync<Problem>(response, HttpStatusCode.BadRequest);
+        Assert.Equal("输入有误", problem.Title);
+        Assert.Contains(problem.ErrorsOf(field), m => m.Any(c => c is >= '\u4e00' and <= '\u9fff'));
+    }
+
+    [Fact]
+    public async Task An_institution_cannot_take_a_code_in_use_or_an_unknown_parent_and_an_account_needs_a_real_staff_member()
+    {
+        var admin = await host.As(DemoAccounts.Admin);
+        var institutions = await admin.GetAsync<List<InstitutionRow>>("/api/v1/institutions");
+        var township = institutions.Single(i => i.Name == "葛仙庄镇卫生院");
+        var other = institutions.First(i => i.Id != township.Id);
+        var request = new InstitutionRequest(other.Code, township.Name, township.Kind, township.ParentId, null, null);
+
+        using (var taken = await admin.PutAsync($"/api/v1/institutions/{township.Id}", request))
+        {
+            Assert.Equal("机构编码已存在", Assert.Single((await ApiClient.ReadAsync<Problem>(taken, HttpStatusCode.BadRequest)).ErrorsOf("code")));
+        }
+        using (var orphan = await admin.PutAsync($"/api/v1/institutions/{township.Id}", request with { Code = township.Code, ParentId = Guid.NewGuid() }))
+        {
+            Assert.Equal("上级机构不存在", Assert.Single((await ApiClient.ReadAsync<Problem>(orphan, HttpStatusCode.BadRequest)).ErrorsOf("parentId")));
+        }
+        using var ghost = await admin.PostAsync("/api/v1/users", new UserRequest(TestData.Code("gh."), "某", "Ghost2026", township.Id, Guid.NewGuid(), ["cashier"]));
+        Assert.Equal("人员不存在或不属于该机构", Assert.Single((await ApiClient.ReadAsync<Problem>(ghost, HttpStatusCode.BadRequest)).ErrorsOf("staffId")));
+        Assert.Equal(township.Code, (await admin.GetAsync<List<InstitutionRow>>("/api/v1/institutions")).Single(i => i.Id == township.Id).Code);
+    }
+
+    [Fact]
+    public async Task A_put_refuses_what_it_was_not_given_instead_of_wiping_it()
+    {
+        var visit = await clinic.NewVisitAsync();
+        var doctor = await clinic.Doctor;
+        await doctor.PutAsync($"/api/v1/visits/{visit.VisitId}/record", Clinic.Record(150, 95));
+
+        using (var empty = await doctor.PutAsync($"/api/v1/visits/{visit.VisitId}/record", new { }))
+        {
+            Assert.NotEmpty((await ApiClient.ReadAsync<Problem>(empty, HttpStatusCode.BadRequest)).ErrorsOf("chiefComplaint"));
+        }
+        using (var noDiagnoses = await doctor.PutAsync($"/api/v1/visits/{visit.VisitId}/diagnoses", new { }))
+        {
+            Assert.NotEmpty((await ApiClient.ReadAsync<Problem>(noDiagnoses, HttpStatusCode.BadRequest)).ErrorsOf("diagnoses"));
+        }
+        Assert.Equal(150, (await clinic.VisitAsync(visit.VisitId)).Record.SystolicBp);
+    }
+
+    [Fact]
+    public async Task Drug_doses_prices_and_expiry_dates_must_be_plausible()
+    {
+        var admin = await host.As(DemoAccounts.Admin);
+        var request = new DrugRequest(TestData.Code("PL"), "测试片", "10mg×10片", "片剂", "mg", 10m, "片", 10, "盒", "口服", "qd", -1m, 2_147_483_648m, null, false);
+        using (var drug = await admin.PostAsync("/api/v1/drugs", request))
+        {
+            var problem = await ApiClient.ReadAsync<Problem>(drug, HttpStatusCode.BadRequest);
+            Assert.NotEmpty(problem.ErrorsOf("retailPrice"));
+        }
+        using (var dose = await admin.PostAsync("/api/v1/drugs", request with { RetailPrice = 8.8m, DefaultDose = 0m }))
+        {
+            Assert.NotEmpty((await ApiClient.ReadAsync<Problem>(dose, HttpStatusCode.BadRequest)).ErrorsOf("defaultDose"));
+        }
+        var real = await clinic.NewDrugAsync();
+        using var expiry = await (await clinic.Pharmacist).PostAsync("/api/v1/pharmacy/receipts", new ReceiptRequest(real.Id, "B1", new DateOnly(2099, 12, 31), 10, 1m, 2m, null));
+        Assert.NotEmpty((await ApiClient.ReadAsync<Problem>(expiry, HttpStatusCode.BadRequest)).ErrorsOf("expiryDate"));
     }
 
     [Fact]
