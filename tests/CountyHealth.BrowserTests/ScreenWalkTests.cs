@@ -71,6 +71,10 @@ public sealed class ScreenWalkTests(SqliteServerFixture server)
                 {
                     failures.Add($"{where}: {policy} ({reach}) covers the patient, yet the page does not show her");
                 }
+                if (granted && (url is "/admin/permissions" or "/breakglass" or "/admin/breakglass" or "/residents"))
+                {
+                    await page.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, $"21-{account.UserName}{url.Replace('/', '-')}.png"), FullPage = true });
+                }
                 if (url.EndsWith("/print", StringComparison.Ordinal) || url.StartsWith("/billing/receipts", StringComparison.Ordinal))
                 {
                     await page.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, $"20-walk-{account.UserName}-{(url.EndsWith("/print", StringComparison.Ordinal) ? "record" : "receipt")}.png") });

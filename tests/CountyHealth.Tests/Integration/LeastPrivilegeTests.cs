@@ -100,6 +100,36 @@ public abstract class LeastPrivilegeTests(CountyHealthFactory host)
         Assert.Equal(5m, kept.Items[0].Dose);
     }
 
+    [Fact]
+    public async Task Break_glass_opens_one_residents_chart_with_a_reason_audited_and_listed_for_the_director()
+    {
+        var resident = TestData.Resident();
+        var registered = await clinic.RegisterResidentAsync(resident);
+        var visit = await clinic.RegisterVisitAsync(registered.Id);
+        var cdc = await host.As(DemoAccounts.Cdc);
+        using (var before = await cdc.GetAsync($"/api/v1/visits/{visit.VisitId}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        }
+        using (var noReason = await cdc.PostAsync("/api/v1/break-glass", new CountyHealth.Residents.BreakGlass.BreakGlassRequest(resident.IdNumber, "")))
+        {
+            Assert.NotEmpty((await ApiClient.ReadAsync<Problem>(noReason, HttpStatusCode.BadRequest)).ErrorsOf("reason"));
+        }
+
+        var grant = await cdc.PostAsync<CountyHealth.Residents.BreakGlass.BreakGlassRow>("/api/v1/break-glass",
+            new CountyHealth.Residents.BreakGlass.BreakGlassRequest(resident.IdNumber, "聚集性发热病例流行病学调查"), HttpStatusCode.OK);
+
+        Assert.True(grant.Live);
+        Assert.Equal(resident.Name, (await cdc.GetAsync<CountyHealth.Outpatient.Visits.VisitDetail>($"/api/v1/visits/{visit.VisitId}")).ResidentName);
+        Assert.True(await AuditedAsync(DemoAccounts.Cdc, AuditActions.BreakGlass, registered.Id), "the use is audited as break-glass");
+        // Her home institution's director sees who opened her records and why; the bureau's break-glass does not reach a second resident.
+        var review = await (await host.As(DemoAccounts.Director)).GetAsync<List<CountyHealth.Residents.BreakGlass.BreakGlassRow>>("/api/v1/break-glass");
+        Assert.Contains(review, r => r.ResidentId == registered.Id && r.UserName == DemoAccounts.Cdc && r.Reason == "聚集性发热病例流行病学调查");
+        var other = await clinic.NewVisitAsync();
+        using var elsewhere = await cdc.GetAsync($"/api/v1/visits/{other.VisitId}");
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+    }
+
     private async Task<int> CountAsync<T>() where T : class
     {
         await using var scope = host.Services.CreateAsyncScope();

@@ -129,7 +129,7 @@ public sealed class PermissionMatrix
     public static string ChineseName(Reach reach) => reach switch
     {
         Reach.Own => "本机构",
-        Reach.Below => "本机构及下级",
+        Reach.Below => "含下级",
         Reach.County => "全县",
         _ => "—",
     };
