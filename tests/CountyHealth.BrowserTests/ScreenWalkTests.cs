@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json;
@@ -174,18 +173,12 @@ public sealed class ScreenWalkTests(SqliteServerFixture server)
                 i => i.GetProperty("parentId").ValueKind == JsonValueKind.String ? Guid.Parse(i.GetProperty("parentId").GetString()!) : (Guid?)null);
     }
 
-    private async Task<HttpClient> ClientAsync(string userName)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        var token = await ReadAsync(await http.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = CountyHealth.Platform.Contracts.DemoAccounts.Password }, Json));
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
-        return http;
-    }
+    private Task<HttpClient> ClientAsync(string userName) => server.ApiAsync(userName);
 
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    internal static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
+        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
     }
 }

@@ -45,18 +45,34 @@ public abstract class ServerFixture(string provider) : IAsyncLifetime
     }
 
     /// <summary>A new browser context signed in as the demo account.</summary>
-    public async Task<IPage> SignInAsync(string userName)
+    public Task<IPage> SignInAsync(string userName) => SignInAsync(userName, "Demo2026");
+
+    /// <summary>A new browser context signed in with the given password.</summary>
+    public async Task<IPage> SignInAsync(string userName, string password)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 }, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20000);
         await page.GotoAsync(BaseUrl + "/login");
         await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", "Demo2026");
+        await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(BaseUrl + "/");
         await page.WaitForSelectorAsync("[data-testid=interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
         return page;
+    }
+
+    /// <summary>An HTTP client for the API, signed in with a bearer token (for test data the browser does not need to type).</summary>
+    public async Task<HttpClient> ApiAsync(string userName, string password = "Demo2026")
+    {
+        var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        using var response = await http.PostAsync(new Uri("/api/v1/auth/token", UriKind.Relative),
+            new StringContent(System.Text.Json.JsonSerializer.Serialize(new { userName, password }), System.Text.Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"sign-in of {userName}: {(int)response.StatusCode} {body}");
+        using var token = System.Text.Json.JsonDocument.Parse(body);
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("accessToken").GetString());
+        return http;
     }
 
     public async Task DisposeAsync()

@@ -29,6 +29,7 @@ public static class SignInMessages
     public const string Locked = "密码连续错误次数过多，账户已锁定15分钟，请稍后再试或联系系统管理员";
     public const string Expired = "登录已失效（已退出、超时或账户变更），请重新登录";
     public const string Form = "登录页面已过期，请重新输入";
+    public const string Changed = "密码已修改，请用新密码重新登录";
 
     public static string? Of(string? code) => code switch
     {
@@ -36,6 +37,7 @@ public static class SignInMessages
         "locked" => Locked,
         "expired" => Expired,
         "form" => Form,
+        "changed" => Changed,
         _ => null,
     };
 }

@@ -13,7 +13,13 @@ public sealed partial class StaffAccounts
     [Inject] private UiHandler<ListStaff> Staff { get; set; } = default!;
     [Inject] private UiHandler<CreateStaff> CreateStaff { get; set; } = default!;
     [Inject] private UiHandler<CreateUser> CreateUser { get; set; } = default!;
+    [Inject] private UiHandler<ChangeAccount> ChangeAccount { get; set; } = default!;
+    [Inject] private UiHandler<UnlockUser> UnlockUser { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private StaffRow? editing;
+    private IReadOnlyCollection<string> editRoles = [];
+    private bool editActive;
 
     private List<StaffRow> staff = [];
     private List<InstitutionRow> institutions = [];
@@ -30,6 +36,40 @@ public sealed partial class StaffAccounts
     {
         institutions = await Institutions.Run((h, ct) => h.HandleAsync(ct));
         staff = await Staff.Run((h, ct) => h.HandleAsync(new StaffFilter(null, null, null), ct));
+    }
+
+    private void StartEdit(StaffRow s)
+    {
+        (editing, editRoles, editActive) = (s, s.Roles.ToList(), s.AccountActive);
+        errors = new Dictionary<string, string[]>();
+    }
+
+    private async Task SaveAccount()
+    {
+        var change = new AccountChange(editRoles.ToList(), editActive);
+        var outcome = UiResults.Unpack<object>(await ChangeAccount.Run((h, ct) => h.HandleAsync(editing!.UserName!, change, ct)));
+        errors = outcome.Errors;
+        if (outcome.Ok)
+        {
+            Snackbar.Add($"账户 {editing!.UserName} 已调整", Severity.Success);
+            editing = null;
+            await Load();
+        }
+        else if (outcome.Message is { } message)
+        {
+            Snackbar.Add(message, Severity.Error);
+        }
+    }
+
+    private async Task Unlock()
+    {
+        var outcome = UiResults.Unpack<object>(await UnlockUser.Run((h, _) => h.HandleAsync(editing!.UserName!)));
+        if (outcome.Ok)
+        {
+            Snackbar.Add($"账户 {editing!.UserName} 已解除锁定", Severity.Success);
+            editing = null;
+            await Load();
+        }
     }
 
     private async Task Save()

@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.Platform.Personnel;
 
-public sealed record StaffRow(Guid Id, Guid InstitutionId, string InstitutionName, Guid? DepartmentId, string? DepartmentName, string Name, string? Title, string? Phone, string? UserName, IReadOnlyList<string> Roles);
+public sealed record StaffRow(Guid Id, Guid InstitutionId, string InstitutionName, Guid? DepartmentId, string? DepartmentName, string Name, string? Title, string? Phone, string? UserName, IReadOnlyList<string> Roles,
+    bool AccountActive = false, bool AccountLocked = false);
 
 public sealed record StaffRequest(Guid InstitutionId, Guid? DepartmentId, string Name, string? Title, string? Phone);
 
@@ -19,7 +20,7 @@ public sealed record StaffRequest(Guid InstitutionId, Guid? DepartmentId, string
 public sealed record StaffFilter(Guid? InstitutionId, Guid? DepartmentId, string? Role);
 
 /// <summary>Active staff of the institutions the user's directory permission reaches, with their accounts and roles.</summary>
-internal sealed class ListStaff(CountyHealthDb db, IAccessScope scope, IInstitutionDirectory directory) : IUseCase
+internal sealed class ListStaff(CountyHealthDb db, IAccessScope scope, IInstitutionDirectory directory, TimeProvider clock) : IUseCase
 {
     public async Task<List<StaffRow>> HandleAsync(StaffFilter filter, CancellationToken ct)
     {
@@ -28,7 +29,7 @@ internal sealed class ListStaff(CountyHealthDb db, IAccessScope scope, IInstitut
         q = filter.DepartmentId is { } d ? q.Where(s => s.DepartmentId == d) : q;
         var staff = await q.OrderBy(s => s.Name).ToListAsync(ct);
         var ids = staff.Select(s => (Guid?)s.Id).ToList();
-        var accounts = await db.Users.AsNoTracking().Where(u => ids.Contains(u.StaffId)).Select(u => new { u.Id, u.UserName, u.StaffId }).ToListAsync(ct);
+        var accounts = await db.Users.AsNoTracking().Where(u => ids.Contains(u.StaffId)).Select(u => new { u.Id, u.UserName, u.StaffId, u.IsActive, u.LockoutEnd }).ToListAsync(ct);
         var accountIds = accounts.Select(a => a.Id).ToList();
         var roleRows = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where accountIds.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync(ct);
         var rows = new List<StaffRow>(staff.Count);
@@ -38,7 +39,8 @@ internal sealed class ListStaff(CountyHealthDb db, IAccessScope scope, IInstitut
             var roles = acc is null ? [] : roleRows.Where(r => r.UserId == acc.Id).Select(r => r.Name!).ToList();
             var institution = await directory.FindAsync(s.InstitutionId, ct);
             var department = s.DepartmentId is { } dd ? await directory.FindDepartmentAsync(dd, ct) : null;
-            rows.Add(new StaffRow(s.Id, s.InstitutionId, institution?.Name ?? "", s.DepartmentId, department?.Name, s.Name, s.Title, s.Phone, acc?.UserName, roles));
+            rows.Add(new StaffRow(s.Id, s.InstitutionId, institution?.Name ?? "", s.DepartmentId, department?.Name, s.Name, s.Title, s.Phone, acc?.UserName, roles,
+                acc?.IsActive ?? false, acc?.LockoutEnd is { } end && end > clock.GetUtcNow()));
         }
         return (filter.Role is null ? rows : rows.Where(r => r.Roles.Contains(filter.Role))).ToList();
     }
