@@ -23,9 +23,18 @@ public sealed class TelemetryTests(TelemetryTests.TracedHost traced) : IClassFix
         get.Headers.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
         using var response = await cashier.SendAsync(get);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        traced.Services.GetRequiredService<TracerProvider>().ForceFlush();
-
-        var spans = traced.Spans.Where(s => s.TraceId == trace).ToList();
+        // The server's span ends after the response has reached the client (the hosting layer stops it on completion):
+        // wait for it to be exported rather than read the collector at once.
+        var spans = new List<Activity>();
+        for (var wait = 0; wait < 100 && !spans.Any(s => s.Kind == ActivityKind.Server); wait++)
+        {
+            traced.Services.GetRequiredService<TracerProvider>().ForceFlush();
+            spans = traced.Spans.Where(s => s.TraceId == trace).ToList();
+            if (!spans.Any(s => s.Kind == ActivityKind.Server))
+            {
+                await Task.Delay(50);
+            }
+        }
         var request = Assert.Single(spans, s => s.Kind == ActivityKind.Server);
         Assert.True(request.DisplayName.Contains("/api/v1/residents", StringComparison.Ordinal) || Equals(request.GetTagItem("url.path"), "/api/v1/residents"), request.DisplayName);
         Assert.Contains(spans, s => s.Kind == ActivityKind.Client && s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal));
