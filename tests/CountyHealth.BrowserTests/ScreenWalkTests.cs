@@ -51,7 +51,7 @@ public sealed class ScreenWalkTests(SqliteServerFixture server)
                 var text = await page.Locator("body").InnerTextAsync();
                 var reach = policy is null ? "county" : matrix[policy].GetValueOrDefault(account.Role, "-");
                 var granted = reach != "-" || (policy is not null && breakGlass.Contains(policy) && matrix["breakglass"].GetValueOrDefault(account.Role, "-") != "-");
-                var covers = Covers(reach, parents, patient.InstitutionId, patient.InstitutionOf(account.InstitutionName));
+                var covers = CountyHealth.Tests.Support.ReachRule.Covers(reach, parents, patient.InstitutionOf(account.InstitutionName), patient.InstitutionId);
                 var shows = text.Contains(patient.Name, StringComparison.Ordinal);
                 var where = $"{account.UserName} ({account.RoleName}) {url}";
                 if (!granted && !text.Contains(Denied, StringComparison.Ordinal))
@@ -99,14 +99,6 @@ public sealed class ScreenWalkTests(SqliteServerFixture server)
         pages.Add(("/", null));
         return pages.OrderBy(p => p.Template, StringComparer.Ordinal).ToList();
     }
-
-    private static bool Covers(string reach, Dictionary<Guid, Guid?> parents, Guid record, Guid own) => reach switch
-    {
-        "county" => true,
-        "below" => record == own || parents.GetValueOrDefault(record) == own,
-        "own" => record == own,
-        _ => false,
-    };
 
     private sealed record Patient(string Name, Guid InstitutionId, string ResidentId, string VisitId, string PaymentId, Dictionary<string, Guid> Institutions)
     {

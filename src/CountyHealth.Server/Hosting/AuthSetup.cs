@@ -1,5 +1,6 @@
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Security;
+using CountyHealth.Platform.Accounts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -26,7 +27,7 @@ internal static class AuthSetup
     {
         services.AddIdentityCore<UserAccount>(o =>
             {
-                o.Password.RequiredLength = 8;
+                o.Password.RequiredLength = PasswordRules.MinLength;
                 o.Password.RequireDigit = true;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;

@@ -87,7 +87,7 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
         using var anonymous = host.Anonymous();
         foreach (var op in operations.Where(o => o.Permission is not null))
         {
-            using var response = op.Method == "GET" ? await anonymous.GetAsync(Fill(op.Path, Guid.NewGuid())) : await SendEmptyAsync(anonymous, op);
+            using var response = op.Method == "GET" ? await anonymous.GetAsync(op.PathWithUnknownIds()) : await SendEmptyAsync(anonymous, op);
             if (response.StatusCode != HttpStatusCode.Unauthorized)
             {
                 failures.Add($"anonymous {op}: {(int)response.StatusCode}, expected 401");
@@ -100,17 +100,13 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
     {
         // An empty object: a granted caller gets a 400 naming the fields (or a 404 for an id that does not exist), so
         // nothing changes; an ungranted caller must get 403 before the body is read.
-        var request = new HttpRequestMessage(new HttpMethod(op.Method), Fill(op.Path, Guid.NewGuid()));
+        var request = new HttpRequestMessage(new HttpMethod(op.Method), op.PathWithUnknownIds());
         if (op.Body is not null)
         {
             request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
         }
         return client.SendAsync(request);
     }
-
-    private static string Fill(string path, Guid id) =>
-        System.Text.RegularExpressions.Regex.Replace(path, "\\{userName\\}", "no-such-user")
-            .Replace("{id}", id.ToString(), StringComparison.Ordinal).Replace("{visitId}", id.ToString(), StringComparison.Ordinal);
 
     private static bool Granted(PermissionMatrix matrix, string role, string permission) =>
         matrix.ReachOf(role, permission) != Reach.None
@@ -177,18 +173,8 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
         public required Dictionary<Guid, Guid?> Parents { get; init; }
         public required Dictionary<string, Guid> ByName { get; init; }
 
-        /// <summary>Whether a reach from the account's institution covers the record's (the rule of the access scope, restated).</summary>
-        public bool Covers(Reach reach, string accountInstitution, Guid record)
-        {
-            var own = ByName[accountInstitution];
-            return reach switch
-            {
-                Reach.County => true,
-                Reach.Below => record == own || Parents.GetValueOrDefault(record) == own || (Parents.GetValueOrDefault(record) is { } p && Parents.GetValueOrDefault(p) == own),
-                Reach.Own => record == own,
-                _ => false,
-            };
-        }
+        public bool Covers(Reach reach, string accountInstitution, Guid record) =>
+            CountyHealth.Tests.Support.ReachRule.Covers(reach.ToString(), Parents, ByName[accountInstitution], record);
 
         public static async Task<World> CreateAsync(CountyHealthFactory host, Clinic clinic)
         {

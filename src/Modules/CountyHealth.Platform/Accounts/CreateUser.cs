@@ -52,8 +52,13 @@ internal sealed class CreateUser(UserManager<UserAccount> users, IInstitutionDir
         var result = await users.CreateAsync(account, r.Password);
         if (!result.Succeeded)
         {
-            return TypedResults.ValidationProblem(result.Errors.ToDictionary(x => x.Code.Contains("UserName", StringComparison.Ordinal) ? "userName" : "password",
-                x => new[] { x.Code.Contains("UserName", StringComparison.Ordinal) ? "用户名无效或已存在" : PasswordRules.Message("密码") }), title: Problems.InvalidInputTitle);
+            // Identity's own reasons (English, several per field) become one Chinese message per field.
+            var identityErrors = new FieldErrors();
+            foreach (var field in result.Errors.Select(x => x.Code.Contains("UserName", StringComparison.Ordinal) ? "userName" : "password").Distinct())
+            {
+                identityErrors.Add(field, field == "userName" ? "用户名无效或已存在" : PasswordRules.Message("密码"));
+            }
+            return identityErrors.ToProblem();
         }
         await users.AddToRolesAsync(account, r.Roles!);
         return TypedResults.Created($"/api/v1/users/{account.UserName}");

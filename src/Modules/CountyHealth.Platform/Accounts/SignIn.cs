@@ -218,10 +218,11 @@ internal sealed class PasswordCheck(SignInManager<UserAccount> signInManager, Si
 /// What a sign-in with an unknown name goes through instead of a real account: one password hash verified (the time a
 /// real check takes) and the same count of failures to a lockout.
 /// </summary>
-internal sealed class DecoyPasswords(TimeProvider clock)
+internal sealed class DecoyPasswords(TimeProvider clock, IOptions<IdentityOptions> identity)
 {
-    private const int MaxFailures = 5;
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+    // The lockout real accounts have, read from the one place it is configured.
+    private readonly int maxFailures = identity.Value.Lockout.MaxFailedAccessAttempts;
+    private readonly TimeSpan window = identity.Value.Lockout.DefaultLockoutTimeSpan;
     private readonly UserAccount decoy = new() { UserName = "decoy" };
     private readonly ConcurrentDictionary<string, (int Count, DateTime Since)> failures = new(StringComparer.OrdinalIgnoreCase);
     private string? hash;
@@ -241,7 +242,7 @@ internal sealed class DecoyPasswords(TimeProvider clock)
         {
             failures.Clear();
         }
-        var f = failures.AddOrUpdate(name, _ => (1, now), (_, old) => now - old.Since > Window ? (1, now) : (old.Count + 1, old.Since));
-        return f.Count >= MaxFailures;
+        var f = failures.AddOrUpdate(name, _ => (1, now), (_, old) => now - old.Since > window ? (1, now) : (old.Count + 1, old.Since));
+        return f.Count >= maxFailures;
     }
 }
