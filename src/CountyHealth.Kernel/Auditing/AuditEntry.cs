@@ -36,6 +36,8 @@ public static class AuditActions
     /// <summary>A break-glass access was opened (with its reason) or used.</summary>
     public const string BreakGlass = "BreakGlass";
     public const string SignOut = "SignOut";
+    /// <summary>A finished record was opened again for changes, with the reason.</summary>
+    public const string Reopen = "Reopen";
     /// <summary>Sign-in sessions ended by the server: lockout, password or role change, deactivation, a reused refresh token.</summary>
     public const string SessionsRevoked = "SessionsRevoked";
 }

@@ -19,3 +19,22 @@ public sealed class DomainEvents(IServiceProvider services)
         }
     }
 }
+
+/// <summary>
+/// A handler refuses the publisher's unit of work, with a message for the user (the last box of a paid drug went to
+/// another patient); the publisher rolls its transaction back and answers with the message.
+/// </summary>
+public sealed class EventRefusedException : Exception
+{
+    public EventRefusedException()
+    {
+    }
+
+    public EventRefusedException(string message) : base(message)
+    {
+    }
+
+    public EventRefusedException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
+}

@@ -125,6 +125,10 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<decimal>("Change")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid");
 
@@ -147,13 +151,14 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("uuid");
 
+                    b.Property<decimal>("Tendered")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
                     b.Property<Guid>("VisitId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ReceiptNumber")
-                        .IsUnique();
 
                     b.HasIndex("RequestId")
                         .IsUnique();
@@ -161,6 +166,9 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.HasIndex("VisitId");
 
                     b.HasIndex("InstitutionId", "PaidAt");
+
+                    b.HasIndex("InstitutionId", "ReceiptNumber")
+                        .IsUnique();
 
                     b.ToTable("payments", (string)null);
                 });
@@ -407,6 +415,26 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.Kernel.Documents.DocumentCounter", b =>
+                {
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("InstitutionId", "Prefix", "Day");
+
+                    b.ToTable("document_counters", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.Prescription", b =>
                 {
                     b.Property<Guid>("Id")
@@ -437,6 +465,9 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -446,10 +477,10 @@ namespace CountyHealth.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number")
-                        .IsUnique();
-
                     b.HasIndex("VisitId");
+
+                    b.HasIndex("InstitutionId", "Number")
+                        .IsUnique();
 
                     b.ToTable("prescriptions", (string)null);
                 });
@@ -603,6 +634,12 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ReopenReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("uuid");
 
@@ -640,7 +677,7 @@ namespace CountyHealth.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("VisitNumber")
+                    b.HasIndex("InstitutionId", "VisitNumber")
                         .IsUnique();
 
                     b.HasIndex("ResidentId", "RegisteredAt");
@@ -777,6 +814,10 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTime?>("DispensedAt")
                         .HasColumnType("timestamp with time zone");
@@ -956,6 +997,9 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.Property<int>("QuantityReceived")
                         .HasColumnType("integer");
 
+                    b.Property<int>("QuantityReserved")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -981,6 +1025,8 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.ToTable("stock_batches", null, t =>
                         {
                             t.HasCheckConstraint("ck_stock_batches_on_hand", "\"QuantityOnHand\" >= 0");
+
+                            t.HasCheckConstraint("ck_stock_batches_reserved", "\"QuantityReserved\" >= 0 AND \"QuantityReserved\" <= \"QuantityOnHand\"");
                         });
                 });
 
@@ -1016,6 +1062,35 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.HasIndex("DispenseLineId");
 
                     b.ToTable("stock_movements", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.Pharmacy.Domain.StockReservation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReservedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("LineId");
+
+                    b.ToTable("stock_reservations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_stock_reservations_quantity", "\"Quantity\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("CountyHealth.Platform.Domain.Department", b =>
@@ -1638,6 +1713,21 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CountyHealth.Pharmacy.Domain.StockReservation", b =>
+                {
+                    b.HasOne("CountyHealth.Pharmacy.Domain.StockBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CountyHealth.Pharmacy.Domain.DispenseLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -120,6 +120,10 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("Change")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("TEXT");
 
@@ -142,13 +146,14 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("Tendered")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("VisitId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ReceiptNumber")
-                        .IsUnique();
 
                     b.HasIndex("RequestId")
                         .IsUnique();
@@ -156,6 +161,9 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.HasIndex("VisitId");
 
                     b.HasIndex("InstitutionId", "PaidAt");
+
+                    b.HasIndex("InstitutionId", "ReceiptNumber")
+                        .IsUnique();
 
                     b.ToTable("payments", (string)null);
                 });
@@ -402,6 +410,26 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.Kernel.Documents.DocumentCounter", b =>
+                {
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InstitutionId", "Prefix", "Day");
+
+                    b.ToTable("document_counters", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.Prescription", b =>
                 {
                     b.Property<Guid>("Id")
@@ -432,6 +460,9 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -441,10 +472,10 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Number")
-                        .IsUnique();
-
                     b.HasIndex("VisitId");
+
+                    b.HasIndex("InstitutionId", "Number")
+                        .IsUnique();
 
                     b.ToTable("prescriptions", (string)null);
                 });
@@ -598,6 +629,12 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReopenReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReopenedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("TEXT");
 
@@ -635,7 +672,7 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("VisitNumber")
+                    b.HasIndex("InstitutionId", "VisitNumber")
                         .IsUnique();
 
                     b.HasIndex("ResidentId", "RegisteredAt");
@@ -771,6 +808,10 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CountyHealth.Pharmacy.Domain.DispenseOrder", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DispensedAt")
@@ -951,6 +992,9 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.Property<int>("QuantityReceived")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("QuantityReserved")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
@@ -976,6 +1020,8 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.ToTable("stock_batches", null, t =>
                         {
                             t.HasCheckConstraint("ck_stock_batches_on_hand", "\"QuantityOnHand\" >= 0");
+
+                            t.HasCheckConstraint("ck_stock_batches_reserved", "\"QuantityReserved\" >= 0 AND \"QuantityReserved\" <= \"QuantityOnHand\"");
                         });
                 });
 
@@ -1011,6 +1057,35 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.HasIndex("DispenseLineId");
 
                     b.ToTable("stock_movements", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.Pharmacy.Domain.StockReservation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReservedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("LineId");
+
+                    b.ToTable("stock_reservations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_stock_reservations_quantity", "\"Quantity\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("CountyHealth.Platform.Domain.Department", b =>
@@ -1629,6 +1704,21 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CountyHealth.Pharmacy.Domain.StockReservation", b =>
+                {
+                    b.HasOne("CountyHealth.Pharmacy.Domain.StockBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CountyHealth.Pharmacy.Domain.DispenseLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -55,7 +55,12 @@ internal static class CountyHealthHost
         }));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddLocalization();
-        services.AddMudServices();
+        // Messages appear bottom left, over the menu rather than the page's own buttons (top right holds 完成接诊, 收费 …).
+        services.AddMudServices(config =>
+        {
+            config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
+            config.SnackbarConfiguration.VisibleStateDuration = 5000;
+        });
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddScoped<DemoCounty>();
         services.AddScoped<CountyGenerator>();

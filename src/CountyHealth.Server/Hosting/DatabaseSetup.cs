@@ -82,6 +82,10 @@ internal static class DatabaseSetup
             {
                 o.UseSqlite(cs, s => s.MigrationsAssembly(DatabaseProviders.SqliteMigrations));
                 o.AddInterceptors(sp.GetRequiredService<SqlitePragmas>());
+                // SQLite rebuilds a table to change a constraint, switching foreign keys off around it, which cannot
+                // happen inside the migration's transaction; EF says so on every first start. Upgrades of a county's
+                // database run after the backup verb, so the warning tells an operator nothing to act on.
+                o.ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
             }
             o.UseModelParts(parts);
             // The audit rows first: the single-batch decision counts them.

@@ -36,11 +36,15 @@ internal static class Endpoints
             .WithName("CreatePrescription").WithSummary("开西药处方（自动计算发药数量并生成费用）");
         rx.MapPut("/prescriptions/{id:guid}", (Guid id, PrescriptionRequest r, ChangePrescription h, CancellationToken ct) => h.HandleAsync(id, r, ct))
             .WithName("UpdatePrescription").WithSummary("修改本人开具、未收费的处方");
+        g.MapGet("/prescriptions/{id:guid}/slip", (Guid id, GetPrescriptionSlip h, CancellationToken ct) => h.HandleAsync(id, ct))
+            .Requires(OutpatientPermissions.PrintSlip).WithName("PrescriptionSlip").WithSummary("处方笺：按处方管理办法的格式打印，含审核、调配、核对、发药记录");
         rx.MapDelete("/prescriptions/{id:guid}", (Guid id, CancelPrescription h, CancellationToken ct) => h.HandleAsync(id, ct))
             .WithName("CancelPrescription").WithSummary("作废本人开具、未收费的处方");
         doc.MapPost("/visits/{id:guid}/orders", (Guid id, OrdersRequest r, AddOrders h, CancellationToken ct) => h.HandleAsync(id, r, ct))
             .WithName("AddOrders").WithSummary("开检查、检验、治疗项目（生成费用）");
         doc.MapPost("/visits/{id:guid}/finish", (Guid id, FinishVisit h, CancellationToken ct) => h.HandleAsync(id, ct))
             .WithName("FinishVisit").WithSummary("完成接诊");
+        doc.MapPost("/visits/{id:guid}/reopen", (Guid id, ReopenRequest r, ReopenVisit h, CancellationToken ct) => h.HandleAsync(id, r, ct))
+            .WithName("ReopenVisit").WithSummary("重新接诊：已完成的就诊须填写原因方可修改，记入审计日志");
     }
 }

@@ -29,6 +29,8 @@ public sealed class OutpatientModule : IModule
         services.AddScoped<IDomainEventHandler<ItemsDispensed>>(sp => sp.GetRequiredService<PrescriptionBilling>());
         services.AddScoped<IDomainEventHandler<DispensedItemsReturned>>(sp => sp.GetRequiredService<PrescriptionBilling>());
         services.AddScoped<IRefundCheck>(sp => sp.GetRequiredService<PrescriptionBilling>());
+        services.AddScoped<IEncounterLabels, VisitLabels>();
+        services.AddScoped<IDispenseSources, PrescriptionDetails>();
         services.AddScoped<ISyntheticData, OutpatientHistory>();
     }
 

@@ -28,7 +28,7 @@ internal static class Endpoints
         g.MapPost("/receipts", (ReceiptRequest r, ReceiveStock h, CancellationToken ct) => h.HandleAsync(r, ct)).Requires(PharmacyPermissions.ReceiveStock).WithName("ReceiveStock").WithSummary("入库一个批次");
         g.MapGet("/dispensing", (string? status, string? prescription, ListDispenseOrders h, CancellationToken ct) => h.HandleAsync(status, prescription, ct))
             .Requires(PharmacyPermissions.Dispense).WithName("DispensingQueue").WithSummary("待发药（已收费）或已发药处方；prescription 按处方号查找");
-        g.MapPost("/dispensing/{id:guid}/dispense", (Guid id, Dispense h, CancellationToken ct) => h.HandleAsync(id, ct))
+        g.MapPost("/dispensing/{id:guid}/dispense", (Guid id, DispenseConfirmation? confirmation, Dispense h, CancellationToken ct) => h.HandleAsync(id, confirmation, ct))
             .Requires(PharmacyPermissions.Dispense).WithName("Dispense").WithSummary("发药：按效期先到先出扣减批次库存");
         g.MapPost("/dispensing/{id:guid}/return", (Guid id, ReturnRequest r, ReturnDispensed h, CancellationToken ct) => h.HandleAsync(id, r, ct))
             .Requires(PharmacyPermissions.Dispense).WithName("ReturnDispensed").WithSummary("退药：已发药品退回原批次，之后方可退费");

@@ -22,6 +22,8 @@ public sealed class PharmacyModule : IModule
         services.AddScoped<DrugCatalogue>();
         services.AddScoped<IDrugCatalogue>(sp => sp.GetRequiredService<DrugCatalogue>());
         services.AddScoped<IDispensingQueue, DispensingQueue>();
+        services.AddScoped<StockReservations>();
+        services.AddScoped<IDispensingRecords, DispensingRecords>();
         services.AddScoped<IDemoData, PharmacyDemoData>();
         services.AddScoped<DispensingHistory>();
         services.AddScoped<IDispensingHistory>(sp => sp.GetRequiredService<DispensingHistory>());

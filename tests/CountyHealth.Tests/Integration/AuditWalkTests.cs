@@ -110,7 +110,8 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             .Replace("/residents/{id}", $"/residents/{s.Household.Id}", StringComparison.Ordinal)
             .Replace("/visits/{id}", $"/visits/{s.VisitId}", StringComparison.Ordinal)
             .Replace("/visits/{visitId}", $"/visits/{s.VisitId}", StringComparison.Ordinal)
-            .Replace("/payments/{id}", $"/payments/{s.PaymentId}", StringComparison.Ordinal);
+            .Replace("/payments/{id}", $"/payments/{s.PaymentId}", StringComparison.Ordinal)
+            .Replace("/prescriptions/{id}", $"/prescriptions/{s.PrescriptionId}", StringComparison.Ordinal);
         if (path.Contains('{', StringComparison.Ordinal))
         {
             return [];
@@ -185,6 +186,7 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         }),
         new("AddOrders", "doctor", (c, s) => c.PostAsync($"/api/v1/visits/{s.VisitId}/orders", new OrdersRequest(["JY001"]))),
         new("FinishVisit", "doctor", (c, s) => c.PostAsync($"/api/v1/visits/{s.VisitId}/finish", new { })),
+        new("ReopenVisit", "doctor", (c, s) => c.PostAsync($"/api/v1/visits/{s.VisitId}/reopen", new CountyHealth.Outpatient.Visits.ReopenRequest("化验结果回报，补充诊断"))),
         new("Pay", "cashier", async (c, s) =>
         {
             var charges = await Peek<CountyHealth.Billing.Charges.VisitCharges>(await c.GetAsync($"/api/v1/billing/visits/{s.VisitId}/charges"));

@@ -1,45 +1,72 @@
 using System.Net;
-using CountyHealth.Pharmacy.Catalogue;
+using CountyHealth.Billing.Charges;
 using CountyHealth.Pharmacy.Dispensing;
-using CountyHealth.Pharmacy.Stock;
 using Xunit;
 
 namespace CountyHealth.Tests.Integration;
 
-/// <summary>Two pharmacists racing for the last box: one gets it, the other is told there is not enough stock.</summary>
+/// <summary>
+/// Stock is held (预占) when a prescription is paid: two cashiers racing for the last box, one is paid and the other
+/// refused with the drug's name; a refund gives the box back; the pharmacist hands out exactly what was held.
+/// </summary>
 public abstract class DispensingConcurrencyTests(CountyHealthFactory host)
 {
     private readonly Clinic clinic = new(host);
 
     [Fact]
-    public async Task Two_pharmacists_dispensing_the_last_box_at_once_hand_it_out_once()
+    public async Task Two_cashiers_taking_payment_for_the_last_box_at_once_sell_it_once()
     {
         var drug = await clinic.NewDrugAsync();
-        var batch = await clinic.ReceiveAsync(drug.Id, 1, Clinic.Today.AddYears(2));
-        // Each prescription alone fits the stock of one box, so both may be written and paid.
-        var (_, first) = await clinic.PaidPrescriptionAsync(drug.Id, 10m, "qd", 1);
-        var (_, second) = await clinic.PaidPrescriptionAsync(drug.Id, 10m, "qd", 1);
-        var firstOrder = await clinic.WaitingOrderAsync(first.Number);
-        var secondOrder = await clinic.WaitingOrderAsync(second.Number);
-        var pharmacist = await clinic.Pharmacist;
-        var pharmacist2 = await host.As(DemoAccounts.Pharmacist2);
+        await clinic.ReceiveAsync(drug.Id, 1, Clinic.Today.AddYears(2));
+        // Each prescription alone fits the one box, so both may be written; only one may be paid.
+        var first = await clinic.NewVisitAsync();
+        var second = await clinic.NewVisitAsync();
+        await clinic.PrescribeAsync(first.VisitId, drug.Id, 10m, "qd", 1);
+        await clinic.PrescribeAsync(second.VisitId, drug.Id, 10m, "qd", 1);
+        var cashier = await clinic.Cashier;
+        var cashier2 = await host.As(DemoAccounts.Cashier2);
 
         var replies = await ApiClient.AllAtOnceAsync(
-            pharmacist.PostAsync($"/api/v1/pharmacy/dispensing/{firstOrder.Id}/dispense", new { }),
-            pharmacist2.PostAsync($"/api/v1/pharmacy/dispensing/{secondOrder.Id}/dispense", new { }));
+            cashier.PostAsync("/api/v1/billing/payments", await OpenPaymentAsync(first.VisitId)),
+            cashier2.PostAsync("/api/v1/billing/payments", await OpenPaymentAsync(second.VisitId)));
 
         var statuses = replies.Select(r => r.Status).Order().ToList();
-        Assert.True(statuses.SequenceEqual([HttpStatusCode.OK, HttpStatusCode.Conflict]), "expected one 200 and one 409: " + string.Join(" | ", replies.AsEnumerable()));
+        Assert.True(statuses.SequenceEqual([HttpStatusCode.Created, HttpStatusCode.Conflict]), "expected one 201 and one 409: " + string.Join(" | ", replies.AsEnumerable()));
         var refused = replies.Single(r => r.Status == HttpStatusCode.Conflict).Read<Problem>();
+        Assert.Contains(drug.Name, refused.Title, StringComparison.Ordinal);
         Assert.Contains("库存不足", refused.Title, StringComparison.Ordinal);
-        var allocation = Assert.Single(replies.Single(r => r.Status == HttpStatusCode.OK).Read<DispenseResponse>().Allocations);
-        Assert.Equal((batch.BatchId, 1), (allocation.BatchId, allocation.Quantity));
-        Assert.Equal(0, Assert.Single(await clinic.BatchesAsync(drug.Id)).QuantityOnHand);
-        Assert.Single(await clinic.QueueAsync(), o => o.Id == firstOrder.Id || o.Id == secondOrder.Id);
+        var batch = Assert.Single(await clinic.BatchesAsync(drug.Id));
+        Assert.Equal((1, 1), (batch.QuantityOnHand, batch.QuantityReserved));
+        // The refused payment took nothing: its charges are still open, and the desk shows only the paid order.
+        var loser = replies[0].Status == HttpStatusCode.Conflict ? first : second;
+        var loserCharges = await cashier.GetAsync<VisitCharges>($"/api/v1/billing/visits/{loser.VisitId}/charges");
+        Assert.All(loserCharges.Charges, c => Assert.Equal("Open", c.Status));
+        var queue = (await clinic.QueueAsync()).Where(o => o.Lines.Any(l => l.DrugId == drug.Id)).ToList();
+        var waiting = Assert.Single(queue);
+        Assert.Null(waiting.Blocker);
+        Assert.Equal(1, Assert.Single(waiting.Lines).Reserved);
     }
 
     [Fact]
-    public async Task When_the_earliest_batch_runs_out_in_a_race_the_loser_is_served_from_the_next_batch()
+    public async Task A_refund_before_dispensing_gives_the_held_stock_back()
+    {
+        var drug = await clinic.NewDrugWithStockAsync(3);
+        var (visit, _) = await clinic.PaidPrescriptionAsync(drug.Id, 10m, "qd", 20);
+        Assert.Equal(2, Assert.Single(await clinic.BatchesAsync(drug.Id)).QuantityReserved);
+        var cashier = await clinic.Cashier;
+        var charges = await cashier.GetAsync<VisitCharges>($"/api/v1/billing/visits/{visit.VisitId}/charges");
+        var drugCharge = Clinic.ChargeOf(charges, CountyHealth.Outpatient.Contracts.OutpatientKinds.Prescription);
+
+        await cashier.PostAsync<CountyHealth.Billing.Refunds.RefundResponse>("/api/v1/billing/refunds",
+            new CountyHealth.Billing.Refunds.RefundRequest(Guid.NewGuid().ToString("N"), [drugCharge.Id], "患者不取药"), HttpStatusCode.Created);
+
+        var batch = Assert.Single(await clinic.BatchesAsync(drug.Id));
+        Assert.Equal((3, 0), (batch.QuantityOnHand, batch.QuantityReserved));
+        Assert.DoesNotContain(await clinic.QueueAsync(), o => o.Lines.Any(l => l.DrugId == drug.Id));
+    }
+
+    [Fact]
+    public async Task Payments_hold_the_earliest_expiring_batches_and_dispensing_hands_out_what_was_held()
     {
         var drug = await clinic.NewDrugAsync();
         var early = await clinic.ReceiveAsync(drug.Id, 1, Clinic.Today.AddYears(1));
@@ -50,15 +77,41 @@ public abstract class DispensingConcurrencyTests(CountyHealthFactory host)
         var secondOrder = await clinic.WaitingOrderAsync(second.Number);
         var pharmacist2 = await host.As(DemoAccounts.Pharmacist2);
 
-        // Both plan the one box of the earliest batch; whoever loses it plans again instead of asking for a refresh.
         var replies = await ApiClient.AllAtOnceAsync(
             (await clinic.Pharmacist).PostAsync($"/api/v1/pharmacy/dispensing/{firstOrder.Id}/dispense", new { }),
             pharmacist2.PostAsync($"/api/v1/pharmacy/dispensing/{secondOrder.Id}/dispense", new { }));
 
         Assert.True(replies.All(r => r.Status == HttpStatusCode.OK), "both should be served: " + string.Join(" | ", replies.AsEnumerable()));
+        Assert.Equal(early.BatchId, Assert.Single(replies[0].Read<DispenseResponse>().Allocations).BatchId);
+        Assert.Equal(late.BatchId, Assert.Single(replies[1].Read<DispenseResponse>().Allocations).BatchId);
         var batches = await clinic.BatchesAsync(drug.Id);
-        Assert.Equal(0, Assert.Single(batches, b => b.BatchId == early.BatchId).QuantityOnHand);
-        Assert.Equal(9, Assert.Single(batches, b => b.BatchId == late.BatchId).QuantityOnHand);
+        Assert.Equal((0, 0), Assert.Single(batches, b => b.BatchId == early.BatchId) is var e ? (e.QuantityOnHand, e.QuantityReserved) : default);
+        Assert.Equal((9, 0), Assert.Single(batches, b => b.BatchId == late.BatchId) is var l ? (l.QuantityOnHand, l.QuantityReserved) : default);
+    }
+
+    [Fact]
+    public async Task Two_pharmacists_dispensing_one_order_at_once_hand_it_out_once_and_record_the_checker()
+    {
+        var drug = await clinic.NewDrugWithStockAsync(5);
+        var (_, rx) = await clinic.PaidPrescriptionAsync(drug.Id, 10m, "qd", 1);
+        var order = await clinic.WaitingOrderAsync(rx.Number);
+        var pharmacist2 = await host.As(DemoAccounts.Pharmacist2);
+
+        var replies = await ApiClient.AllAtOnceAsync(
+            (await clinic.Pharmacist).PostAsync($"/api/v1/pharmacy/dispensing/{order.Id}/dispense", new { }),
+            pharmacist2.PostAsync($"/api/v1/pharmacy/dispensing/{order.Id}/dispense", new { }));
+
+        var statuses = replies.Select(r => r.Status).Order().ToList();
+        Assert.True(statuses.SequenceEqual([HttpStatusCode.OK, HttpStatusCode.Conflict]), "expected one 200 and one 409: " + string.Join(" | ", replies.AsEnumerable()));
+        var done = replies.Single(r => r.Status == HttpStatusCode.OK).Read<DispenseResponse>();
+        Assert.Equal(done.DispensedBy, done.CheckedBy);
+        Assert.Equal(4, Assert.Single(await clinic.BatchesAsync(drug.Id)).QuantityOnHand);
+    }
+
+    private async Task<CountyHealth.Billing.Payments.PaymentRequest> OpenPaymentAsync(Guid visitId)
+    {
+        var charges = await (await clinic.Cashier).GetAsync<VisitCharges>($"/api/v1/billing/visits/{visitId}/charges");
+        return Clinic.Payment(visitId, charges.Charges.Where(c => c.Status == "Open").Select(c => c.Id).ToList(), "Cash");
     }
 }
 

@@ -118,7 +118,8 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             .Replace("/residents/{id}", $"/residents/{s.ResidentId}", StringComparison.Ordinal)
             .Replace("/visits/{id}", $"/visits/{s.VisitId}", StringComparison.Ordinal)
             .Replace("/visits/{visitId}", $"/visits/{s.VisitId}", StringComparison.Ordinal)
-            .Replace("/payments/{id}", $"/payments/{s.PaymentId}", StringComparison.Ordinal);
+            .Replace("/payments/{id}", $"/payments/{s.PaymentId}", StringComparison.Ordinal)
+            .Replace("/prescriptions/{id}", $"/prescriptions/{s.PrescriptionId}", StringComparison.Ordinal);
         Assert.False(path.Contains('{', StringComparison.Ordinal), $"the walk cannot fill {op.Path}");
         yield return path;
         if (op.Query.Contains("q"))
@@ -165,7 +166,7 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
         return null;
     }
 
-    private sealed record Subject(string InstitutionName, Guid InstitutionId, Guid ResidentId, string Name, string IdNumber, Guid VisitId, Guid PaymentId);
+    private sealed record Subject(string InstitutionName, Guid InstitutionId, Guid ResidentId, string Name, string IdNumber, Guid VisitId, Guid PaymentId, Guid PrescriptionId);
 
     private sealed class World
     {
@@ -188,7 +189,7 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             var ownRow = await clinic.RegisterResidentAsync(own);
             var drug = await clinic.FindDrugAsync("氨氯地平", "苯磺酸氨氯地平片");
             var visit = await clinic.RegisterVisitAsync(ownRow.Id);
-            await clinic.PrescribeAsync(visit.VisitId, drug.Id, 5m, "qd", 7);
+            var ownPrescription = await clinic.PrescribeAsync(visit.VisitId, drug.Id, 5m, "qd", 7);
             var ownReceipt = await clinic.PayOpenChargesAsync(visit.VisitId, "Cash");
 
             // A patient of the county hospital: registered and paid for the registration.
@@ -200,6 +201,8 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             var charges = await cashier.GetAsync<CountyHealth.Billing.Charges.VisitCharges>($"/api/v1/billing/visits/{otherVisit.VisitId}/charges");
             var otherReceipt = await cashier.PostAsync<Receipt>("/api/v1/billing/payments",
                 Clinic.Payment(otherVisit.VisitId, charges.Charges.Where(c => c.Status == "Open").Select(c => c.Id).ToList(), "Cash"), HttpStatusCode.Created);
+            var otherPrescription = await (await host.As("hospital.doctor")).PostAsync<PrescriptionRow>($"/api/v1/visits/{otherVisit.VisitId}/prescriptions",
+                Clinic.Prescription(drug.Id, 5m, "qd", 7), HttpStatusCode.Created);
 
             var township = byName["葛仙庄镇卫生院"];
             var hospital = byName[DemoAccountList.HospitalName];
@@ -207,8 +210,8 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             {
                 Subjects =
                 [
-                    new("葛仙庄镇卫生院", township, ownRow.Id, own.Name, own.IdNumber, visit.VisitId, ownReceipt.PaymentId),
-                    new(DemoAccountList.HospitalName, hospital, otherRow.Id, other.Name, other.IdNumber, otherVisit.VisitId, otherReceipt.PaymentId),
+                    new("葛仙庄镇卫生院", township, ownRow.Id, own.Name, own.IdNumber, visit.VisitId, ownReceipt.PaymentId, ownPrescription.Id),
+                    new(DemoAccountList.HospitalName, hospital, otherRow.Id, other.Name, other.IdNumber, otherVisit.VisitId, otherReceipt.PaymentId, otherPrescription.Id),
                 ],
                 Parents = institutions.ToDictionary(i => i.Id, i => i.ParentId),
                 ByName = byName,

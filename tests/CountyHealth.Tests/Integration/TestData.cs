@@ -16,6 +16,7 @@ public static class DemoAccounts
     public const string Doctor = "doctor";
     public const string Pharmacist = "pharmacist";
     public const string Pharmacist2 = "pharmacist2";
+    public const string Cashier2 = "cashier2";
     public const string VillageDoctor = "villagedoctor";
     public const string VillageDoctor2 = "villagedoctor2";
     public const string RecordsClerk = "records";

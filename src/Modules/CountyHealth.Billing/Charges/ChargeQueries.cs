@@ -17,7 +17,8 @@ public sealed record ChargeRow(Guid Id, string Kind, string ItemCode, string Des
 
 public sealed record VisitCharges(Guid VisitId, Guid ResidentId, string ResidentName, IReadOnlyList<ChargeRow> Charges, decimal OpenAmount);
 
-public sealed record PendingVisit(Guid VisitId, Guid ResidentId, string ResidentName, string SexName, int Age, int OpenCount, decimal OpenAmount, DateTime FirstAt, string FirstAtChina);
+public sealed record PendingVisit(Guid VisitId, Guid ResidentId, string ResidentName, string SexName, int Age, int OpenCount, decimal OpenAmount, DateTime FirstAt, string FirstAtChina,
+    string VisitNumber, string DepartmentName, string? DoctorName);
 
 internal static class ChargeStatusNames
 {
@@ -25,7 +26,7 @@ internal static class ChargeStatusNames
 }
 
 /// <summary>The cashier's list: visits of the institution with charges waiting to be paid, oldest first.</summary>
-internal sealed class PendingCharges(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, AuditLog audit, TimeProvider clock) : IUseCase
+internal sealed class PendingCharges(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, IEnumerable<IEncounterLabels> encounters, AuditLog audit, TimeProvider clock) : IUseCase
 {
     public async Task<List<PendingVisit>> HandleAsync(CancellationToken ct)
     {
@@ -36,12 +37,23 @@ internal sealed class PendingCharges(CountyHealthDb db, IAccessScope scope, IRes
             return [];
         }
         var names = await residents.GetManyAsync(rows.Select(r => r.ResidentId), ct);
+        var visitIds = rows.Select(r => r.VisitId).Distinct().ToList();
+        var labels = new Dictionary<Guid, EncounterLabel>();
+        foreach (var e in encounters)
+        {
+            foreach (var (id, label) in await e.LabelsAsync(visitIds, ct))
+            {
+                labels.TryAdd(id, label);
+            }
+        }
         var today = ChinaTime.Today(clock);
         var pending = rows.GroupBy(r => r.VisitId).Select(g =>
         {
             var r = names.GetValueOrDefault(g.First().ResidentId);
             var first = g.Min(x => x.CreatedAt);
-            return new PendingVisit(g.Key, g.First().ResidentId, r?.Name ?? "", r?.SexName ?? "", r?.AgeOn(today) ?? 0, g.Count(), g.Sum(x => x.Amount), first, ChinaTime.Format(first));
+            var label = labels.GetValueOrDefault(g.Key);
+            return new PendingVisit(g.Key, g.First().ResidentId, r?.Name ?? "", r?.SexName ?? "", r?.AgeOn(today) ?? 0, g.Count(), g.Sum(x => x.Amount), first, ChinaTime.Format(first),
+                label?.Number ?? "", label?.DepartmentName ?? "", label?.DoctorName);
         }).OrderBy(p => p.FirstAt).ToList();
         await audit.SearchAsync(nameof(Charge), $"待收费列表: {pending.Count} 人");
         return pending;

@@ -51,3 +51,12 @@ public interface IRefundCheck
 {
     Task<IReadOnlyList<RefundObjection>> ObjectionsAsync(IReadOnlyList<BilledItem> items, CancellationToken ct);
 }
+
+/// <summary>How the cashier's list names an encounter: its printed number (就诊号), department and doctor.</summary>
+public sealed record EncounterLabel(string Number, string DepartmentName, string? DoctorName);
+
+/// <summary>Implemented by the modules that own encounters (outpatient visits; later ward stays), for the cashier's list.</summary>
+public interface IEncounterLabels
+{
+    Task<IReadOnlyDictionary<Guid, EncounterLabel>> LabelsAsync(IReadOnlyCollection<Guid> encounterIds, CancellationToken ct);
+}

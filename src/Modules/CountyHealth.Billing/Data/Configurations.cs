@@ -50,7 +50,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.Property(x => x.Amount).HasPrecision(18, 2);
         // The idempotency guard: one payment per client request id, enforced by the database.
         b.HasIndex(x => x.RequestId).IsUnique();
-        b.HasIndex(x => x.ReceiptNumber).IsUnique();
+        b.HasIndex(x => new { x.InstitutionId, x.ReceiptNumber }).IsUnique();
         b.HasIndex(x => new { x.InstitutionId, x.PaidAt });
         b.HasIndex(x => x.VisitId);
     }

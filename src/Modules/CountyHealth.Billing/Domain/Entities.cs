@@ -79,6 +79,12 @@ internal sealed class Payment : IPersonalHealthData
     public Guid InstitutionId { get; set; }
     public decimal Amount { get; set; }
     public PaymentMethod Method { get; set; }
+
+    /// <summary>What the patient handed over (实收); the amount itself when not paid in cash.</summary>
+    public decimal Tendered { get; set; }
+
+    /// <summary>Change given back (找零): tendered − amount.</summary>
+    public decimal Change { get; set; }
     public string CashierUserName { get; set; } = "";
     public string CashierName { get; set; } = "";
     public DateTime PaidAt { get; set; }

@@ -16,11 +16,13 @@ namespace CountyHealth.Billing.Payments;
 
 public sealed record ReceiptLine(string Description, string Unit, decimal Quantity, decimal UnitPrice, decimal Amount);
 
+/// <summary>A receipt as printed; <paramref name="AmountInWords"/> is the total in Chinese capitals (大写金额).</summary>
 public sealed record Receipt(Guid PaymentId, string ReceiptNumber, string InstitutionName, string ResidentName, string SexName, int Age, string Method, string MethodName,
-    decimal Amount, string AmountText, string CashierName, string PaidAtChina, IReadOnlyList<ReceiptLine> Lines, bool Replayed);
+    decimal Amount, string AmountText, string AmountInWords, decimal Tendered, decimal Change, string CashierName, string PaidAtChina,
+    IReadOnlyList<ReceiptLine> Lines, bool Replayed, string? VisitNumber = null, string? DepartmentName = null);
 
 /// <summary>The receipt of a payment, as printed: the one way a receipt is put together (after paying, and when printed again).</summary>
-internal sealed class Receipts(CountyHealthDb db, IInstitutionDirectory institutions, IResidentDirectory residents, TimeProvider clock)
+internal sealed class Receipts(CountyHealthDb db, IInstitutionDirectory institutions, IResidentDirectory residents, IEnumerable<IEncounterLabels> encounters, TimeProvider clock)
 {
     public async Task<Receipt> LoadAsync(Guid paymentId, bool replayed, CancellationToken ct)
     {
@@ -35,8 +37,14 @@ internal sealed class Receipts(CountyHealthDb db, IInstitutionDirectory institut
         var lines = charges.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select(c => new ReceiptLine(c.Description, c.Unit, c.Quantity, c.UnitPrice, c.Amount)).ToList();
         var inst = await institutions.FindAsync(p.InstitutionId, ct);
         var res = (await residents.GetManyAsync([p.ResidentId], ct)).GetValueOrDefault(p.ResidentId);
+        EncounterLabel? encounter = null;
+        foreach (var e in encounters)
+        {
+            encounter ??= (await e.LabelsAsync([p.VisitId], ct)).GetValueOrDefault(p.VisitId);
+        }
         return new Receipt(p.Id, p.ReceiptNumber, inst?.Name ?? "", res?.Name ?? "", res?.SexName ?? "", res?.AgeOn(ChinaTime.Today(clock)) ?? 0, p.Method.ToString(),
-            PaymentMethods.ChineseName(p.Method), p.Amount, Money.Format(p.Amount), p.CashierName, ChinaTime.Format(p.PaidAt), lines, replayed);
+            PaymentMethods.ChineseName(p.Method), p.Amount, Money.Format(p.Amount), ChineseAmount.Capitals(p.Amount), p.Tendered, p.Change, p.CashierName,
+            ChinaTime.Format(p.PaidAt), lines, replayed, encounter?.Number, encounter?.DepartmentName);
     }
 }
 

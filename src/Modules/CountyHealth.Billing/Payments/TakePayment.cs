@@ -1,5 +1,6 @@
 using CountyHealth.Billing.Contracts;
 using CountyHealth.Billing.Domain;
+using CountyHealth.Kernel.Amounts;
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Documents;
@@ -7,6 +8,7 @@ using CountyHealth.Kernel.Events;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Time;
+using CountyHealth.Kernel.Validation;
 using CountyHealth.Kernel.Web;
 using CountyHealth.Platform.Contracts;
 using Microsoft.AspNetCore.Http;
@@ -15,8 +17,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.Billing.Payments;
 
-/// <summary>A payment of charges of one visit. The client's request id makes a retried or double-clicked payment count once.</summary>
-public sealed record PaymentRequest(string RequestId, Guid VisitId, IReadOnlyList<Guid> ChargeIds, string Method);
+/// <summary>
+/// A payment of charges of one visit. The client's request id makes a retried or double-clicked payment count once.
+/// <paramref name="Tendered"/> is the cash handed over (实收), at least the amount; without it, the exact amount.
+/// </summary>
+public sealed record PaymentRequest(string RequestId, Guid VisitId, IReadOnlyList<Guid> ChargeIds, string Method, [Bounds(0, 1_000_000)] decimal? Tendered = null);
 
 /// <summary>
 /// Takes a payment for open charges of one visit and answers with the receipt. Idempotent by the request id: the same
@@ -27,6 +32,10 @@ internal sealed class TakePayment(CountyHealthDb db, IAccessScope scope, ICurren
 {
     public async Task<Results<Ok<Receipt>, Created<Receipt>, ValidationProblem, ProblemHttpResult>> HandleAsync(PaymentRequest r, CancellationToken ct)
     {
+        if (FieldErrors.For(r) is { Any: true } invalid)
+        {
+            return invalid.ToProblem();
+        }
         if (!Enum.TryParse<PaymentMethod>(r.Method, ignoreCase: true, out var method) || !Enum.IsDefined(method))
         {
             return Problems.Field("method", "支付方式无效（现金、微信、支付宝、银行卡）");
@@ -47,20 +56,31 @@ internal sealed class TakePayment(CountyHealthDb db, IAccessScope scope, ICurren
             // Paid already: by this very request (a retry) or by another.
             return await ReplayOrAsync(r.RequestId, "所选项目中有已收费或已退费的项目，请刷新后重试", ct);
         }
+        var amount = charges.Sum(c => c.Amount);
+        var tendered = method == PaymentMethod.Cash && r.Tendered is { } cash ? Money.Round(cash) : amount;
+        if (tendered < amount)
+        {
+            return Problems.Field("tendered", $"实收金额不足：应收{Money.Format(amount)}，实收{Money.Format(tendered)}");
+        }
         var now = clock.GetUtcNow().UtcDateTime;
+        // Holding the stock of paid drugs happens in the handlers of ChargesPaid: one transaction, so a refused hold
+        // (the last box went to another patient) takes nothing.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var payment = new Payment
         {
             RequestId = r.RequestId,
             VisitId = r.VisitId,
             ResidentId = charges[0].ResidentId,
             InstitutionId = charges[0].InstitutionId,
-            Amount = charges.Sum(c => c.Amount),
+            Amount = amount,
             Method = method,
+            Tendered = tendered,
+            Change = tendered - amount,
             CashierUserName = user.UserName,
             CashierName = user.FullName,
             PaidAt = now,
         };
-        payment.ReceiptNumber = DocumentNumbers.Compose(DocumentNumbers.Receipt, ChinaTime.DayOf(now), payment.Id);
+        payment.ReceiptNumber = await DocumentNumbers.NextAsync(db, payment.InstitutionId, DocumentNumbers.Receipt, ChinaTime.DayOf(now), ct);
         db.Add(payment);
         foreach (var c in charges)
         {
@@ -68,20 +88,29 @@ internal sealed class TakePayment(CountyHealthDb db, IAccessScope scope, ICurren
             c.PaymentId = payment.Id;
             c.Version++;
         }
-        await events.PublishAsync(new ChargesPaid(r.VisitId, payment.Id, charges.Select(c => new BilledItem(c.Kind, c.GroupId, c.SourceId)).ToList()), ct);
-        // One SaveChanges: the payment, its charges, what the raising modules changed and the audit rows commit together;
-        // the charges' version tokens stop a second cashier paying them too.
+        // One transaction: the payment, its charges, what the raising modules changed (stock held for paid drugs) and
+        // the audit rows commit together; the charges' version tokens stop a second cashier paying them too.
         try
         {
+            await events.PublishAsync(new ChargesPaid(r.VisitId, payment.Id, charges.Select(c => new BilledItem(c.Kind, c.GroupId, c.SourceId)).ToList()), ct);
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (EventRefusedException refused)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return Problems.Conflict(refused.Message);
         }
         catch (DbUpdateConcurrencyException)
         {
+            await tx.RollbackAsync(ct);
             return await ReplayOrAsync(r.RequestId, "所选项目已被其他收费员收取，请刷新", ct);
         }
         catch (DbUpdateException)
         {
             // The same request id arrived twice at once: the unique index let one through; answer with it.
+            await tx.RollbackAsync(ct);
             return await ReplayOrAsync(r.RequestId, "收费失败，请重试", ct);
         }
         var receipt = await receipts.BuildAsync(payment, charges, false, ct);

@@ -14,6 +14,7 @@ internal sealed class BillingHistory : IBillingHistory, ISyntheticData
 
     private readonly List<Charge> charges = [];
     private readonly List<Payment> payments = [];
+    private readonly DocumentSequence numbers = new();
     private Random rng = new(0);
 
     public Task PrepareAsync(GenerationRun run, CancellationToken ct)
@@ -37,7 +38,7 @@ internal sealed class BillingHistory : IBillingHistory, ISyntheticData
             CashierName = "收费员",
             PaidAt = paidAt,
         };
-        payment.ReceiptNumber = DocumentNumbers.Compose(DocumentNumbers.Receipt, ChinaTime.DayOf(paidAt), payment.Id);
+        payment.ReceiptNumber = numbers.Next(encounter.InstitutionId, DocumentNumbers.Receipt, ChinaTime.DayOf(paidAt));
         foreach (var line in lines)
         {
             var c = ChargeService.New(encounter, line, chargedAt);

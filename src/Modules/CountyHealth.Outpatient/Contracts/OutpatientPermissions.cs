@@ -12,6 +12,8 @@ public static class OutpatientPermissions
     public const string Treat = "visit.treat";
     /// <summary>Write a prescription; change or cancel only one's own.</summary>
     public const string Prescribe = "prescription.write";
+    /// <summary>Print a prescription as its 处方笺 (the prescriber's and the dispensing pharmacy's institution).</summary>
+    public const string PrintSlip = "prescription.slip";
 
     public static IReadOnlyList<Permission> All { get; } =
     [
@@ -20,5 +22,6 @@ public static class OutpatientPermissions
         new(ReadChart, "查阅门诊病历（主诉、病史、诊断、处方）及打印", "门诊", BreakGlass: true),
         new(Treat, "接诊：书写病历、诊断、开检查检验、完成接诊", "门诊"),
         new(Prescribe, "开具处方；只能修改、作废本人开具的处方", "门诊"),
+        new(PrintSlip, "查看、打印处方笺（含审核、调配、核对、发药记录）", "门诊"),
     ];
 }

@@ -39,10 +39,25 @@ internal sealed class Visit : IPersonalHealthData
     public decimal? HeightCm { get; set; }
     public decimal? FastingGlucose { get; set; }
     public DateTime? SeenAt { get; set; }
+
+    /// <summary>When a finished visit was last opened again for changes, and why (the audit log keeps every time).</summary>
+    public DateTime? ReopenedAt { get; set; }
+    public string? ReopenReason { get; set; }
     public int Version { get; set; }
     public List<VisitDiagnosis> Diagnoses { get; set; } = [];
 
     Guid? IPersonalHealthData.AuditResidentId => ResidentId;
+
+    /// <summary>
+    /// Why the record cannot be changed now, or null while the doctor may still write it: a finished visit is read-only
+    /// until reopened with a reason, a cancelled one for good.
+    /// </summary>
+    public string? ClosedReason => Status switch
+    {
+        VisitStatus.Finished => "该就诊已完成，病历只读；如需修改，请先“重新接诊”并填写原因",
+        VisitStatus.Cancelled => "该就诊已退号，不能修改",
+        _ => null,
+    };
 
     /// <summary>
     /// The doctor takes the visit up: a visit registered to the department (no doctor chosen) becomes hers, and a
@@ -104,6 +119,9 @@ internal sealed class Prescription : IPersonalHealthData
     public Guid InstitutionId { get; set; }
     public Guid? PrescriberStaffId { get; set; }
     public string PrescriberName { get; set; } = "";
+
+    /// <summary>Its type (普通, 急诊, 儿科…), fixed when written: it decides the paper it prints on.</summary>
+    public PrescriptionType Type { get; set; } = PrescriptionType.Ordinary;
     public PrescriptionStatus Status { get; set; } = PrescriptionStatus.Open;
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; }

@@ -24,6 +24,10 @@ internal sealed class AddOrders(CountyHealthDb db, VisitRecords visits, IPriceCa
         {
             return Problems.NotFound(VisitRecords.NotFound);
         }
+        if (visit.ClosedReason is { } closed)
+        {
+            return Problems.Conflict(closed);
+        }
         var e = FieldErrors.For(r);
         var codes = r.ItemCodes ?? [];
         if (codes.Count == 0)

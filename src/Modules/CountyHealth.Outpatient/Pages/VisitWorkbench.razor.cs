@@ -26,6 +26,10 @@ public sealed partial class VisitWorkbench
     [Inject] private UiHandler<ListOrderableItems> Orderable { get; set; } = default!;
     [Inject] private UiHandler<AddOrders> Order { get; set; } = default!;
     [Inject] private UiHandler<FinishVisit> FinishIt { get; set; } = default!;
+    [Inject] private UiHandler<ReopenVisit> ReopenIt { get; set; } = default!;
+
+    private bool reopening;
+    private string? reopenReason;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     private sealed class Line
@@ -208,4 +212,12 @@ public sealed partial class VisitWorkbench
     }
 
     private async Task Finish() => await Done(UiResults.Unpack<object>(await FinishIt.Run((h, ct) => h.HandleAsync(Id, ct))), "接诊完成");
+
+    private async Task Reopen()
+    {
+        var request = new ReopenRequest(reopenReason ?? "");
+        var outcome = UiResults.Unpack<object>(await ReopenIt.Run((h, ct) => h.HandleAsync(Id, request, ct)));
+        reopening = !outcome.Ok;
+        await Done(outcome, "已重新接诊，可以修改病历");
+    }
 }

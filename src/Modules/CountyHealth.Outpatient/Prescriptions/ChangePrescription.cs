@@ -40,6 +40,10 @@ internal sealed class ChangePrescription(CountyHealthDb db, VisitRecords visits,
         {
             return notOwn;
         }
+        if (visit.ClosedReason is { } closed)
+        {
+            return Problems.Conflict(closed);
+        }
         if (p.Status != PrescriptionStatus.Open || !await charges.RemoveOpenAsync(p.Id, ct))
         {
             return Problems.Conflict("处方已收费，不能修改；如需调整请先退费");
@@ -64,13 +68,17 @@ internal sealed class CancelPrescription(CountyHealthDb db, VisitRecords visits,
     public async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(Guid id, CancellationToken ct)
     {
         var p = await db.Set<Prescription>().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (p is null || await visits.FindAsync(p.VisitId, OutpatientPermissions.Prescribe, withDiagnoses: false, ct) is null)
+        if (p is null || await visits.FindAsync(p.VisitId, OutpatientPermissions.Prescribe, withDiagnoses: false, ct) is not { } visit)
         {
             return Problems.NotFound("未找到该处方");
         }
         if (Prescriptions.NotOwnedBy(p, user) is { } notOwn)
         {
             return notOwn;
+        }
+        if (visit.ClosedReason is { } closed)
+        {
+            return Problems.Conflict(closed);
         }
         if (p.Status != PrescriptionStatus.Open || !await charges.RemoveOpenAsync(p.Id, ct))
         {

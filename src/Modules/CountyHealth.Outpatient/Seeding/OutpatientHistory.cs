@@ -47,6 +47,7 @@ internal sealed class OutpatientHistory(IDrugCatalogue drugs, IDiagnosisDictiona
         var firstDay = run.Today.AddYears(-run.Options.Years);
         var span = run.Today.DayNumber - firstDay.DayNumber;
         var queue = new Dictionary<(Guid Dept, DateOnly Day), int>();
+        var numbers = new DocumentSequence();
         // Chronic patients come back for refills three times a year; the others' rate makes the county's mean the target.
         var chronicShare = ChronicDiseaseShape.ExpectedChronicShare();
         var otherRate = Math.Max(0.05, (run.Options.VisitsPerResidentYear - ChronicRate * chronicShare) / (1 - chronicShare));
@@ -82,7 +83,7 @@ internal sealed class OutpatientHistory(IDrugCatalogue drugs, IDiagnosisDictiona
                     DiastolicBp = hypertensive ? 78 + rng.Next(0, 22) : 65 + rng.Next(0, 20),
                     FastingGlucose = diabetic ? 5.5m + rng.Next(0, 50) / 10m : null,
                 };
-                visit.VisitNumber = DocumentNumbers.Compose(DocumentNumbers.Visit, day, visit.Id);
+                visit.VisitNumber = numbers.Next(clinic.InstitutionId, DocumentNumbers.Visit, day);
                 visits.Add(visit);
                 visitDiagnoses.Add(new VisitDiagnosis { VisitId = visit.Id, Code = code, Name = plan.DiagnosisName(code), IsPrimary = true, Position = 0 });
                 var encounter = new BillingEncounter(visit.Id, r.Id, clinic.InstitutionId, clinic.DepartmentId);
@@ -100,7 +101,7 @@ internal sealed class OutpatientHistory(IDrugCatalogue drugs, IDiagnosisDictiona
                         Status = PrescriptionStatus.Dispensed,
                         CreatedAt = at.AddMinutes(15),
                     };
-                    rx.Number = DocumentNumbers.Compose(DocumentNumbers.Prescription, day, rx.Id);
+                    rx.Number = numbers.Next(clinic.InstitutionId, DocumentNumbers.Prescription, day);
                     var freq = Frequencies.Find(drug.DefaultFrequency) ?? Frequencies.All[0];
                     var days = hypertensive || diabetic ? 30 : 5;
                     var packs = DispenseQuantity.Compute(drug.DefaultDose, drug.DoseUnitsPerBaseUnit, drug.BaseUnitsPerPack, freq, days).Packs;

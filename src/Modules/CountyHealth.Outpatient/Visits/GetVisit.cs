@@ -38,7 +38,8 @@ public sealed record OrderRow(Guid Id, string ItemCode, string Name, string Kind
 
 public sealed record VisitDetail(Guid Id, string VisitNumber, int QueueNumber, string Status, string StatusName, string InstitutionName, string DepartmentName, string? DoctorName,
     string RegisteredAtChina, DateOnly VisitDate, Guid ResidentId, string ResidentName, string SexName, int Age, string? IdNumber, string? Phone, string? Address,
-    RecordRequest Record, decimal? Bmi, IReadOnlyList<DiagnosisRow> Diagnoses, IReadOnlyList<PrescriptionRow> Prescriptions, IReadOnlyList<OrderRow> Orders);
+    RecordRequest Record, decimal? Bmi, IReadOnlyList<DiagnosisRow> Diagnoses, IReadOnlyList<PrescriptionRow> Prescriptions, IReadOnlyList<OrderRow> Orders,
+    string? ClosedReason = null, string? ReopenReason = null);
 
 /// <summary>A visit's chart: the patient, the record, diagnoses, prescriptions and orders (the workbench and the printed record).</summary>
 internal sealed class GetVisit(CountyHealthDb db, VisitRecords visits, IResidentDirectory residents, IInstitutionDirectory institutions, AuditLog audit) : IUseCase
@@ -63,6 +64,7 @@ internal sealed class GetVisit(CountyHealthDb db, VisitRecords visits, IResident
             record, VitalSignsRules.Bmi(visit.WeightKg, visit.HeightCm),
             visit.Diagnoses.OrderBy(x => x.Position).Select(x => new DiagnosisRow(x.Code, x.Name, x.IsPrimary)).ToList(),
             prescriptions.Select(PrescriptionRow.Of).ToList(),
-            orders.Select(o => new OrderRow(o.Id, o.ItemCode, o.Name, o.Kind, o.Quantity, o.UnitPrice, o.Status.ToString())).ToList()));
+            orders.Select(o => new OrderRow(o.Id, o.ItemCode, o.Name, o.Kind, o.Quantity, o.UnitPrice, o.Status.ToString())).ToList(),
+            visit.ClosedReason, visit.ReopenReason));
     }
 }

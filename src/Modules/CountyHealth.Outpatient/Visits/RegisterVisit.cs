@@ -80,7 +80,7 @@ internal sealed class RegisterVisit(CountyHealthDb db, ICurrentUser user, IResid
             RegisteredAt = now,
             RegisteredBy = user.UserName,
         };
-        visit.VisitNumber = DocumentNumbers.Compose(DocumentNumbers.Visit, today, visit.Id);
+        visit.VisitNumber = await DocumentNumbers.NextAsync(db, visit.InstitutionId, DocumentNumbers.Visit, today, ct);
         db.Add(visit);
         await residents.LinkToInstitutionAsync(r.ResidentId, visit.InstitutionId, ct);
         var chargeIds = await charges.AddAsync(new BillingEncounter(visit.Id, r.ResidentId, visit.InstitutionId, visit.DepartmentId),

@@ -24,6 +24,10 @@ internal sealed class SaveDiagnoses(CountyHealthDb db, VisitRecords visits, IDia
         {
             return Problems.NotFound(VisitRecords.NotFound);
         }
+        if (visit.ClosedReason is { } closed)
+        {
+            return Problems.Conflict(closed);
+        }
         var e = FieldErrors.For(r);
         var list = r.Diagnoses ?? [];
         var found = new List<(DiagnosisCode Code, bool Primary)>();

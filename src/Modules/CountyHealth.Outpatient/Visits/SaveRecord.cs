@@ -27,9 +27,9 @@ internal sealed class SaveRecord(CountyHealthDb db, VisitRecords visits, ICurren
         }
         e.MaxLength("presentIllness", r.PresentIllness, "现病史", 2000).MaxLength("pastHistory", r.PastHistory, "既往史", 1000)
             .MaxLength("allergies", r.Allergies, "过敏史", 500).MaxLength("physicalExam", r.PhysicalExam, "体格检查", 2000).MaxLength("advice", r.Advice, "处理意见", 1000);
-        if (visit.Status == VisitStatus.Cancelled)
+        if (visit.ClosedReason is { } closed)
         {
-            return Problems.Conflict("该就诊已退号");
+            return Problems.Conflict(closed);
         }
         if (e.Any)
         {

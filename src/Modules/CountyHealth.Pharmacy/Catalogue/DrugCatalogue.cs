@@ -59,7 +59,7 @@ internal sealed class DrugCatalogue(CountyHealthDb db, DrugCache cache, TimeProv
     internal static IQueryable<Drug> Matching(IQueryable<Drug> drugs, string? query) =>
         drugs.Where(d => d.IsActive).WhereMatches(SearchTerm.Parse(query), d => d.Name, d => d.Pinyin, d => d.Code);
 
-    /// <summary>Packs on hand in unexpired batches, per drug.</summary>
+    /// <summary>Packs that can still be prescribed and sold: on hand in unexpired batches, less what paid orders hold, per drug.</summary>
     internal async Task<Dictionary<Guid, int>> AvailableAsync(Guid institutionId, IEnumerable<Guid> drugIds, CancellationToken ct)
     {
         var ids = drugIds.ToList();
@@ -69,8 +69,8 @@ internal sealed class DrugCatalogue(CountyHealthDb db, DrugCache cache, TimeProv
         }
         var today = ChinaTime.Today(clock);
         return await db.Set<StockBatch>().AsNoTracking()
-            .Where(b => b.InstitutionId == institutionId && ids.Contains(b.DrugId) && b.ExpiryDate > today && b.QuantityOnHand > 0)
-            .GroupBy(b => b.DrugId).Select(g => new { g.Key, Sum = g.Sum(b => b.QuantityOnHand) })
+            .Where(b => b.InstitutionId == institutionId && ids.Contains(b.DrugId) && b.ExpiryDate > today && b.QuantityOnHand > b.QuantityReserved)
+            .GroupBy(b => b.DrugId).Select(g => new { g.Key, Sum = g.Sum(b => b.QuantityOnHand - b.QuantityReserved) })
             .ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
     }
 

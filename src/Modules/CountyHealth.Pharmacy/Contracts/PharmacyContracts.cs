@@ -26,10 +26,13 @@ public sealed record DispenseRequest(string SourceKind, Guid SourceId, string So
 /// <summary>What the pharmacy must hand out: paid documents enter, refunds take lines out.</summary>
 public interface IDispensingQueue
 {
-    /// <summary>Queues drugs for dispensing; the caller saves.</summary>
+    /// <summary>
+    /// Queues drugs for dispensing and holds their stock; the caller saves, inside a transaction. Throws
+    /// <see cref="Kernel.Events.EventRefusedException"/> naming the drug when its stock cannot cover a line.
+    /// </summary>
     Task EnqueueAsync(DispenseRequest request, CancellationToken ct = default);
 
-    /// <summary>Withdraws lines not yet handed out (their charges were refunded); the caller saves.</summary>
+    /// <summary>Withdraws lines not yet handed out (their charges were refunded) and gives their stock back; the caller saves, inside a transaction.</summary>
     Task CancelLinesAsync(IEnumerable<Guid> sourceItemIds, CancellationToken ct = default);
 }
 
@@ -38,3 +41,21 @@ public sealed record ItemsDispensed(string SourceKind, Guid SourceId, IReadOnlyL
 
 /// <summary>Raised when dispensed items come back to the pharmacy (so their charges can be refunded).</summary>
 public sealed record DispensedItemsReturned(string SourceKind, Guid SourceId, IReadOnlyList<Guid> SourceItemIds);
+
+/// <summary>What the pharmacist needs beside an order to check it (四查十对): the patient's diagnoses and allergies, and where its document prints.</summary>
+public sealed record DispenseSourceDetails(string Diagnoses, string? Allergies, string? PrintUrl);
+
+/// <summary>Implemented by the modules that send orders (outpatient prescriptions; later ward requests).</summary>
+public interface IDispenseSources
+{
+    Task<IReadOnlyDictionary<Guid, DispenseSourceDetails>> DetailsAsync(string sourceKind, IReadOnlyCollection<Guid> sourceIds, CancellationToken ct);
+}
+
+/// <summary>Who handed a document's drugs out (审核, 调配, 发药) and who checked them (核对), and when.</summary>
+public sealed record DispensingRecord(string? DispensedBy, string? CheckedBy, DateTime? DispensedAt);
+
+/// <summary>The pharmacy's record of a sent document, for its printed form.</summary>
+public interface IDispensingRecords
+{
+    Task<DispensingRecord?> FindAsync(string sourceKind, Guid sourceId, CancellationToken ct = default);
+}

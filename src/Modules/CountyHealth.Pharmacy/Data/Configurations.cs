@@ -31,7 +31,11 @@ internal sealed class StockBatchConfiguration : IEntityTypeConfiguration<StockBa
 {
     public void Configure(EntityTypeBuilder<StockBatch> b)
     {
-        b.ToTable("stock_batches", t => t.HasCheckConstraint("ck_stock_batches_on_hand", "\"QuantityOnHand\" >= 0"));
+        b.ToTable("stock_batches", t =>
+        {
+            t.HasCheckConstraint("ck_stock_batches_on_hand", "\"QuantityOnHand\" >= 0");
+            t.HasCheckConstraint("ck_stock_batches_reserved", "\"QuantityReserved\" >= 0 AND \"QuantityReserved\" <= \"QuantityOnHand\"");
+        });
         b.Property(x => x.BatchNumber).HasMaxLength(50);
         b.Property(x => x.Supplier).HasMaxLength(100);
         b.Property(x => x.ReceivedBy).HasMaxLength(64);
@@ -61,6 +65,7 @@ internal sealed class DispenseOrderConfiguration : IEntityTypeConfiguration<Disp
         b.Property(x => x.SourceNumber).HasMaxLength(32);
         b.Property(x => x.OrderedBy).HasMaxLength(50);
         b.Property(x => x.DispensedBy).HasMaxLength(64);
+        b.Property(x => x.CheckedBy).HasMaxLength(64);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.InstitutionId, x.Status, x.QueuedAt });
         b.HasIndex(x => x.SourceId);
@@ -77,5 +82,17 @@ internal sealed class DispenseLineConfiguration : IEntityTypeConfiguration<Dispe
         b.Property(x => x.Usage).HasMaxLength(200);
         b.HasIndex(x => x.SourceItemId);
         b.HasOne<Drug>().WithMany().HasForeignKey(x => x.DrugId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StockReservationConfiguration : IEntityTypeConfiguration<StockReservation>
+{
+    public void Configure(EntityTypeBuilder<StockReservation> b)
+    {
+        b.ToTable("stock_reservations", t => t.HasCheckConstraint("ck_stock_reservations_quantity", "\"Quantity\" > 0"));
+        b.HasIndex(x => x.LineId);
+        b.HasIndex(x => x.BatchId);
+        b.HasOne<DispenseLine>().WithMany().HasForeignKey(x => x.LineId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<StockBatch>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -5,13 +5,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.Pharmacy.Dispensing;
 
-/// <summary>Paid documents enter the pharmacy's queue; refunded lines leave it (and the order, once nothing is left).</summary>
-internal sealed class DispensingQueue(CountyHealthDb db, TimeProvider clock) : IDispensingQueue
+/// <summary>
+/// Paid documents enter the pharmacy's queue holding their stock; refunded lines leave it, giving their stock back
+/// (and the order leaves, once nothing is left).
+/// </summary>
+internal sealed class DispensingQueue(CountyHealthDb db, StockReservations reservations, TimeProvider clock) : IDispensingQueue
 {
-    public Task EnqueueAsync(DispenseRequest request, CancellationToken ct = default)
+    public async Task EnqueueAsync(DispenseRequest request, CancellationToken ct = default)
     {
-        db.Add(DispenseOrder.For(request, clock.GetUtcNow().UtcDateTime));
-        return Task.CompletedTask;
+        var order = DispenseOrder.For(request, clock.GetUtcNow().UtcDateTime);
+        await reservations.ReserveAsync(order, ct);
+        db.Add(order);
     }
 
     public async Task CancelLinesAsync(IEnumerable<Guid> sourceItemIds, CancellationToken ct = default)
@@ -22,6 +26,7 @@ internal sealed class DispensingQueue(CountyHealthDb db, TimeProvider clock) : I
         {
             l.Status = DispenseStatus.Cancelled;
         }
+        await reservations.ReleaseAsync(lines.Select(l => l.Id).ToList(), ct);
         var orderIds = lines.Select(l => l.OrderId).Distinct().ToList();
         if (orderIds.Count == 0)
         {
@@ -34,4 +39,12 @@ internal sealed class DispensingQueue(CountyHealthDb db, TimeProvider clock) : I
             o.Version++;
         }
     }
+}
+
+/// <summary>The latest handed-out order of a document (a returned and re-sent document keeps its last).</summary>
+internal sealed class DispensingRecords(CountyHealthDb db) : IDispensingRecords
+{
+    public async Task<DispensingRecord?> FindAsync(string sourceKind, Guid sourceId, CancellationToken ct = default) =>
+        await db.Set<DispenseOrder>().AsNoTracking().Where(o => o.SourceId == sourceId && o.SourceKind == sourceKind && o.DispensedAt != null)
+            .OrderByDescending(o => o.DispensedAt).Select(o => new DispensingRecord(o.DispensedBy, o.CheckedBy, o.DispensedAt)).FirstOrDefaultAsync(ct);
 }

@@ -11,16 +11,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.Pharmacy.Dispensing;
 
-public sealed record DispenseLineRow(Guid LineId, Guid DrugId, string DrugName, string Specification, int Quantity, string PackUnit, string Usage, string Status, int Available);
+/// <summary>A line of an order: <paramref name="Reserved"/> packs held for it by the payment, <paramref name="Available"/> unheld stock of its drug.</summary>
+public sealed record DispenseLineRow(Guid LineId, Guid DrugId, string DrugName, string Specification, int Quantity, string PackUnit, string Usage, string Status, int Available,
+    int Reserved = 0)
+{
+    /// <summary>Its payment holds all of it, or free stock covers it.</summary>
+    public bool CanFill => Reserved >= Quantity || Available >= Quantity;
+}
 
+/// <summary>An order at the desk; <paramref name="Blocker"/> says why it cannot be handed out now (then the dispense button is off).</summary>
 public sealed record DispenseOrderRow(Guid Id, string PrescriptionNumber, Guid ResidentId, string ResidentName, string SexName, int Age, string DoctorName,
-    string Status, DateTime QueuedAt, string QueuedAtChina, string? DispensedAtChina, string? DispensedBy, IReadOnlyList<DispenseLineRow> Lines);
+    string Status, DateTime QueuedAt, string QueuedAtChina, string? DispensedAtChina, string? DispensedBy, IReadOnlyList<DispenseLineRow> Lines,
+    string Diagnoses = "", string? Allergies = null, string? PrintUrl = null, string? CheckedBy = null, string? Blocker = null);
 
 /// <summary>
 /// The pharmacy's desk list: what waits to be handed out (oldest first), or what was handed out since yesterday
 /// (newest first); a number scanned from the slip finds its order directly.
 /// </summary>
-internal sealed class ListDispenseOrders(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, DrugCache drugCache, AuditLog audit, TimeProvider clock) : IUseCase
+internal sealed class ListDispenseOrders(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, DrugCache drugCache, IEnumerable<IDispenseSources> sources,
+    AuditLog audit, TimeProvider clock) : IUseCase
 {
     public async Task<List<DispenseOrderRow>> HandleAsync(string? status, string? prescription, CancellationToken ct)
     {
@@ -39,8 +48,10 @@ internal sealed class ListDispenseOrders(CountyHealthDb db, IAccessScope scope, 
             Lines = o.Lines.Where(l => l.Status != DispenseStatus.Cancelled).OrderBy(l => l.Id).Select(l => new
             {
                 Line = l,
-                Available = db.Set<StockBatch>().Where(b => b.InstitutionId == own && b.DrugId == l.DrugId && b.ExpiryDate > today && b.QuantityOnHand > 0)
-                    .Sum(b => (int?)b.QuantityOnHand) ?? 0,
+                Available = db.Set<StockBatch>().Where(b => b.InstitutionId == own && b.DrugId == l.DrugId && b.ExpiryDate > today && b.QuantityOnHand > b.QuantityReserved)
+                    .Sum(b => (int?)(b.QuantityOnHand - b.QuantityReserved)) ?? 0,
+                Reserved = db.Set<StockReservation>().Where(r => r.LineId == l.Id)
+                    .Join(db.Set<StockBatch>().Where(b => b.ExpiryDate > today), r => r.BatchId, b => b.Id, (r, b) => r.Quantity).Sum(q => (int?)q) ?? 0,
             }).ToList(),
         }).ToListAsync(ct);
         if (orders.Count == 0)
@@ -49,15 +60,31 @@ internal sealed class ListDispenseOrders(CountyHealthDb db, IAccessScope scope, 
         }
         var names = await residents.GetManyAsync(orders.Select(o => o.Order.ResidentId), ct);
         var drugs = await drugCache.GetAsync(db, ct);
+        var details = new Dictionary<Guid, DispenseSourceDetails>();
+        foreach (var kind in orders.Select(o => o.Order.SourceKind).Distinct())
+        {
+            var ids = orders.Where(o => o.Order.SourceKind == kind).Select(o => o.Order.SourceId).ToList();
+            foreach (var s in sources)
+            {
+                foreach (var (id, d) in await s.DetailsAsync(kind, ids, ct))
+                {
+                    details.TryAdd(id, d);
+                }
+            }
+        }
         await audit.SearchAsync(nameof(DispenseOrder), $"发药队列 {wanted}: {orders.Count} 张");
         return orders.Select(x =>
         {
             var o = x.Order;
             var r = names.GetValueOrDefault(o.ResidentId);
+            var lines = x.Lines.Select(l => new DispenseLineRow(l.Line.Id, l.Line.DrugId, drugs[l.Line.DrugId].Name, drugs[l.Line.DrugId].Specification,
+                l.Line.Quantity, drugs[l.Line.DrugId].PackUnit, l.Line.Usage, l.Line.Status.ToString(), l.Available, l.Reserved)).ToList();
+            var detail = details.GetValueOrDefault(o.SourceId);
+            var blocker = o.Status != DispenseStatus.Waiting ? null : string.Join("；", lines.Where(l => l.Status == nameof(DispenseStatus.Waiting) && !l.CanFill)
+                .Select(l => $"{l.DrugName}库存不足：需 {l.Quantity} {l.PackUnit}，可发 {Math.Max(l.Available, l.Reserved)} {l.PackUnit}")) is { Length: > 0 } b ? b : null;
             return new DispenseOrderRow(o.Id, o.SourceNumber, o.ResidentId, r?.Name ?? "", r?.SexName ?? "", r?.AgeOn(today) ?? 0, o.OrderedBy, o.Status.ToString(),
-                o.QueuedAt, ChinaTime.Format(o.QueuedAt), o.DispensedAt is { } d ? ChinaTime.Format(d) : null, o.DispensedBy,
-                x.Lines.Select(l => new DispenseLineRow(l.Line.Id, l.Line.DrugId, drugs[l.Line.DrugId].Name, drugs[l.Line.DrugId].Specification,
-                    l.Line.Quantity, drugs[l.Line.DrugId].PackUnit, l.Line.Usage, l.Line.Status.ToString(), l.Available)).ToList());
+                o.QueuedAt, ChinaTime.Format(o.QueuedAt), o.DispensedAt is { } d ? ChinaTime.Format(d) : null, o.DispensedBy, lines,
+                detail?.Diagnoses ?? "", detail?.Allergies, detail?.PrintUrl, o.CheckedBy, blocker);
         }).ToList();
     }
 }

@@ -27,7 +27,10 @@ internal sealed class Drug
     public bool IsActive { get; set; } = true;
 }
 
-/// <summary>A batch of one drug in one institution's pharmacy. Quantity on hand never goes below zero.</summary>
+/// <summary>
+/// A batch of one drug in one institution's pharmacy. Quantity on hand never goes below zero; the reserved part (预占)
+/// belongs to paid orders not yet handed out, so what can still be sold is on hand − reserved.
+/// </summary>
 internal sealed class StockBatch
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -37,6 +40,7 @@ internal sealed class StockBatch
     public DateOnly ExpiryDate { get; set; }
     public int QuantityReceived { get; set; }
     public int QuantityOnHand { get; set; }
+    public int QuantityReserved { get; set; }
     public decimal PurchasePrice { get; set; }
     public decimal RetailPrice { get; set; }
     public string? Supplier { get; set; }
@@ -88,7 +92,12 @@ internal sealed class DispenseOrder : IPersonalHealthData
     public DispenseStatus Status { get; set; } = DispenseStatus.Waiting;
     public DateTime QueuedAt { get; set; }
     public DateTime? DispensedAt { get; set; }
+
+    /// <summary>The pharmacist who reviewed (审核), prepared (调配) and handed out (发药) the drugs.</summary>
     public string? DispensedBy { get; set; }
+
+    /// <summary>The pharmacist who checked (核对) what was prepared against the prescription, before it was handed out.</summary>
+    public string? CheckedBy { get; set; }
     public int Version { get; set; }
     public List<DispenseLine> Lines { get; set; } = [];
 
@@ -121,4 +130,14 @@ internal sealed class DispenseLine
     public int Quantity { get; set; }
     public string Usage { get; set; } = "";
     public DispenseStatus Status { get; set; } = DispenseStatus.Waiting;
+}
+
+/// <summary>Packs of a batch held for a paid line until it is handed out (then taken) or refunded (then released).</summary>
+internal sealed class StockReservation
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid LineId { get; set; }
+    public Guid BatchId { get; set; }
+    public int Quantity { get; set; }
+    public DateTime ReservedAt { get; set; }
 }

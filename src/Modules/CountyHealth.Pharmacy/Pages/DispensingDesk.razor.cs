@@ -1,4 +1,6 @@
+using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Ui;
+using CountyHealth.Platform.Contracts;
 using CountyHealth.Pharmacy.Dispensing;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -11,11 +13,20 @@ public sealed partial class DispensingDesk
     [Inject] private UiHandler<Dispense> DispenseOrder { get; set; } = default!;
     [Inject] private UiHandler<ReturnDispensed> ReturnItems { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IInstitutionDirectory Institutions { get; set; } = default!;
+    [Inject] private ICurrentUser User { get; set; } = default!;
 
     private List<DispenseOrderRow> waiting = [], dispensed = [];
+    private IReadOnlyList<StaffInfo> pharmacists = [];
+    private Guid? checker;
     private int tab;
 
-    protected override Task OnInitializedAsync() => Load();
+    protected override async Task OnInitializedAsync()
+    {
+        pharmacists = await Institutions.StaffInRoleAsync(User.InstitutionId ?? Guid.Empty, Roles.Pharmacist);
+        checker = User.StaffId;
+        await Load();
+    }
 
     private Task<List<DispenseOrderRow>> Fetch(string status) => Orders.Run((h, ct) => h.HandleAsync(status, null, ct));
 
@@ -27,10 +38,10 @@ public sealed partial class DispensingDesk
 
     private async Task Dispense(Guid orderId)
     {
-        var outcome = UiResults.Unpack<DispenseResponse>(await DispenseOrder.Run((h, ct) => h.HandleAsync(orderId, ct)));
+        var outcome = UiResults.Unpack<DispenseResponse>(await DispenseOrder.Run((h, ct) => h.HandleAsync(orderId, new DispenseConfirmation(checker), ct)));
         if (outcome.Value is { } r)
         {
-            Snackbar.Add("发药完成：" + string.Join("，", r.Allocations.Select(a => $"批号{a.BatchNumber} × {a.Quantity}")), Severity.Success);
+            Snackbar.Add("发药完成：" + string.Join("，", r.Allocations.Select(a => $"{a.DrugName} 批号{a.BatchNumber} × {a.Quantity} {a.PackUnit}")), Severity.Success);
         }
         else
         {

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CountyHealth.Pharmacy.Stock;
 
 public sealed record StockRow(Guid BatchId, Guid DrugId, string DrugCode, string DrugName, string Specification, string PackUnit, string BatchNumber,
-    DateOnly ExpiryDate, string ExpiryStatus, int QuantityOnHand, int QuantityReceived, decimal PurchasePrice, decimal RetailPrice, string? Supplier);
+    DateOnly ExpiryDate, string ExpiryStatus, int QuantityOnHand, int QuantityReceived, decimal PurchasePrice, decimal RetailPrice, string? Supplier, int QuantityReserved = 0);
 
 public sealed record DrugStockRow(Guid DrugId, string Code, string Name, string Specification, string PackUnit, decimal RetailPrice, int OnHand, int Usable, DateOnly? NearestExpiry);
 
@@ -54,7 +54,7 @@ internal sealed class ListBatches(CountyHealthDb db, ICurrentUser user, TimeProv
         q = includeEmpty == true ? q : q.Where(x => x.b.QuantityOnHand > 0);
         var rows = await q.OrderBy(x => x.d.Code).ThenBy(x => x.b.ExpiryDate).ToListAsync(ct);
         return rows.Select(x => new StockRow(x.b.Id, x.d.Id, x.d.Code, x.d.Name, x.d.Specification, x.d.PackUnit, x.b.BatchNumber, x.b.ExpiryDate,
-            ExpiryStatus.Classify(x.b.ExpiryDate, today), x.b.QuantityOnHand, x.b.QuantityReceived, x.b.PurchasePrice, x.b.RetailPrice, x.b.Supplier)).ToList();
+            ExpiryStatus.Classify(x.b.ExpiryDate, today), x.b.QuantityOnHand, x.b.QuantityReceived, x.b.PurchasePrice, x.b.RetailPrice, x.b.Supplier, x.b.QuantityReserved)).ToList();
     }
 }
 

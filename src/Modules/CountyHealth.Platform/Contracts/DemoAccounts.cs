@@ -21,6 +21,7 @@ public static class DemoAccounts
     [
         new("admin", Roles.Admin, Roles.NameOf(Roles.Admin), "赵建国", BureauName, null),
         new("cashier", Roles.Cashier, Roles.NameOf(Roles.Cashier), "王丽娟", "葛仙庄镇卫生院", "收费处"),
+        new("cashier2", Roles.Cashier, Roles.NameOf(Roles.Cashier), "田春梅", "葛仙庄镇卫生院", "收费处"),
         new("doctor", Roles.Doctor, Roles.NameOf(Roles.Doctor), "李卫东", "葛仙庄镇卫生院", "内科"),
         new("doctor2", Roles.Doctor, Roles.NameOf(Roles.Doctor), "陈晓燕", "葛仙庄镇卫生院", "全科"),
         new("pharmacist", Roles.Pharmacist, Roles.NameOf(Roles.Pharmacist), "张雅琴", "葛仙庄镇卫生院", "药房"),

@@ -1,0 +1,77 @@
+using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Events;
+using CountyHealth.Kernel.Time;
+using CountyHealth.Pharmacy.Catalogue;
+using CountyHealth.Pharmacy.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace CountyHealth.Pharmacy.Dispensing;
+
+/// <summary>
+/// Reservation (预占) of stock for paid lines: a payment holds the packs it pays for, earliest expiry first, so a patient
+/// never pays for a drug the pharmacy cannot hand out and the dispensing desk never shows an order it cannot fill.
+/// Each batch is held by a conditional UPDATE (… WHERE on hand − reserved ≥ n): of two payments racing for the last
+/// box, one holds it and the other is refused with the drug's name. Callers run inside their own transaction.
+/// </summary>
+internal sealed class StockReservations(CountyHealthDb db, DrugCache drugs, TimeProvider clock)
+{
+    /// <summary>Holds stock for every line of a new order (not yet saved), or refuses the caller's unit of work.</summary>
+    public async Task ReserveAsync(DispenseOrder order, CancellationToken ct)
+    {
+        var today = ChinaTime.Today(clock);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var drugIds = order.Lines.Select(l => l.DrugId).Distinct().ToList();
+        var batches = await db.Set<StockBatch>().AsNoTracking()
+            .Where(b => b.InstitutionId == order.InstitutionId && drugIds.Contains(b.DrugId) && b.ExpiryDate > today && b.QuantityOnHand > b.QuantityReserved)
+            .Select(b => new { b.DrugId, Batch = new BatchStock(b.Id, b.BatchNumber, b.ExpiryDate, b.QuantityOnHand - b.QuantityReserved) }).ToListAsync(ct);
+        var stock = batches.ToLookup(x => x.DrugId, x => x.Batch);
+        var left = batches.ToDictionary(x => x.Batch.BatchId, x => x.Batch.QuantityOnHand);
+        var holds = new List<StockReservation>();
+        foreach (var line in order.Lines)
+        {
+            var plan = ExpiryFirstAllocation.Allocate(stock[line.DrugId].Select(b => b with { QuantityOnHand = left[b.BatchId] }), line.Quantity, today);
+            if (!plan.IsComplete)
+            {
+                throw new EventRefusedException(await ShortageAsync(line, line.Quantity - plan.Shortfall, ct));
+            }
+            foreach (var a in plan.Allocations)
+            {
+                left[a.BatchId] -= a.Quantity;
+                holds.Add(new StockReservation { LineId = line.Id, BatchId = a.BatchId, Quantity = a.Quantity, ReservedAt = now });
+            }
+        }
+        foreach (var h in holds)
+        {
+            var held = await db.Set<StockBatch>().Where(b => b.Id == h.BatchId && b.QuantityOnHand - b.QuantityReserved >= h.Quantity)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.QuantityReserved, b => b.QuantityReserved + h.Quantity), ct);
+            if (held == 0)
+            {
+                var line = order.Lines.First(l => l.Id == h.LineId);
+                throw new EventRefusedException(await ShortageAsync(line, null, ct));
+            }
+        }
+        db.AddRange(holds);
+    }
+
+    /// <summary>Gives back what the lines hold (their charges were refunded or the order cancelled).</summary>
+    public async Task ReleaseAsync(IReadOnlyCollection<Guid> lineIds, CancellationToken ct)
+    {
+        var holds = await db.Set<StockReservation>().Where(r => lineIds.Contains(r.LineId)).ToListAsync(ct);
+        foreach (var h in holds)
+        {
+            await db.Set<StockBatch>().Where(b => b.Id == h.BatchId)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.QuantityReserved, b => b.QuantityReserved - h.Quantity), ct);
+        }
+        db.RemoveRange(holds);
+    }
+
+    private async Task<string> ShortageAsync(DispenseLine line, int? available, CancellationToken ct)
+    {
+        var drug = (await drugs.GetAsync(db, ct)).GetValueOrDefault(line.DrugId);
+        var name = drug?.Name ?? "药品";
+        var unit = drug?.PackUnit ?? "";
+        return available is { } n
+            ? $"{name}库存不足：需 {line.Quantity} {unit}，可售 {n} {unit}，不能收费；请医生更换药品或减少数量"
+            : $"{name}的最后库存刚被其他收费占用，不能收费；请医生更换药品或减少数量";
+    }
+}
