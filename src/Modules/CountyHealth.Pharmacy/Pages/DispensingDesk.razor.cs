@@ -1,7 +1,7 @@
 using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Ui;
-using CountyHealth.Platform.Contracts;
 using CountyHealth.Pharmacy.Dispensing;
+using CountyHealth.Platform.Contracts;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
