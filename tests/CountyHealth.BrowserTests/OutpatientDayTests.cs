@@ -77,31 +77,82 @@ public abstract partial class OutpatientDayTests(ServerFixture server)
         await Expect(issued, "待收费");
         var quantity = int.Parse(QuantityPattern().Match(await issued.InnerTextAsync()).Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.Equal(2, quantity); // 5 mg once daily for 14 days = 14 tablets = 2 boxes of 7
+        var visitUrl = doctor.Url;
+
+        // The doctor finishes: the visit turns read-only and offers 重新接诊, which needs a reason.
+        await doctor.ClickAsync("[data-testid=finish-visit]");
+        await Expect(doctor.Locator("[data-testid=visit-readonly]"), "只读");
+        Assert.Equal(0, await doctor.Locator("[data-testid=finish-visit]").CountAsync());
+        Assert.True(await Input(doctor, "rec-chief").IsDisabledAsync(), "a finished visit's record cannot be typed into");
+        await Screenshot(doctor, "05b-doctor-visit-finished-readonly");
+        await doctor.ClickAsync("[data-testid=reopen-visit]");
+        await Input(doctor, "reopen-reason").FillAsync("补录");
+        await doctor.ClickAsync("[data-testid=reopen-confirm]");
+        await Expect(doctor.Locator("body"), "至少4个字");
+        await Input(doctor, "reopen-reason").FillAsync("补录过敏史：青霉素");
+        await doctor.ClickAsync("[data-testid=reopen-confirm]");
+        await Expect(doctor.Locator(".mud-snackbar"), "已重新接诊");
+        Assert.Equal(0, await doctor.Locator("[data-testid=visit-readonly]").CountAsync());
+        await Input(doctor, "rec-allergies").FillAsync("青霉素");
+        await doctor.ClickAsync("[data-testid=rec-save]");
+        await Expect(doctor.Locator(".mud-snackbar"), "病历已保存");
+        await doctor.ClickAsync("[data-testid=finish-visit]");
+        await Expect(doctor.Locator("[data-testid=visit-readonly]"), "只读");
         await Screenshot(doctor, "05-doctor-prescription-issued");
 
         // 3. The pharmacist notes the amlodipine stock before dispensing.
         var pharmacist = await server.SignInAsync("pharmacist");
         var before = await AmlodipineOnHand(pharmacist);
 
-        // 4. The cashier takes payment by WeChat.
+        // 4. The cashier takes cash from the keyboard: the list names the visit, F2 goes to 实收, Enter takes the payment.
         await cashier.GotoAsync(server.BaseUrl + "/billing/cashier");
         await WaitInteractive(cashier);
-        await cashier.Locator("[data-testid=pending-list] .mud-list-item").Filter(new() { HasText = name }).ClickAsync();
+        var pendingRow = cashier.Locator("[data-testid=pending-row]").Filter(new() { HasText = name });
+        await Expect(pendingRow, "内科");
+        Assert.Matches(@"MZ\d{8}-\d{4}", await pendingRow.InnerTextAsync());
+        await pendingRow.ClickAsync();
         await Expect(cashier.Locator("[data-testid=visit-charges]"), "氨氯地平");
-        await cashier.GetByText("微信", new() { Exact = true }).ClickAsync();
-        await cashier.ClickAsync("[data-testid=pay-submit]");
-        await Expect(cashier.Locator("[data-testid=paid]"), "微信");
-        await Screenshot(cashier, "06-cashier-paid-wechat");
+        await Expect(cashier.Locator("[data-testid=cashier-keys]"), "F4");
+        await cashier.Keyboard.PressAsync("F2");
+        await cashier.Keyboard.TypeAsync("100");
+        var due = decimal.Parse(AmountPattern().Match(await cashier.Locator("[data-testid=open-amount]").InnerTextAsync()).Groups[1].Value, CultureInfo.InvariantCulture);
+        await Expect(cashier.Locator("[data-testid=change]"), "¥" + (100m - due).ToString("0.00", CultureInfo.InvariantCulture));
+        await cashier.Keyboard.PressAsync("Enter");
+        await Expect(cashier.Locator("[data-testid=paid]"), "找零");
+        await Screenshot(cashier, "06-cashier-paid-cash-change");
+        var receiptHref = await cashier.Locator("[data-testid=print-receipt]").GetAttributeAsync("href");
+        await cashier.GotoAsync(server.BaseUrl + receiptHref);
+        await Expect(cashier.Locator("[data-testid=receipt-capitals]"), "元");
+        await Expect(cashier.Locator("[data-testid=receipt-cash]"), "找零");
+        Assert.Matches(@"^SF\d{8}-\d{4}$", await cashier.Locator("[data-testid=receipt-number]").InnerTextAsync());
+        var timeBox = await cashier.Locator("[data-testid=receipt-time]").BoundingBoxAsync();
+        Assert.True(timeBox is not null && timeBox.Height < 30, "the receipt's time stays on one line");
+        await Screenshot(cashier, "06b-cashier-receipt");
 
         // 5. The pharmacist dispenses; the stock shown drops by the dispensed quantity.
         await pharmacist.GotoAsync(server.BaseUrl + "/pharmacy/dispensing");
         await WaitInteractive(pharmacist);
         var order = pharmacist.Locator("[data-testid=dispense-order]").Filter(new() { HasText = name });
         await Expect(order, "氨氯地平");
+        await Expect(order.Locator("[data-testid=dispense-allergies]"), "青霉素");
+        await Expect(order.Locator("[data-testid=dispense-clinical]"), "高血压");
+        await Expect(order, "已预占 2 盒");
         await Screenshot(pharmacist, "07-pharmacist-queue");
+        var slipHref = await order.Locator("a[href*='/print']").GetAttributeAsync("href");
         await order.Locator("[data-testid=dispense-submit]").ClickAsync();
         await Expect(pharmacist.Locator(".mud-snackbar"), "发药完成");
+        await Expect(pharmacist.Locator(".mud-snackbar"), "× 2 盒");
         await Screenshot(pharmacist, "08-pharmacist-dispensed");
+
+        // The 处方笺 prints with its type, the Rp lines and the pharmacy's signatures.
+        await pharmacist.GotoAsync(server.BaseUrl + slipHref);
+        var slip = pharmacist.Locator("[data-testid=prescription-slip]");
+        await Expect(slip, "处 方 笺");
+        await Expect(slip.Locator("[data-testid=slip-type]"), "普通处方");
+        await Expect(slip.Locator("[data-testid=slip-line]"), "用法");
+        await Expect(slip.Locator("[data-testid=slip-pharmacy]"), "张雅琴");
+        Assert.Matches(@"^CF\d{8}-\d{4}$", await slip.Locator("[data-testid=slip-number]").InnerTextAsync());
+        await Screenshot(pharmacist, "08b-prescription-slip");
         var after = await AmlodipineOnHand(pharmacist);
         Assert.Equal(before - quantity, after);
         await Screenshot(pharmacist, "09-pharmacist-stock-after");
@@ -175,6 +226,9 @@ public abstract partial class OutpatientDayTests(ServerFixture server)
 
     [GeneratedRegex(@"×\s*(\d+)\s*盒")]
     private static partial Regex QuantityPattern();
+
+    [GeneratedRegex(@"应收：¥([0-9.]+)")]
+    private static partial Regex AmountPattern();
 
     [GeneratedRegex(@"^\d+")]
     private static partial Regex LeadingNumber();

@@ -46,7 +46,8 @@ public sealed class ScreenWalkTests(SqliteServerFixture server)
             foreach (var (route, policy) in pages)
             {
                 var url = route.Replace("{Id:guid}", route.StartsWith("/billing", StringComparison.Ordinal) ? patient.PaymentId
-                    : route.StartsWith("/outpatient/residents", StringComparison.Ordinal) ? patient.ResidentId : patient.VisitId, StringComparison.Ordinal);
+                    : route.StartsWith("/outpatient/residents", StringComparison.Ordinal) ? patient.ResidentId
+                    : route.StartsWith("/outpatient/prescriptions", StringComparison.Ordinal) ? patient.PrescriptionId : patient.VisitId, StringComparison.Ordinal);
                 await page.GotoAsync(server.BaseUrl + url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
                 var text = await page.Locator("body").InnerTextAsync();
                 var reach = policy is null ? "county" : matrix[policy].GetValueOrDefault(account.Role, "-");
@@ -100,7 +101,7 @@ public sealed class ScreenWalkTests(SqliteServerFixture server)
         return pages.OrderBy(p => p.Template, StringComparer.Ordinal).ToList();
     }
 
-    private sealed record Patient(string Name, Guid InstitutionId, string ResidentId, string VisitId, string PaymentId, Dictionary<string, Guid> Institutions)
+    private sealed record Patient(string Name, Guid InstitutionId, string ResidentId, string VisitId, string PaymentId, Dictionary<string, Guid> Institutions, string PrescriptionId)
     {
         public Guid InstitutionOf(string name) => Institutions[name];
     }
@@ -120,7 +121,7 @@ public sealed class ScreenWalkTests(SqliteServerFixture server)
         var visitId = visit.GetProperty("visitId").GetString()!;
         var drugs = await ReadAsync(await doctor.GetAsync(new Uri("/api/v1/drugs?q=" + Uri.EscapeDataString("氨氯地平"), UriKind.Relative)));
         var drugId = drugs.EnumerateArray().First().GetProperty("id").GetString();
-        await ReadAsync(await doctor.PostAsJsonAsync($"/api/v1/visits/{visitId}/prescriptions",
+        var prescription = await ReadAsync(await doctor.PostAsJsonAsync($"/api/v1/visits/{visitId}/prescriptions",
             new { items = new[] { new { drugId, dose = 5m, frequency = "qd", route = (string?)null, days = 7 } } }, Json));
         var charges = await ReadAsync(await cashier.GetAsync(new Uri($"/api/v1/billing/visits/{visitId}/charges", UriKind.Relative)));
         var open = charges.GetProperty("charges").EnumerateArray().Where(c => c.GetProperty("status").GetString() == "Open").Select(c => c.GetProperty("id").GetString()).ToList();
@@ -128,7 +129,8 @@ public sealed class ScreenWalkTests(SqliteServerFixture server)
         using var admin = await ClientAsync("admin");
         var institutions = (await ReadAsync(await admin.GetAsync(new Uri("/api/v1/institutions", UriKind.Relative)))).EnumerateArray()
             .ToDictionary(i => i.GetProperty("name").GetString()!, i => Guid.Parse(i.GetProperty("id").GetString()!));
-        return new Patient(name, institutions["葛仙庄镇卫生院"], residentId, visitId, receipt.GetProperty("paymentId").GetString()!, institutions);
+        return new Patient(name, institutions["葛仙庄镇卫生院"], residentId, visitId, receipt.GetProperty("paymentId").GetString()!, institutions,
+            prescription.GetProperty("id").GetString()!);
     }
 
     /// <summary>The matrix as the server serves it to the administrator: permission → role → reach, and the break-glass permissions.</summary>

@@ -23,6 +23,7 @@ public sealed class BillingModule : IModule
         services.AddScoped<IChargeService, ChargeService>();
         services.AddScoped<IPriceCatalogue, PriceCatalogue>();
         services.AddScoped<Receipts>();
+        services.AddScoped<IHomeCards, Settlement.CashierHomeCard>();
         services.AddScoped<IDemoData, BillingDemoData>();
         services.AddScoped<BillingHistory>();
         services.AddScoped<IBillingHistory>(sp => sp.GetRequiredService<BillingHistory>());
@@ -34,7 +35,7 @@ public sealed class BillingModule : IModule
     public IReadOnlyList<NavigationLink> Navigation { get; } =
     [
         new(Desks.Registration, "/billing/cashier", "门诊收费", "Cashier", BillingPermissions.TakePayment, 2, "收取处方、检查费用，打印收据，退费"),
-        new(Desks.Registration, "/billing/settlement", "收费日结", "Daily settlement", BillingPermissions.ReadSettlement, 3),
+        new(Desks.Registration, "/billing/settlement", "收费日结", "Daily settlement", BillingPermissions.ReadSettlement, 3, "按收费员、支付方式核对当日收款"),
     ];
 
     public IReadOnlyList<Permission> Permissions => BillingPermissions.All;

@@ -5,6 +5,7 @@ using CountyHealth.Pharmacy.Catalogue;
 using CountyHealth.Pharmacy.Contracts;
 using CountyHealth.Pharmacy.Dispensing;
 using CountyHealth.Pharmacy.Seeding;
+using CountyHealth.Pharmacy.Stock;
 using CountyHealth.Platform.Contracts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public sealed class PharmacyModule : IModule
         services.AddScoped<IDispensingQueue, DispensingQueue>();
         services.AddScoped<StockReservations>();
         services.AddScoped<IDispensingRecords, DispensingRecords>();
+        services.AddScoped<IHomeCards, PharmacyHomeCard>();
         services.AddScoped<IDemoData, PharmacyDemoData>();
         services.AddScoped<DispensingHistory>();
         services.AddScoped<IDispensingHistory>(sp => sp.GetRequiredService<DispensingHistory>());
@@ -35,7 +37,7 @@ public sealed class PharmacyModule : IModule
     public IReadOnlyList<NavigationLink> Navigation { get; } =
     [
         new(Desks.Pharmacy, "/pharmacy/dispensing", "门诊发药", "Dispensing", PharmacyPermissions.Dispense, 1, "已收费处方按效期先出发药"),
-        new(Desks.Pharmacy, "/pharmacy/stock", "库存与入库", "Stock", PharmacyPermissions.ReadStock, 2),
+        new(Desks.Pharmacy, "/pharmacy/stock", "库存与入库", "Stock", PharmacyPermissions.ReadStock, 2, "库存、批次效期，药品入库"),
     ];
 
     public IReadOnlyList<Permission> Permissions => PharmacyPermissions.All;

@@ -39,10 +39,10 @@ public sealed class PlatformModule : IModule
 
     public IReadOnlyList<NavigationLink> Navigation { get; } =
     [
-        new(Desks.Administration, "/admin/institutions", "机构与科室", "Institutions", PlatformPermissions.DirectoryManage, 1),
-        new(Desks.Administration, "/admin/staff", "人员与账户", "Staff & accounts", PlatformPermissions.AccountsManage, 2),
-        new(Desks.Administration, "/admin/permissions", "权限矩阵", "Permission matrix", PlatformPermissions.PermissionsRead, 3),
-        new(Desks.Administration, "/admin/audit", "审计日志", "Audit log", PlatformPermissions.AuditRead, 4),
+        new(Desks.Administration, "/admin/institutions", "机构与科室", "Institutions", PlatformPermissions.DirectoryManage, 1, "维护全县机构树、科室及其层级"),
+        new(Desks.Administration, "/admin/staff", "人员与账户", "Staff & accounts", PlatformPermissions.AccountsManage, 2, "登记人员、开通账户、调整角色、停用或解锁"),
+        new(Desks.Administration, "/admin/permissions", "权限矩阵", "Permission matrix", PlatformPermissions.PermissionsRead, 3, "查看各角色在各机构层级的权限"),
+        new(Desks.Administration, "/admin/audit", "审计日志", "Audit log", PlatformPermissions.AuditRead, 4, "谁在何时查阅、修改了哪位居民的哪条记录"),
     ];
 
     public IReadOnlyList<Permission> Permissions => PlatformPermissions.All;

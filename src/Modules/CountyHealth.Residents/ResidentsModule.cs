@@ -29,9 +29,9 @@ public sealed class ResidentsModule : IModule
 
     public IReadOnlyList<NavigationLink> Navigation { get; } =
     [
-        new(Desks.Residents, "/residents", "居民索引", "Residents", ResidentsPermissions.Read, 1),
+        new(Desks.Residents, "/residents", "居民索引", "Residents", ResidentsPermissions.Read, 1, "按姓名、拼音首字母、身份证号或电话查找居民"),
         new(Desks.Residents, "/breakglass", "紧急查阅", "Break-glass access", PlatformPermissions.BreakGlass, 2, "说明理由后限时查阅一位居民的档案与病历（留痕）"),
-        new(Desks.Administration, "/admin/breakglass", "紧急查阅记录", "Break-glass log", PlatformPermissions.BreakGlassReview, 5),
+        new(Desks.Administration, "/admin/breakglass", "紧急查阅记录", "Break-glass log", PlatformPermissions.BreakGlassReview, 5, "复核本机构的紧急查阅及其理由"),
     ];
 
     public IReadOnlyList<Permission> Permissions => ResidentsPermissions.All;
