@@ -4,6 +4,7 @@ using CountyHealth.Kernel.Diagnostics;
 using CountyHealth.Kernel.Events;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
+using CountyHealth.Kernel.Text;
 using CountyHealth.Kernel.Ui;
 using CountyHealth.Kernel.Web;
 using CountyHealth.Platform.Contracts;
@@ -90,6 +91,34 @@ internal static class CountyHealthHost
         {
             await scope.ServiceProvider.GetRequiredService<DemoCounty>().SeedIfEmptyAsync(CancellationToken.None);
         }
+        await RefreshSearchKeysAsync(scope.ServiceProvider, atStart: true, log, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Rewrites stored search keys that this version's pinyin tables, rules and alias lists would write otherwise: at
+    /// start the reference tables' (a few thousand rows), on the reindex-pinyin verb every table's; returns the rows changed.
+    /// </summary>
+    public static async Task<int> RefreshSearchKeysAsync(IServiceProvider services, bool atStart, Microsoft.Extensions.Logging.ILogger log, CancellationToken ct)
+    {
+        var total = 0;
+        var countySized = new List<string>();
+        foreach (var refresh in services.GetServices<ISearchKeyRefresh>())
+        {
+            if (atStart && !refresh.AtStart)
+            {
+                countySized.Add(refresh.Table);
+                continue;
+            }
+            var changed = await refresh.RefreshAsync(ct);
+            total += changed;
+            log.Log(changed > 0 ? LogLevel.Information : LogLevel.Debug, "Search keys of {Table}: {Rows} rows rewritten", refresh.Table, changed);
+        }
+        if (atStart && total > 0 && countySized.Count > 0)
+        {
+            // The reference tables' keys were stale, so the county-sized ones written by the same old code may be too.
+            log.LogWarning("Search keys changed with this version; run the reindex-pinyin verb once to rewrite those of {Tables}", string.Join(", ", countySized));
+        }
+        return total;
     }
 
     /// <summary>The HTTP pipeline: errors, localisation, sign-in, the API, the OpenAPI document, health and the screens.</summary>

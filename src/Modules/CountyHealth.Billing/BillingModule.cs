@@ -6,6 +6,7 @@ using CountyHealth.Billing.Seeding;
 using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
+using CountyHealth.Kernel.Text;
 using CountyHealth.Platform.Contracts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public sealed class BillingModule : IModule
         services.AddSingleton<PriceCache>();
         services.AddScoped<IChargeService, ChargeService>();
         services.AddScoped<IPriceCatalogue, PriceCatalogue>();
+        services.AddScoped<ISearchKeyRefresh, PriceSearchKeys>();
         services.AddScoped<Receipts>();
         services.AddScoped<IHomeCards, Settlement.CashierHomeCard>();
         services.AddScoped<IDemoData, BillingDemoData>();

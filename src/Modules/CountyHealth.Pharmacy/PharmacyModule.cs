@@ -1,6 +1,7 @@
 using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
+using CountyHealth.Kernel.Text;
 using CountyHealth.Pharmacy.Catalogue;
 using CountyHealth.Pharmacy.Contracts;
 using CountyHealth.Pharmacy.Dispensing;
@@ -22,6 +23,7 @@ public sealed class PharmacyModule : IModule
         services.AddSingleton<DrugCache>();
         services.AddScoped<DrugCatalogue>();
         services.AddScoped<IDrugCatalogue>(sp => sp.GetRequiredService<DrugCatalogue>());
+        services.AddScoped<ISearchKeyRefresh, DrugSearchKeys>();
         services.AddScoped<IDispensingQueue, DispensingQueue>();
         services.AddScoped<StockReservations>();
         services.AddScoped<IDispensingRecords, DispensingRecords>();

@@ -1,6 +1,7 @@
 using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
+using CountyHealth.Kernel.Text;
 using CountyHealth.Platform.Access;
 using CountyHealth.Platform.Contracts;
 using CountyHealth.Platform.Diagnoses;
@@ -31,6 +32,7 @@ public sealed class PlatformModule : IModule
         services.AddSingleton<Accounts.SignInSessions>();
         services.AddSingleton<ISignInSessions>(sp => sp.GetRequiredService<Accounts.SignInSessions>());
         services.AddScoped<IDiagnosisDictionary, DiagnosisDictionary>();
+        services.AddScoped<ISearchKeyRefresh, DiagnosisSearchKeys>();
         services.AddScoped<IDemoData, PlatformDemoData>();
         services.AddScoped<ISyntheticData, PlatformSyntheticData>();
     }

@@ -1,6 +1,7 @@
 using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
+using CountyHealth.Kernel.Text;
 using CountyHealth.Platform.Contracts;
 using CountyHealth.Residents.Contracts;
 using CountyHealth.Residents.ResidentIndex;
@@ -20,6 +21,7 @@ public sealed class ResidentsModule : IModule
         services.AddSingleton<ResidentCache>();
         services.AddScoped<ResidentRecords>();
         services.AddScoped<IResidentDirectory, ResidentDirectory>();
+        services.AddScoped<ISearchKeyRefresh, ResidentPinyin>();
         services.AddScoped<IAccessGrants, BreakGlass.BreakGlassGrants>();
         services.AddScoped<IDemoData, ResidentsDemoData>();
         services.AddScoped<ISyntheticData, ResidentsSyntheticData>();

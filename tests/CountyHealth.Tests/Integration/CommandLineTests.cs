@@ -15,6 +15,7 @@ public sealed class CommandLineTests
     [InlineData("backup", "--to")]
     [InlineData("restore", "--from")]
     [InlineData("verify", "校验和")]
+    [InlineData("reindex-pinyin", "检索码")]
     public async Task Every_verb_explains_itself(string verb, string mentioned)
     {
         var (code, output) = await RunAsync(verb, "--help");
@@ -29,7 +30,7 @@ public sealed class CommandLineTests
         var (code, output) = await RunAsync("--help");
 
         Assert.Equal(0, code);
-        Assert.All(new[] { "serve", "migrate", "generate", "backup", "restore", "verify" }, v => Assert.Contains(v, output, StringComparison.Ordinal));
+        Assert.All(new[] { "serve", "migrate", "generate", "backup", "restore", "verify", "reindex-pinyin" }, v => Assert.Contains(v, output, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CountyHealth.Billing.Domain;
+using CountyHealth.Kernel.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,6 +13,8 @@ internal sealed class PriceItemConfiguration : IEntityTypeConfiguration<PriceIte
         b.Property(x => x.Code).HasMaxLength(32);
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.Pinyin).HasMaxLength(100);
+        b.Property(x => x.SearchKey).HasMaxLength(SearchKeys.MaxLength);
+        b.Property(x => x.SearchText).HasMaxLength(SearchKeys.MaxLength);
         b.Property(x => x.Unit).HasMaxLength(16);
         b.Property(x => x.Kind).HasMaxLength(16);
         b.Property(x => x.Price).HasPrecision(18, 2);

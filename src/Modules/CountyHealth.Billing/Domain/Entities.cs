@@ -1,13 +1,16 @@
 using CountyHealth.Kernel.Auditing;
+using CountyHealth.Kernel.Text;
 
 namespace CountyHealth.Billing.Domain;
 
-internal sealed class PriceItem
+internal sealed class PriceItem : ISearchableRow
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
     public string Pinyin { get; set; } = "";
+    public string SearchKey { get; set; } = "";
+    public string SearchText { get; set; } = "";
     public string Unit { get; set; } = "次";
     public decimal Price { get; set; }
     /// <summary>Registration, Examination, Lab, Treatment.</summary>

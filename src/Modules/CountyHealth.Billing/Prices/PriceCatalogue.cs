@@ -19,15 +19,36 @@ internal sealed class PriceCache
     public void Invalidate() => items = null;
 }
 
+/// <summary>Keeps the price items' search columns in step with the pinyin tables and the reading rules.</summary>
+internal sealed class PriceSearchKeys(CountyHealthDb db, PriceCache cache) : ISearchKeyRefresh
+{
+    public string Table => "price_items";
+
+    public bool AtStart => true;
+
+    public async Task<int> RefreshAsync(CancellationToken ct)
+    {
+        var changed = await SearchableRows.RefreshAsync<PriceItem>(db, p => SearchKeys.For(p.Name), ct);
+        if (changed > 0)
+        {
+            cache.Invalidate();
+        }
+        return changed;
+    }
+}
+
 internal sealed class PriceCatalogue(CountyHealthDb db, PriceCache cache) : IPriceCatalogue
 {
     public async Task<IReadOnlyList<PriceItemInfo>> SearchAsync(string? kind, string? query, CancellationToken ct = default)
     {
         var q = db.Set<PriceItem>().AsNoTracking().Where(p => p.IsActive);
         q = string.IsNullOrWhiteSpace(kind) ? q : q.Where(p => p.Kind == kind);
-        return await q.WhereMatches(SearchTerm.Parse(query), p => p.Name, p => p.Pinyin, p => p.Code)
-            .OrderBy(p => p.Code).Take(100).Select(p => new PriceItemInfo(p.Id, p.Code, p.Name, p.Unit, p.Price, p.Kind)).ToListAsync(ct);
+        var term = SearchTerm.Parse(query);
+        return await q.WhereMatches(term, Columns).OrderByMatch(term, Columns, p => p.Code)
+            .Take(100).Select(p => new PriceItemInfo(p.Id, p.Code, p.Name, p.Unit, p.Price, p.Kind)).ToListAsync(ct);
     }
+
+    private static readonly CatalogueColumns<PriceItem> Columns = new(p => p.Code, p => p.SearchKey, p => p.SearchText);
 
     public async Task<PriceItemInfo?> FindAsync(string code, CancellationToken ct = default) =>
         (await cache.GetAsync(db, ct)).GetValueOrDefault(code);

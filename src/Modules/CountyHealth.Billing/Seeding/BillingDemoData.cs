@@ -63,7 +63,9 @@ internal sealed class BillingDemoData(CountyHealthDb db, PriceCache cache) : IDe
     {
         foreach (var p in PriceItems)
         {
-            db.Add(new PriceItem { Code = p.Code, Name = p.Name, Pinyin = PinyinInitials.Of(p.Name), Unit = p.Unit, Price = p.Price, Kind = p.Kind });
+            var item = new PriceItem { Code = p.Code, Name = p.Name, Unit = p.Unit, Price = p.Price, Kind = p.Kind };
+            item.Apply(SearchKeys.For(item.Name));
+            db.Add(item);
         }
         cache.Invalidate();
         return Task.CompletedTask;

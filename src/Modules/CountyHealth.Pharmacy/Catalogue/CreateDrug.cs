@@ -46,7 +46,6 @@ internal sealed class CreateDrug(CountyHealthDb db, DrugCache cache) : IUseCase
         {
             Code = r.Code.Trim(),
             Name = r.Name.Trim(),
-            Pinyin = PinyinInitials.Of(r.Name),
             Specification = r.Specification,
             DosageForm = r.DosageForm,
             DoseUnit = r.DoseUnit,
@@ -61,6 +60,7 @@ internal sealed class CreateDrug(CountyHealthDb db, DrugCache cache) : IUseCase
             Manufacturer = r.Manufacturer,
             NeedsSkinTest = r.NeedsSkinTest,
         };
+        d.Apply(SearchKeys.For(d.Name));
         db.Add(d);
         await db.SaveChangesAsync(ct);
         cache.Invalidate();

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Text;
 using CountyHealth.Kernel.Time;
@@ -38,11 +39,29 @@ internal sealed class DrugCache
     }
 }
 
+/// <summary>Keeps the catalogue's search columns in step with the pinyin tables and the reading rules.</summary>
+internal sealed class DrugSearchKeys(CountyHealthDb db, DrugCache cache) : ISearchKeyRefresh
+{
+    public string Table => "drugs";
+
+    public bool AtStart => true;
+
+    public async Task<int> RefreshAsync(CancellationToken ct)
+    {
+        var changed = await SearchableRows.RefreshAsync<Drug>(db, d => SearchKeys.For(d.Name), ct);
+        if (changed > 0)
+        {
+            cache.Invalidate();
+        }
+        return changed;
+    }
+}
+
 internal sealed class DrugCatalogue(CountyHealthDb db, DrugCache cache, TimeProvider clock) : IDrugCatalogue
 {
     public async Task<IReadOnlyList<DrugInfo>> SearchAsync(Guid institutionId, string query, int take, CancellationToken ct = default)
     {
-        var rows = await Matching(db.Set<Drug>().AsNoTracking(), query).OrderBy(d => d.Name).Take(take).ToListAsync(ct);
+        var rows = await Matching(db.Set<Drug>().AsNoTracking(), query, d => d.Name).Take(take).ToListAsync(ct);
         var stock = await AvailableAsync(institutionId, rows.Select(d => d.Id), ct);
         return rows.Select(d => ToInfo(d, stock.GetValueOrDefault(d.Id))).ToList();
     }
@@ -55,9 +74,17 @@ internal sealed class DrugCatalogue(CountyHealthDb db, DrugCache cache, TimeProv
         return ids.ToDictionary(id => id, id => ToInfo(drugs[id], stock.GetValueOrDefault(id)));
     }
 
-    /// <summary>Active drugs matching a search box: ASCII is pinyin initials or a code prefix, Chinese a part of the name.</summary>
-    internal static IQueryable<Drug> Matching(IQueryable<Drug> drugs, string? query) =>
-        drugs.Where(d => d.IsActive).WhereMatches(SearchTerm.Parse(query), d => d.Name, d => d.Pinyin, d => d.Code);
+    /// <summary>
+    /// Active drugs matching a search box, best matches first and then by <paramref name="then"/>: ASCII is a code prefix
+    /// or pinyin initials anywhere in the name (ALDP finds 苯磺酸氨氯地平片), Chinese a part of the name.
+    /// </summary>
+    internal static IOrderedQueryable<Drug> Matching<TKey>(IQueryable<Drug> drugs, string? query, Expression<Func<Drug, TKey>> then)
+    {
+        var term = SearchTerm.Parse(query);
+        return drugs.Where(d => d.IsActive).WhereMatches(term, Columns).OrderByMatch(term, Columns, then);
+    }
+
+    private static readonly CatalogueColumns<Drug> Columns = new(d => d.Code, d => d.SearchKey, d => d.SearchText);
 
     /// <summary>Packs that can still be prescribed and sold: on hand in unexpired batches, less what paid orders hold, per drug.</summary>
     internal async Task<Dictionary<Guid, int>> AvailableAsync(Guid institutionId, IEnumerable<Guid> drugIds, CancellationToken ct)

@@ -1,3 +1,4 @@
+using CountyHealth.Kernel.Text;
 using CountyHealth.Pharmacy.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,6 +13,8 @@ internal sealed class DrugConfiguration : IEntityTypeConfiguration<Drug>
         b.Property(d => d.Code).HasMaxLength(32);
         b.Property(d => d.Name).HasMaxLength(100);
         b.Property(d => d.Pinyin).HasMaxLength(100);
+        b.Property(d => d.SearchKey).HasMaxLength(SearchKeys.MaxLength);
+        b.Property(d => d.SearchText).HasMaxLength(SearchKeys.MaxLength);
         b.Property(d => d.Specification).HasMaxLength(100);
         b.Property(d => d.DosageForm).HasMaxLength(32);
         b.Property(d => d.DoseUnit).HasMaxLength(16);

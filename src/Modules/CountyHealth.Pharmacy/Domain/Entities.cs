@@ -1,15 +1,18 @@
 using CountyHealth.Kernel.Auditing;
+using CountyHealth.Kernel.Text;
 using CountyHealth.Pharmacy.Contracts;
 
 namespace CountyHealth.Pharmacy.Domain;
 
 /// <summary>A drug of the catalogue. Stock and dispensing count in packs (盒/瓶); doses in the dose unit (mg…).</summary>
-internal sealed class Drug
+internal sealed class Drug : ISearchableRow
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
     public string Pinyin { get; set; } = "";
+    public string SearchKey { get; set; } = "";
+    public string SearchText { get; set; } = "";
     public string Specification { get; set; } = "";
     public string DosageForm { get; set; } = "";
     public string DoseUnit { get; set; } = "";

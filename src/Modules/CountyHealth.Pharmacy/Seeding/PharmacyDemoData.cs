@@ -22,7 +22,6 @@ internal sealed class PharmacyDemoData(CountyHealthDb db, IInstitutionDirectory 
         {
             Code = d.Code,
             Name = d.GenericName,
-            Pinyin = PinyinInitials.Of(d.GenericName),
             Specification = d.Specification,
             DosageForm = d.DosageForm,
             DoseUnit = d.DoseUnit,
@@ -38,6 +37,10 @@ internal sealed class PharmacyDemoData(CountyHealthDb db, IInstitutionDirectory 
             NeedsSkinTest = d.NeedsSkinTest,
             Category = d.Category,
         }).ToList();
+        foreach (var drug in drugs)
+        {
+            drug.Apply(SearchKeys.For(drug.Name));
+        }
         db.AddRange(drugs);
         var pharmacies = (await directory.ListAsync(ct)).Where(i => i.Kind is InstitutionKind.CountyHospital or InstitutionKind.TownshipHealthCentre or InstitutionKind.VillageClinic);
         var rng = new Random(20261123);

@@ -26,7 +26,7 @@ internal sealed class ListStock(CountyHealthDb db, ICurrentUser user, TimeProvid
     {
         var inst = user.InstitutionId;
         var today = ChinaTime.Today(clock);
-        var drugRows = await DrugCatalogue.Matching(db.Set<Drug>().AsNoTracking(), q).OrderBy(d => d.Code).ToListAsync(ct);
+        var drugRows = await DrugCatalogue.Matching(db.Set<Drug>().AsNoTracking(), q, d => d.Code).ToListAsync(ct);
         var ids = drugRows.Select(d => d.Id).ToList();
         var batches = await db.Set<StockBatch>().AsNoTracking().Where(b => b.InstitutionId == inst && ids.Contains(b.DrugId) && b.QuantityOnHand > 0)
             .Select(b => new { b.DrugId, b.QuantityOnHand, b.ExpiryDate }).ToListAsync(ct);

@@ -1,3 +1,4 @@
+using CountyHealth.Kernel.Text;
 using CountyHealth.Platform.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -53,6 +54,8 @@ internal sealed class Icd10EntryConfiguration : IEntityTypeConfiguration<Icd10En
         b.Property(e => e.Code).HasMaxLength(16);
         b.Property(e => e.Name).HasMaxLength(200);
         b.Property(e => e.Pinyin).HasMaxLength(200);
+        b.Property(e => e.SearchKey).HasMaxLength(SearchKeys.MaxLength);
+        b.Property(e => e.SearchText).HasMaxLength(SearchKeys.MaxLength);
         b.HasIndex(e => e.Pinyin);
     }
 }

@@ -9,7 +9,8 @@ namespace CountyHealth.Platform.Diagnoses;
 
 /// <summary>
 /// The ICD-10 dictionary. Lookups by code (every diagnosis a doctor saves) come from memory: the dictionary is a few
-/// thousand rows and changes only with a new edition; searches go to the database through the one catalogue matcher.
+/// thousand rows and changes only with a new edition; searches go to the database through the one catalogue matcher,
+/// by code, by any reading of the name's or an alias's pinyin initials, or by the name or an alias.
 /// </summary>
 internal sealed class DiagnosisDictionary(CountyHealthDb db, DiagnosisCodes codes) : IDiagnosisDictionary
 {
@@ -20,11 +21,15 @@ internal sealed class DiagnosisDictionary(CountyHealthDb db, DiagnosisCodes code
         {
             return [];
         }
-        return await db.Set<Icd10Entry>().AsNoTracking().Where(e => e.IsActive)
-            .WhereMatches(term, e => e.Name, e => e.Pinyin, e => e.Code)
-            .OrderBy(e => e.Code.Length).ThenBy(e => e.Code).Take(take)
+        return await Matching(db.Set<Icd10Entry>().AsNoTracking(), term).Take(take)
             .Select(e => new DiagnosisCode(e.Code, e.Name, e.Pinyin)).ToListAsync(ct);
     }
+
+    /// <summary>Active entries matching a (non-empty) search term, best matches first, then shorter codes first.</summary>
+    internal static IOrderedQueryable<Icd10Entry> Matching(IQueryable<Icd10Entry> entries, SearchTerm term) =>
+        entries.Where(e => e.IsActive).WhereMatches(term, Columns).OrderByMatch(term, Columns, e => e.Code.Length).ThenBy(e => e.Code);
+
+    private static readonly CatalogueColumns<Icd10Entry> Columns = new(e => e.Code, e => e.SearchKey, e => e.SearchText);
 
     public async Task<DiagnosisCode?> FindAsync(string code, CancellationToken ct = default) =>
         (await codes.GetAsync(db, ct)).GetValueOrDefault(code.Trim().ToUpperInvariant());

@@ -1,3 +1,4 @@
+using CountyHealth.Kernel.Text;
 using CountyHealth.Platform.Contracts;
 
 namespace CountyHealth.Platform.Domain;
@@ -36,11 +37,13 @@ internal sealed class Staff
     public bool IsActive { get; set; } = true;
 }
 
-/// <summary>One ICD-10 entry of the diagnosis dictionary.</summary>
-internal sealed class Icd10Entry
+/// <summary>One ICD-10 entry of the diagnosis dictionary, with its search columns (the name's and its aliases').</summary>
+internal sealed class Icd10Entry : ISearchableRow
 {
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
     public string Pinyin { get; set; } = "";
+    public string SearchKey { get; set; } = "";
+    public string SearchText { get; set; } = "";
     public bool IsActive { get; set; } = true;
 }

@@ -2,6 +2,7 @@ using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Text;
 using CountyHealth.Platform.Contracts;
+using CountyHealth.Platform.Diagnoses;
 using CountyHealth.Platform.Domain;
 using CountyHealth.Platform.Institutions;
 using Microsoft.AspNetCore.Identity;
@@ -109,17 +110,30 @@ internal sealed class PlatformDemoData(CountyHealthDb db, UserManager<UserAccoun
 
     private void Dictionary()
     {
+        foreach (var entry in ShippedDictionary())
+        {
+            db.Add(entry);
+        }
+    }
+
+    /// <summary>The ICD-10 categories of the embedded icd10-categories.tsv, with their search columns.</summary>
+    internal static List<Icd10Entry> ShippedDictionary()
+    {
         using var stream = typeof(PlatformDemoData).Assembly.GetManifestResourceStream("CountyHealth.Platform.icd10-categories.tsv")
             ?? throw new InvalidOperationException("ICD-10 resource missing");
         using var reader = new StreamReader(stream);
         reader.ReadLine();
+        var entries = new List<Icd10Entry>();
         while (reader.ReadLine() is { } line)
         {
             var parts = line.Split('\t');
             if (parts.Length >= 2 && parts[0].Length > 0)
             {
-                db.Add(new Icd10Entry { Code = parts[0].Trim(), Name = parts[1].Trim(), Pinyin = PinyinInitials.Of(parts[1]) });
+                var entry = new Icd10Entry { Code = parts[0].Trim(), Name = parts[1].Trim() };
+                entry.Apply(DiagnosisAliases.KeysFor(entry.Code, entry.Name));
+                entries.Add(entry);
             }
         }
+        return entries;
     }
 }

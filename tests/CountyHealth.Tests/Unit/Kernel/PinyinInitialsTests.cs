@@ -149,10 +149,102 @@ public sealed class PinyinInitialsTests
     [Theory]
     [InlineData("小曾", "XC")]
     [InlineData("王单", "WD")]
-    [InlineData("李长乐", "LZL")]
+    [InlineData("李曾", "LC")]
     public void OfName_SurnameReadingAppliesOnlyToTheFirstCharacter(string name, string expected)
     {
         Assert.Equal(expected, PinyinInitials.OfName(name));
+    }
+
+    [Theory]
+    [InlineData("李长乐", "LCL")] // 长乐 is a phrase: cháng lè
+    [InlineData("曾长乐", "ZCL")]
+    [InlineData("王重庆", "WCQ")]
+    [InlineData("张朝阳", "ZZY")] // the phrase table's usual reading of 朝阳 is zhāo yáng
+    [InlineData("长孙长乐", "ZSCL")]
+    [InlineData("张长", "ZZ")] // a one-character given name has its first reading
+    public void OfName_GivenNameIsReadAsAWordOfItsOwn(string name, string expected)
+    {
+        Assert.Equal(expected, PinyinInitials.OfName(name));
+    }
+
+    [Theory]
+    [InlineData("膀胱炎", "PGY")]
+    [InlineData("急性膀胱炎", "JXPGY")]
+    [InlineData("长春", "CC")]
+    [InlineData("重庆", "CQ")]
+    [InlineData("重庆市", "CQS")]
+    [InlineData("银行", "YH")]
+    [InlineData("原发性高血压", "YFXGXY")]
+    [InlineData("特发性(原发性)高血压", "TFXYFXGXY")]
+    [InlineData("苯磺酸氨氯地平片", "BHSALDPP")]
+    [InlineData("人类免疫缺陷病毒[HIV]病", "RLMYQXBDHIVB")]
+    public void Of_ReadsPhrasesByTheirUsualReading(string text, string expected)
+    {
+        Assert.Equal(expected, PinyinInitials.Of(text));
+    }
+
+    [Fact]
+    public void Variants_PutTheUsualReadingFirstAndKeepTheFirstReadings()
+    {
+        Assert.Equal(["PGY", "BGY"], PinyinInitials.Variants("膀胱炎").Take(2));
+        Assert.Equal(["CC", "ZC"], PinyinInitials.Variants("长春").Take(2));
+        Assert.Equal(["CQ", "ZQ"], PinyinInitials.Variants("重庆").Take(2));
+        Assert.Contains("LCL", PinyinInitials.Variants("李长乐"));
+        Assert.Contains("LZL", PinyinInitials.Variants("李长乐"));
+    }
+
+    [Theory]
+    [InlineData("长")]
+    [InlineData("乐")]
+    [InlineData("单")]
+    public void Variants_OfAPolyphonicCharacter_HoldEveryInitial(string text)
+    {
+        var variants = PinyinInitials.Variants(text);
+
+        Assert.Equal(PinyinInitials.Of(text), variants[0]);
+        Assert.True(variants.Count >= 2, string.Join(",", variants));
+        Assert.Equal(variants.Count, variants.Distinct().Count());
+    }
+
+    [Fact]
+    public void Variants_OfTextWithoutPolyphony_AreTheUsualReadingAlone()
+    {
+        Assert.Equal(["YFXGXY"], PinyinInitials.Variants("原发性高血压"));
+        Assert.Empty(PinyinInitials.Variants("，。"));
+    }
+
+    [Fact]
+    public void Variants_OfMixedText_AlsoSkipLatinRunsOrKeepTheirFirstCharacter()
+    {
+        var variants = PinyinInitials.Variants("维生素B12缺乏性贫血");
+
+        Assert.Equal("WSSB12QFXPX", variants[0]);
+        Assert.Contains("WSSQFXPX", variants);
+        Assert.Contains("WSSBQFXPX", variants);
+    }
+
+    [Fact]
+    public void Variants_OfALongName_AreBoundedAndLinear()
+    {
+        // P00, 27 characters, ten of them with readings of several initials: the variants stay at the bound.
+        const string name = "胎儿和新生儿受母体情况影响,这些情况可能与本次妊娠无关";
+        var variants = PinyinInitials.Variants(name);
+
+        Assert.Equal(PinyinInitials.DefaultVariants, variants.Count);
+        Assert.All(variants, v => Assert.Equal(PinyinInitials.Of(name).Length, v.Length));
+        Assert.Single(PinyinInitials.Variants(name, 1));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        for (var i = 0; i < 1_000; i++)
+        {
+            PinyinInitials.Variants(name);
+        }
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(2), "a thousand variant lists of a long name took seconds");
+    }
+
+    [Fact]
+    public void Variants_RefuseANonPositiveBound()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => PinyinInitials.Variants("高血压", 0));
     }
 
     [Fact]
@@ -161,10 +253,13 @@ public sealed class PinyinInitialsTests
         Assert.Throws<ArgumentNullException>(() => PinyinInitials.OfName(null!));
     }
 
-    [Fact]
-    public void EmbeddedTable_IsPresentUnderTheExpectedLogicalName()
+    [Theory]
+    [InlineData(PinyinInitials.ResourceName)]
+    [InlineData(PinyinInitials.AlternatesResourceName)]
+    [InlineData(PinyinInitials.PhrasesResourceName)]
+    public void EmbeddedTables_ArePresentUnderTheExpectedLogicalNames(string resource)
     {
-        using var stream = typeof(PinyinInitials).Assembly.GetManifestResourceStream(PinyinInitials.ResourceName);
+        using var stream = typeof(PinyinInitials).Assembly.GetManifestResourceStream(resource);
 
         Assert.NotNull(stream);
     }
