@@ -31,6 +31,7 @@ public sealed class PlatformModule : IModule
         services.AddSingleton<Accounts.SignInSessions>();
         services.AddSingleton<ISignInSessions>(sp => sp.GetRequiredService<Accounts.SignInSessions>());
         services.AddScoped<IDiagnosisDictionary, DiagnosisDictionary>();
+        services.AddScoped<Audit.AuditReader>();
         services.AddScoped<IDemoData, PlatformDemoData>();
         services.AddScoped<ISyntheticData, PlatformSyntheticData>();
     }
