@@ -81,14 +81,8 @@ public sealed class AuditLabels
 
     public void Set(string entityType, string key, string label) => labels[(entityType, key)] = label;
 
-    public void Set(string entityType, Guid id, string label)
-    {
-        // A key is stored as the id's text; the label is kept under every spelling the page may hold.
-        foreach (var key in KeysOf(entityType).Where(k => Guid.TryParse(k, out var g) && g == id))
-        {
-            labels[(entityType, key)] = label;
-        }
-    }
+    /// <summary>Labels a record by its id, which the log stores as the id's text (<see cref="Guid.ToString()"/>).</summary>
+    public void Set(string entityType, Guid id, string label) => labels[(entityType, id.ToString())] = label;
 
     public void SetResident(Guid residentId, string name) => residentNames[residentId] = name;
 
