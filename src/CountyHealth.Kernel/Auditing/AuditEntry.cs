@@ -40,6 +40,26 @@ public static class AuditActions
     public const string Reopen = "Reopen";
     /// <summary>Sign-in sessions ended by the server: lockout, password or role change, deactivation, a reused refresh token.</summary>
     public const string SessionsRevoked = "SessionsRevoked";
+
+    /// <summary>What the audit log calls each action, in the order its filter offers them.</summary>
+    public static IReadOnlyDictionary<string, string> ChineseNames { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Read] = "查看",
+        [Search] = "查询",
+        [Create] = "新增",
+        [Update] = "修改",
+        [Delete] = "删除",
+        [Print] = "打印",
+        [Link] = "关联本机构",
+        [Denied] = "越权拒绝",
+        [BreakGlass] = "紧急查阅",
+        [SignIn] = "登录",
+        [SignInFailed] = "登录失败",
+        [SignOut] = "退出登录",
+        [SessionsRevoked] = "强制下线",
+    };
+
+    public static string ChineseName(string action) => ChineseNames.TryGetValue(action, out var name) ? name : action;
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

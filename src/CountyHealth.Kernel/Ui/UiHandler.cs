@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -13,7 +14,8 @@ namespace CountyHealth.Kernel.Ui;
 /// Each call opens a fresh DI scope (a fresh DbContext: a Blazor circuit lives for hours) as the circuit's signed-in
 /// user, so the screen goes through exactly the handler, validation, access rules and audit the REST API uses.
 /// </summary>
-public sealed class UiHandler<THandler>(IServiceScopeFactory scopes, AuthenticationStateProvider auth, IHttpContextAccessor http, ISignInSessions sessions, NavigationManager navigation)
+public sealed class UiHandler<THandler>(IServiceScopeFactory scopes, AuthenticationStateProvider auth, IHttpContextAccessor http, ISignInSessions sessions, NavigationManager navigation,
+    PageVisit visit)
     where THandler : notnull
 {
     // The circuit's first request carries the browser's address; later events have no HttpContext.
@@ -31,6 +33,8 @@ public sealed class UiHandler<THandler>(IServiceScopeFactory scopes, Authenticat
         }
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Use(user, ip);
+        // The page's first render, its circuit and its reloads are one request of the user: a record read again is one row.
+        scope.ServiceProvider.GetRequiredService<AccessMemory>().PageVisit = visit.Current;
         return await call(scope.ServiceProvider.GetRequiredService<THandler>(), CancellationToken.None);
     }
 }

@@ -31,6 +31,8 @@ public static class FieldLabels
         ["role"] = "角色",
         ["action"] = "操作",
         ["residentId"] = "居民",
+        ["resident"] = "居民姓名或身份证号",
+        ["document"] = "单据号",
         ["from"] = "开始日期",
         ["to"] = "结束日期",
         ["date"] = "日期",

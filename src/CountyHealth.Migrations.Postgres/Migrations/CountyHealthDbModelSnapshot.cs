@@ -167,7 +167,7 @@ namespace CountyHealth.Migrations.Postgres.Migrations
 
                     b.HasIndex("InstitutionId", "PaidAt");
 
-                    b.HasIndex("InstitutionId", "ReceiptNumber")
+                    b.HasIndex("ReceiptNumber", "InstitutionId")
                         .IsUnique();
 
                     b.ToTable("payments", (string)null);
@@ -489,7 +489,7 @@ namespace CountyHealth.Migrations.Postgres.Migrations
 
                     b.HasIndex("VisitId");
 
-                    b.HasIndex("InstitutionId", "Number")
+                    b.HasIndex("Number", "InstitutionId")
                         .IsUnique();
 
                     b.ToTable("prescriptions", (string)null);
@@ -687,10 +687,10 @@ namespace CountyHealth.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstitutionId", "VisitNumber")
-                        .IsUnique();
-
                     b.HasIndex("ResidentId", "RegisteredAt");
+
+                    b.HasIndex("VisitNumber", "InstitutionId")
+                        .IsUnique();
 
                     b.HasIndex("DepartmentId", "VisitDate", "QueueNumber")
                         .IsUnique();

@@ -162,7 +162,7 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
 
                     b.HasIndex("InstitutionId", "PaidAt");
 
-                    b.HasIndex("InstitutionId", "ReceiptNumber")
+                    b.HasIndex("ReceiptNumber", "InstitutionId")
                         .IsUnique();
 
                     b.ToTable("payments", (string)null);
@@ -484,7 +484,7 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VisitId");
 
-                    b.HasIndex("InstitutionId", "Number")
+                    b.HasIndex("Number", "InstitutionId")
                         .IsUnique();
 
                     b.ToTable("prescriptions", (string)null);
@@ -682,10 +682,10 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstitutionId", "VisitNumber")
-                        .IsUnique();
-
                     b.HasIndex("ResidentId", "RegisteredAt");
+
+                    b.HasIndex("VisitNumber", "InstitutionId")
+                        .IsUnique();
 
                     b.HasIndex("DepartmentId", "VisitDate", "QueueNumber")
                         .IsUnique();

@@ -43,6 +43,9 @@ internal static class CountyHealthHost
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<AuditLog>();
         services.AddSingleton<AuditWriter>();
+        services.AddScoped<AccessMemory>();
+        services.AddSingleton<PageVisits>();
+        services.AddScoped<PageVisit>();
         services.AddScoped<DomainEvents>();
         services.AddScoped(typeof(UiHandler<>));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusTitles.Translate);
@@ -70,6 +73,7 @@ internal static class CountyHealthHost
         {
             var assembly = module.GetType().Assembly;
             services.AddUseCases(assembly);
+            services.AddAuditedRecords(assembly);
             module.AddServices(services);
         }
         return builder.Build();

@@ -135,5 +135,11 @@ internal static class DatabaseSetup
         // A migration that backfills or indexes a county's residents runs for minutes, not the 30 s of a request.
         db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
         await db.Database.MigrateAsync();
+        if (!fresh && pending.Any(m => m.EndsWith("_" + StoredAuditText.Migration, StringComparison.Ordinal)))
+        {
+            // Rows written before search text was masked: masked once, now, so that no full number stays stored.
+            var masked = await StoredAuditText.MaskAsync(db);
+            log.LogInformation("Masked ID and phone numbers in {Count} stored audit rows", masked);
+        }
     }
 }

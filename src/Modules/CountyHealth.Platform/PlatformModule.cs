@@ -33,6 +33,7 @@ public sealed class PlatformModule : IModule
         services.AddSingleton<ISignInSessions>(sp => sp.GetRequiredService<Accounts.SignInSessions>());
         services.AddScoped<IDiagnosisDictionary, DiagnosisDictionary>();
         services.AddScoped<ISearchKeyRefresh, DiagnosisSearchKeys>();
+        services.AddScoped<Audit.AuditReader>();
         services.AddScoped<IDemoData, PlatformDemoData>();
         services.AddScoped<ISyntheticData, PlatformSyntheticData>();
     }

@@ -53,7 +53,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         b.Property(x => x.Amount).HasPrecision(18, 2);
         // The idempotency guard: one payment per client request id, enforced by the database.
         b.HasIndex(x => x.RequestId).IsUnique();
-        b.HasIndex(x => new { x.InstitutionId, x.ReceiptNumber }).IsUnique();
+        // Number first: unique per institution, and a receipt number alone (the audit log's filter) is found by the same index.
+        b.HasIndex(x => new { x.ReceiptNumber, x.InstitutionId }).IsUnique();
         b.HasIndex(x => new { x.InstitutionId, x.PaidAt });
         b.HasIndex(x => x.VisitId);
     }

@@ -22,7 +22,8 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         b.Property(v => v.HeightCm).HasPrecision(5, 1);
         b.Property(v => v.FastingGlucose).HasPrecision(5, 2);
         b.Property(v => v.Version).IsConcurrencyToken();
-        b.HasIndex(v => new { v.InstitutionId, v.VisitNumber }).IsUnique();
+        // Number first: unique per institution, and a number alone (the audit log's filter) is found by the same index.
+        b.HasIndex(v => new { v.VisitNumber, v.InstitutionId }).IsUnique();
         // One queue number per department and day; a clash on registration retries with the next number.
         b.HasIndex(v => new { v.DepartmentId, v.VisitDate, v.QueueNumber }).IsUnique();
         b.HasIndex(v => new { v.InstitutionId, v.VisitDate, v.Status });
@@ -50,7 +51,7 @@ internal sealed class PrescriptionConfiguration : IEntityTypeConfiguration<Presc
         b.Property(p => p.Number).HasMaxLength(32);
         b.Property(p => p.PrescriberName).HasMaxLength(50);
         b.Property(p => p.Version).IsConcurrencyToken();
-        b.HasIndex(p => new { p.InstitutionId, p.Number }).IsUnique();
+        b.HasIndex(p => new { p.Number, p.InstitutionId }).IsUnique();
         b.HasIndex(p => p.VisitId);
         b.HasOne<Visit>().WithMany().HasForeignKey(p => p.VisitId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(p => p.Items).WithOne().HasForeignKey(i => i.PrescriptionId).OnDelete(DeleteBehavior.Cascade);

@@ -82,7 +82,8 @@ internal sealed class Visit : IPersonalHealthData
     };
 }
 
-internal sealed class VisitDiagnosis
+/// <summary>One diagnosis of a visit; its changes are told, code and name, in the visit's audit row.</summary>
+internal sealed class VisitDiagnosis : IPersonalHealthDataPart
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid VisitId { get; set; }
@@ -90,6 +91,10 @@ internal sealed class VisitDiagnosis
     public string Name { get; set; } = "";
     public bool IsPrimary { get; set; }
     public int Position { get; set; }
+
+    Guid IPersonalHealthDataPart.AuditOwnerId => VisitId;
+
+    string IPersonalHealthDataPart.AuditLabel => IsPrimary ? $"{Code} {Name}（主要诊断）" : $"{Code} {Name}";
 }
 
 internal enum PrescriptionStatus

@@ -165,23 +165,23 @@ internal sealed class PasswordCheck(SignInManager<UserAccount> signInManager, Si
         if (await users.IsLockedOutAsync(user))
         {
             decoys.Verify(users.PasswordHasher, password);
-            await audit.RecordAsync(AuditActions.SignInFailed, nameof(UserAccount), user.Id, detail: "账户已锁定");
+            await audit.SignInAsync(AuditActions.SignInFailed, user, "账户已锁定");
             return (null, "locked");
         }
         var result = await signInManager.CheckPasswordSignInAsync(user, password ?? "", lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            await audit.RecordAsync(AuditActions.SignInFailed, nameof(UserAccount), user.Id, detail: "密码连续错误，账户锁定");
+            await audit.SignInAsync(AuditActions.SignInFailed, user, "密码连续错误，账户锁定");
             await sessions.EndAllAsync(user.Id, "密码连续错误，账户锁定", ct);
             return (null, "locked");
         }
         if (!result.Succeeded)
         {
-            await audit.RecordAsync(AuditActions.SignInFailed, nameof(UserAccount), user.Id, detail: "密码错误");
+            await audit.SignInAsync(AuditActions.SignInFailed, user, "密码错误");
             return (null, "wrong");
         }
         var session = await sessions.StartAsync(user, kind, current.IpAddress, ct);
-        await audit.RecordAsync(AuditActions.SignIn, nameof(UserAccount), user.Id, detail: kind == SessionKind.Cookie ? "浏览器" : "令牌");
+        await audit.SignInAsync(AuditActions.SignIn, user, kind == SessionKind.Cookie ? "浏览器" : "令牌");
         return (await BuildAsync(user, session, 0, kind), null);
     }
 
