@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Security;
+using CountyHealth.Kernel.Web;
 using CountyHealth.Kernel.Validation;
 using CountyHealth.Platform.Access;
 using CountyHealth.Platform.Accounts;
@@ -21,8 +22,10 @@ internal static class Endpoints
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("登录");
         auth.MapPost("/token", (SignInRequest r, IssueToken h, CancellationToken ct) => h.HandleAsync(r, ct)).AllowAnonymous()
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(StatusCodes.Status200OK)
             .WithName("IssueToken").WithSummary("用户名和密码换取访问令牌（Bearer）");
         auth.MapPost("/refresh", (RefreshRequest r, RefreshToken h, CancellationToken ct) => h.HandleAsync(r, ct)).AllowAnonymous()
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>(StatusCodes.Status200OK)
             .WithName("RefreshToken").WithSummary("用刷新令牌换取新的访问令牌与刷新令牌（每个刷新令牌只能用一次）");
         auth.MapPost("/logout", (EndTokenSession h, CancellationToken ct) => h.HandleAsync(ct)).Requires(PlatformPermissions.AccountSelf)
             .WithName("RevokeToken").WithSummary("退出登录：本次登录的访问令牌与刷新令牌立即失效");
@@ -59,7 +62,7 @@ internal static class Endpoints
         g.MapGet("/permissions", (ReadPermissionMatrix h) => h.Handle()).Requires(PlatformPermissions.PermissionsRead)
             .WithName("PermissionMatrix").WithSummary("权限矩阵：每个角色对每项操作的权限范围（本机构、本机构及下级、全县）");
         g.MapGet("/audit", ([AsParameters] AuditFilter f, SearchAudit h, CancellationToken ct) => h.HandleAsync(f, ct)).Requires(PlatformPermissions.AuditRead)
-            .WithTags("审计").WithName("SearchAudit").WithSummary("查询审计日志");
+            .WithTags("审计").WithName("SearchAudit").WithSummary("查询审计日志").WithDescription(Paging.Describe(50, 500));
         g.MapGet("/system/counters", (ReadServerCounters h) => h.Handle()).Requires(PlatformPermissions.SystemCounters)
             .WithTags("系统").WithName("ServerCounters").WithSummary("服务器累计 CPU 时间与数据库语句数（用于性能测量）");
         g.MapGet("/diagnoses", (string? q, [Bounds(1, 100)] int? take, SearchDiagnoses h, CancellationToken ct) => h.HandleAsync(q, take, ct)).Requires(PlatformPermissions.ReferenceRead)

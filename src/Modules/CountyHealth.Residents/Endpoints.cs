@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Security;
+using CountyHealth.Kernel.Web;
 using CountyHealth.Platform.Contracts;
 using CountyHealth.Residents.BreakGlass;
 using CountyHealth.Residents.Contracts;
@@ -17,7 +18,8 @@ internal static class Endpoints
     {
         var g = app.MapGroup("/api/v1/residents").WithTags("居民");
         g.MapGet("/", ([AsParameters] ResidentQuery q, SearchResidents h, CancellationToken ct) => h.HandleAsync(q, ct)).Requires(ResidentsPermissions.Read)
-            .WithName("SearchResidents").WithSummary("按姓名、拼音首字母、身份证号（全部或后几位）或电话（全部或尾号）查找居民（本账户权限所及的机构）");
+            .WithName("SearchResidents").WithSummary("按姓名、拼音首字母、身份证号（全部或后几位）或电话（全部或尾号）查找居民（本账户权限所及的机构）")
+            .WithDescription(Paging.Describe(20, ResidentQuery.MaxPageSize));
         g.MapGet("/{id:guid}", (Guid id, GetResident h, CancellationToken ct) => h.HandleAsync(id, ct)).Requires(ResidentsPermissions.Read)
             .WithName("GetResident").WithSummary("居民详情");
         g.MapGet("/{id:guid}/household", (Guid id, GetHousehold h, CancellationToken ct) => h.HandleAsync(id, ct)).Requires(ResidentsPermissions.ReadHousehold)

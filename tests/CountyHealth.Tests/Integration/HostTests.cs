@@ -40,6 +40,24 @@ public abstract class HostTests(CountyHealthFactory host)
     }
 
     [Fact]
+    public async Task The_openapi_document_states_the_paging_rule_and_the_token_responses_shape()
+    {
+        using var client = host.Anonymous();
+        using var document = JsonDocument.Parse(await (await client.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync());
+        var paths = document.RootElement.GetProperty("paths");
+
+        foreach (var path in new[] { "/api/v1/residents", "/api/v1/audit" })
+        {
+            var description = paths.GetProperty(path).GetProperty("get").GetProperty("description").GetString();
+            Assert.Contains("从 1 开始", description, StringComparison.Ordinal);
+            Assert.Contains("total 仅在最后一页", description, StringComparison.Ordinal);
+        }
+        var token = paths.GetProperty("/api/v1/auth/token").GetProperty("post").GetProperty("responses").GetProperty("200");
+        var schema = token.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetRawText();
+        Assert.Contains("AccessTokenResponse", schema, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Telemetry_is_off_unless_configured() =>
         Assert.Null(host.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
 

@@ -70,13 +70,11 @@ internal sealed class SearchAudit(CountyHealthDb db, IAccessScope scope, AuditRe
             var end = ChinaTime.StartOfDayUtc(to.AddDays(1));
             q = q.Where(a => a.At < end);
         }
-        var size = Math.Clamp(f.PageSize ?? 50, 1, 500);
-        var skip = Math.Max(0, (f.Page ?? 0) * size);
+        var paging = Paging.Of(f.Page, f.PageSize, 50, 500);
         // Every request writes an audit row: counting a county's log (hundreds of millions of rows) on each page would
-        // take seconds. One row beyond the page tells whether another page exists; the total is "at least".
-        var rows = await q.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip(skip).Take(size + 1).ToListAsync(ct);
-        var total = skip + rows.Count;
-        var page = rows.Take(size).ToList();
+        // take seconds. One row beyond the page tells whether another page exists.
+        var rows = await q.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip(paging.Skip).Take(paging.Take).ToListAsync(ct);
+        var page = rows.Take(paging.Size).ToList();
 
         var labels = await reader.LabelAsync(page, ct);
         var fullNames = await reader.FullNamesAsync(page.Select(a => a.UserName), ct);
@@ -87,7 +85,7 @@ internal sealed class SearchAudit(CountyHealthDb db, IAccessScope scope, AuditRe
 
         // The log shows residents' names and what was done to their records: who looked, and for whom, is recorded too.
         await audit.RecordAsync(AuditActions.Search, nameof(AuditEntry), null, residents.Count == 1 ? residents[0] : f.ResidentId, $"审计日志{Described(f)}：{items.Count} 条");
-        return TypedResults.Ok(new Page<AuditRow>(items, total));
+        return TypedResults.Ok(paging.PageOf(items, rows.Count > paging.Size));
     }
 
     private static string FullName(string userName, Dictionary<string, string> fullNames) =>

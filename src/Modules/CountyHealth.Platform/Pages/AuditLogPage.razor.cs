@@ -20,7 +20,7 @@ public sealed partial class AuditLogPage
 
     private string? ErrorFor(string field) => errors.TryGetValue(field, out var m) ? string.Join("；", m) : null;
 
-    protected override Task OnInitializedAsync() => Load(0);
+    protected override Task OnInitializedAsync() => Load(1);
 
     private async Task Load(int index)
     {

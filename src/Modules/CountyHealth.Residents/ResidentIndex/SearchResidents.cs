@@ -13,26 +13,28 @@ using Microsoft.EntityFrameworkCore;
 namespace CountyHealth.Residents.ResidentIndex;
 
 /// <summary>A search box query with its page.</summary>
-public sealed record ResidentQuery(string? Q, [Bounds(1, 1_000_000)] int? Page, [Bounds(1, 100)] int? PageSize);
+/// <summary>A search of the resident index. Pages count from 1; a page holds at most <see cref="MaxPageSize"/> residents.</summary>
+public sealed record ResidentQuery(string? Q, [Bounds(1, 1_000_000)] int? Page, [Bounds(1, ResidentQuery.MaxPageSize)] int? PageSize)
+{
+    public const int MaxPageSize = 100;
+}
 
 /// <summary>Residents by name, pinyin initials, ID number (whole or its tail) or phone (whole or its tail), in the user's scope.</summary>
 internal sealed class SearchResidents(CountyHealthDb db, IAccessScope scope, IResidentDirectory directory, AuditLog audit, TimeProvider clock) : IUseCase
 {
     public async Task<Page<ResidentRow>> HandleAsync(ResidentQuery query, CancellationToken ct)
     {
-        var size = Math.Clamp(query.PageSize ?? 20, 1, 100);
-        var page = Math.Max(0, query.Page ?? 0);
+        var paging = Paging.Of(query.Page, query.PageSize, 20, ResidentQuery.MaxPageSize);
         var rows = ResidentSearch.Apply(db.Set<Resident>().AsNoTracking(), query.Q);
         // A county-wide reach needs no per-row check; otherwise a resident is found through the institutions she is known at.
         if (await scope.InstitutionsAsync(ResidentsPermissions.Read, ct) is { } within)
         {
             rows = rows.Where(r => directory.VisibleResidentIds(within).Contains(r.Id));
         }
-        var found = await ResidentSearch.Order(rows, query.Q).Skip(page * size).Take(size + 1).ToListAsync(ct);
+        var found = await ResidentSearch.Order(rows, query.Q).Skip(paging.Skip).Take(paging.Take).ToListAsync(ct);
         var today = ChinaTime.Today(clock);
-        await audit.SearchAsync(nameof(Resident), $"q={query.Q}; {Math.Min(found.Count, size)} 条");
-        // The total is "at least" when a further page exists; counting a county-wide match set costs more than it helps.
-        return new Page<ResidentRow>(found.Take(size).Select(r => ResidentRecords.ToRow(r, today)).ToList(), page * size + found.Count);
+        await audit.SearchAsync(nameof(Resident), $"q={query.Q}; {Math.Min(found.Count, paging.Size)} 条");
+        return paging.PageOf(found.Select(r => ResidentRecords.ToRow(r, today)).ToList());
     }
 }
 

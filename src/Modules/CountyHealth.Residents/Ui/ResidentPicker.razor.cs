@@ -37,7 +37,7 @@ public sealed partial class ResidentPicker
 
     private async Task SearchAsync()
     {
-        var page = await Search.Run((h, ct) => h.HandleAsync(new ResidentQuery(query, 0, 20), ct));
+        var page = await Search.Run((h, ct) => h.HandleAsync(new ResidentQuery(query, 1, 20), ct));
         results = page.Items.ToList();
     }
 

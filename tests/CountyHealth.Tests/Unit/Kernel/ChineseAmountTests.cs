@@ -1,5 +1,6 @@
 using CountyHealth.Kernel.Amounts;
 using CountyHealth.Kernel.Documents;
+using CountyHealth.Kernel.Web;
 using Xunit;
 
 namespace CountyHealth.Tests.Unit.Kernel;
@@ -58,5 +59,28 @@ public sealed class DocumentNumberTests
         Assert.Equal("MZ20261130-0001", seq.Next(b, "MZ", day));
         Assert.Equal("CF20261130-0001", seq.Next(a, "CF", day));
         Assert.Equal("MZ20261201-0001", seq.Next(a, "MZ", day.AddDays(1)));
+    }
+}
+
+public sealed class PagingTests
+{
+    [Fact]
+    public void Pages_count_from_one_and_are_clamped_to_the_cap()
+    {
+        Assert.Equal(new Paging(1, 20), Paging.Of(null, null, 20, 100));
+        Assert.Equal(new Paging(1, 100), Paging.Of(0, 1000, 20, 100));
+        var third = Paging.Of(3, 10, 20, 100);
+        Assert.Equal((20, 11), (third.Skip, third.Take));
+    }
+
+    [Fact]
+    public void A_page_tells_whether_more_follow_and_knows_the_total_only_on_the_last()
+    {
+        var paging = Paging.Of(2, 2, 20, 100);
+        var middle = paging.PageOf<int>([1, 2, 3]);
+        Assert.Equal([1, 2], middle.Items);
+        Assert.Equal((true, (int?)null), (middle.HasMore, middle.Total));
+        var last = paging.PageOf<int>([1]);
+        Assert.Equal((false, (int?)3), (last.HasMore, last.Total));
     }
 }
