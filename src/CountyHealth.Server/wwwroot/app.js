@@ -1,7 +1,14 @@
 // Functions the screens call through IJSRuntime; a file of its own so that the page's Content-Security-Policy needs no inline script.
 window.countyHealth = {
   print: () => window.print(),
-  focus: (selector) => { const el = document.querySelector(selector); if (el) { el.focus(); if (el.select) { el.select(); } } },
+  // Focuses the element, or the first thing inside it that takes the focus (a MudSelect's box, a MudTextField's input).
+  focus: (selector) => {
+    const el = document.querySelector(selector);
+    if (!el) { return; }
+    const focusable = 'input:not([type=hidden]):not([disabled]), button:not([disabled]), a[href], textarea, select, [tabindex]:not([tabindex="-1"])';
+    const target = el.matches(focusable) ? el : el.querySelector(focusable);
+    if (target) { target.focus(); if (target.select) { target.select(); } }
+  },
 };
 
 // Shortcut keys of the counters: a page marks a button with data-hotkey="F4" (and shows the key on it); pressing the

@@ -1,6 +1,6 @@
 using CountyHealth.Kernel.Security;
-using CountyHealth.Kernel.Web;
 using CountyHealth.Kernel.Validation;
+using CountyHealth.Kernel.Web;
 using CountyHealth.Platform.Access;
 using CountyHealth.Platform.Accounts;
 using CountyHealth.Platform.Audit;

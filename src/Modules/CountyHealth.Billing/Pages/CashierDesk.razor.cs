@@ -33,6 +33,8 @@ public sealed partial class CashierDesk
     private string requestId = Guid.NewGuid().ToString("N");
 
     private decimal OpenSelected => charges?.Charges.Where(c => c.Status == "Open" && selected.Contains(c.Id)).Sum(c => c.Amount) ?? 0;
+    private bool HasOpen => charges?.Charges.Any(c => c.Status == "Open") == true;
+
     private bool PaidSelected => charges?.Charges.Any(c => c.Status == "Paid" && selected.Contains(c.Id)) == true;
 
     // An empty box means the exact amount; the server checks again.
@@ -53,7 +55,7 @@ public sealed partial class CashierDesk
         if ((pending.FirstOrDefault(p => p.VisitId != charges?.VisitId) ?? pending.FirstOrDefault()) is { } next)
         {
             await Open(next.VisitId);
-            await JS.InvokeVoidAsync("countyHealth.focus", "[data-testid=tendered] input");
+            await JS.InvokeVoidAsync("countyHealth.focus", "[data-testid=tendered]");
         }
     }
 

@@ -63,12 +63,15 @@ internal sealed class TakePayment(CountyHealthDb db, IAccessScope scope, ICurren
             return Problems.Field("tendered", $"实收金额不足：应收{Money.Format(amount)}，实收{Money.Format(tendered)}");
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        // Holding the stock of paid drugs happens in the handlers of ChargesPaid: one transaction, so a refused hold
-        // (the last box went to another patient) takes nothing.
+        // The number first, outside the transaction: its counter row is then locked for one statement, not the whole
+        // payment. Holding the stock of paid drugs happens in the handlers of ChargesPaid, inside the transaction, so a
+        // refused hold (the last box went to another patient) takes nothing.
+        var receiptNumber = await DocumentNumbers.NextAsync(db, charges[0].InstitutionId, DocumentNumbers.Receipt, ChinaTime.DayOf(now), ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var payment = new Payment
         {
             RequestId = r.RequestId,
+            ReceiptNumber = receiptNumber,
             VisitId = r.VisitId,
             ResidentId = charges[0].ResidentId,
             InstitutionId = charges[0].InstitutionId,
@@ -80,7 +83,6 @@ internal sealed class TakePayment(CountyHealthDb db, IAccessScope scope, ICurren
             CashierName = user.FullName,
             PaidAt = now,
         };
-        payment.ReceiptNumber = await DocumentNumbers.NextAsync(db, payment.InstitutionId, DocumentNumbers.Receipt, ChinaTime.DayOf(now), ct);
         db.Add(payment);
         foreach (var c in charges)
         {

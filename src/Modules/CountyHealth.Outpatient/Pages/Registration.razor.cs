@@ -4,6 +4,7 @@ using CountyHealth.Outpatient.Visits;
 using CountyHealth.Platform.Contracts;
 using CountyHealth.Residents.Contracts;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 
 namespace CountyHealth.Outpatient.Pages;
 
@@ -11,6 +12,9 @@ public sealed partial class Registration
 {
     [Inject] private UiHandler<ListRegistrationChoices> Choices { get; set; } = default!;
     [Inject] private UiHandler<RegisterVisit> Register { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    private string? focusNext;
 
     private ResidentRow? resident;
     private IReadOnlyList<DepartmentInfo> departments = [];
@@ -34,6 +38,17 @@ public sealed partial class Registration
     {
         resident = r;
         registered = null;
+        focusNext = "[data-testid=reg-department]";
+    }
+
+    // Enter moves on: a picked resident puts the focus on the department, a registration on 收挂号费.
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (focusNext is { } selector)
+        {
+            focusNext = null;
+            await JS.InvokeVoidAsync("countyHealth.focus", selector);
+        }
     }
 
     private async Task RegisterAsync()
@@ -51,6 +66,7 @@ public sealed partial class Registration
         {
             registered = v;
             resident = null;
+            focusNext = "[data-testid=reg-pay]";
         }
     }
 }

@@ -5,6 +5,7 @@ using CountyHealth.Residents.Domain;
 using CountyHealth.Residents.ResidentIndex;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
 
 namespace CountyHealth.Residents.Ui;
 
@@ -15,6 +16,9 @@ public sealed partial class ResidentPicker
 
     [Inject] private UiHandler<SearchResidents> Search { get; set; } = default!;
     [Inject] private UiHandler<RegisterResident> Register { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    private bool focusFirst;
 
     private string? query;
     private List<ResidentRow>? results;
@@ -35,10 +39,29 @@ public sealed partial class ResidentPicker
         }
     }
 
+    // At the counter the keyboard does it all: Enter searches; one match is taken at once, several put the focus on
+    // the first 选择 (Tab moves on, Enter takes it).
     private async Task SearchAsync()
     {
         var page = await Search.Run((h, ct) => h.HandleAsync(new ResidentQuery(query, 1, 20), ct));
         results = page.Items.ToList();
+        if (results.Count == 1)
+        {
+            await Pick(results[0]);
+        }
+        else
+        {
+            focusFirst = results.Count > 1;
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (focusFirst)
+        {
+            focusFirst = false;
+            await JS.InvokeVoidAsync("countyHealth.focus", "[data-testid=resident-pick]");
+        }
     }
 
     private void FillFromId()

@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+using CountyHealth.Residents.Domain;
+using CountyHealth.Tests.Support;
+using Xunit;
+using static CountyHealth.BrowserTests.OutpatientDayTests;
+using static CountyHealth.BrowserTests.ScreenWalkTests;
+
+namespace CountyHealth.BrowserTests;
+
+/// <summary>
+/// The registration counter without the mouse, as it works all day: the ID number and Enter find the resident, Tab and
+/// the arrow keys choose the department, F4 registers, Enter goes on to the till, F2 takes the cash, Enter charges and
+/// shows the change.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class KeyboardCounterTests(SqliteServerFixture server)
+{
+    [Fact]
+    public async Task Registration_and_payment_are_done_from_the_keyboard()
+    {
+        var name = "键盘" + new string(Enumerable.Range(0, 2).Select(_ => "春夏秋冬梅兰竹菊松柏"[TestSeed.Next(10)]).ToArray());
+        var birth = new DateOnly(1970, 2, 3).AddDays(TestSeed.Next(0, 3000));
+        var idNumber = ChineseIdNumber.Compose("130534", birth, TestSeed.Next(0, 499) * 2 + 1);
+        using (var api = await server.ApiAsync("cashier"))
+        {
+            await ReadAsync(await api.PostAsJsonAsync("/api/v1/residents",
+                new { name, sex = 1, birthDate = birth, idNumber, phone = (string?)null, address = (string?)null, ethnicity = (string?)null }));
+        }
+
+        var cashier = await server.SignInAsync("cashier");
+        await cashier.GotoAsync(server.BaseUrl + "/outpatient/register");
+        await WaitInteractive(cashier);
+        await Expect(cashier.Locator("[data-testid=registration-keys]"), "F4");
+        await Input(cashier, "resident-query").FocusAsync();
+        await cashier.Keyboard.TypeAsync(idNumber);
+        await cashier.Keyboard.PressAsync("Enter");
+        // One match: taken at once, and the focus waits on the department.
+        await Expect(cashier.Locator("[data-testid=picked-resident]"), name);
+        await cashier.WaitForFunctionAsync("() => document.activeElement && document.activeElement.closest('[data-testid=reg-department]') !== null");
+        await cashier.Keyboard.PressAsync("ArrowDown");
+        var option = cashier.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "内科" }).First;
+        await option.WaitForAsync();
+        for (var i = 0; i < 12 && !(await cashier.Locator(".mud-popover-open .mud-selected-item, .mud-popover-open .mud-list-item-active, .mud-popover-open .mud-list-item-hilight").Filter(new() { HasText = "内科" }).CountAsync() > 0); i++)
+        {
+            await cashier.Keyboard.PressAsync("ArrowDown");
+        }
+        await cashier.Keyboard.PressAsync("Enter");
+        await Expect(cashier.Locator("[data-testid=reg-department]"), "内科");
+        await cashier.Keyboard.PressAsync("F4");
+        await Expect(cashier.Locator("[data-testid=reg-done]"), "挂号成功");
+        await cashier.WaitForFunctionAsync("() => document.activeElement && document.activeElement.matches('[data-testid=reg-pay]')");
+        await cashier.Keyboard.PressAsync("Enter");
+
+        await cashier.WaitForURLAsync("**/billing/cashier?visit=*");
+        await WaitInteractive(cashier);
+        await Expect(cashier.Locator("[data-testid=visit-charges]"), "挂号费");
+        await cashier.Keyboard.PressAsync("F2");
+        await cashier.Keyboard.TypeAsync("20");
+        await Expect(cashier.Locator("[data-testid=change]"), "找零");
+        await cashier.Keyboard.PressAsync("Enter");
+        await Expect(cashier.Locator("[data-testid=paid]"), "找零");
+        await cashier.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "25-keyboard-counter-paid.png"), FullPage = true });
+    }
+}
