@@ -61,4 +61,27 @@ public sealed class KeyboardCounterTests(SqliteServerFixture server)
         await Expect(cashier.Locator("[data-testid=paid]"), "找零");
         await cashier.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "25-keyboard-counter-paid.png"), FullPage = true });
     }
+
+    [Theory]
+    [InlineData("cashier", "今日收费", "待收费")]
+    [InlineData("doctor", "今日门诊", "候诊")]
+    [InlineData("pharmacist", "今日药房", "近效期")]
+    [InlineData("admin", "人员与账户", "审计日志")]
+    public async Task Each_roles_home_page_opens_on_its_day(string account, string card, string figure)
+    {
+        var page = await server.SignInAsync(account);
+        await page.GotoAsync(server.BaseUrl + "/");
+        await WaitInteractive(page);
+        await Expect(page.Locator("body"), card);
+        await Expect(page.Locator("body"), figure);
+        if (account != "admin")
+        {
+            Assert.Equal(1, await page.Locator("[data-testid=home-card]").Filter(new() { HasText = card }).CountAsync());
+        }
+        else
+        {
+            Assert.Equal(0, await page.Locator("[data-testid=home-card]").CountAsync()); // the administrator keeps no desk of patients
+        }
+        await page.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, $"26-home-{account}.png"), FullPage = true });
+    }
 }

@@ -47,6 +47,7 @@ internal static class CountyHealthHost
         services.AddSingleton<PageVisits>();
         services.AddScoped<PageVisit>();
         services.AddScoped<DomainEvents>();
+        services.AddScoped<BeforeCommit>();
         services.AddScoped(typeof(UiHandler<>));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusTitles.Translate);
         services.AddInputDoor();
@@ -63,7 +64,8 @@ internal static class CountyHealthHost
         services.AddMudServices(config =>
         {
             config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
-            config.SnackbarConfiguration.VisibleStateDuration = 5000;
+            config.SnackbarConfiguration.VisibleStateDuration = 4000;
+            config.SnackbarConfiguration.MaxDisplayedSnackbars = 2;
         });
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddScoped<DemoCounty>();

@@ -28,7 +28,8 @@ public sealed record PaymentRequest(string RequestId, Guid VisitId, IReadOnlyLis
 /// id again (in a row or at once) answers with the first payment's receipt, marked replayed. The modules that raised
 /// the charges act on <see cref="ChargesPaid"/> in the same transaction (a prescription goes to the pharmacy).
 /// </summary>
-internal sealed class TakePayment(CountyHealthDb db, IAccessScope scope, ICurrentUser user, DomainEvents events, Receipts receipts, AuditLog audit, TimeProvider clock) : IUseCase
+internal sealed class TakePayment(CountyHealthDb db, IAccessScope scope, ICurrentUser user, DomainEvents events, BeforeCommit beforeCommit, Receipts receipts,
+    AuditLog audit, TimeProvider clock) : IUseCase
 {
     public async Task<Results<Ok<Receipt>, Created<Receipt>, ValidationProblem, ProblemHttpResult>> HandleAsync(PaymentRequest r, CancellationToken ct)
     {
@@ -96,6 +97,7 @@ internal sealed class TakePayment(CountyHealthDb db, IAccessScope scope, ICurren
         {
             await events.PublishAsync(new ChargesPaid(r.VisitId, payment.Id, charges.Select(c => new BilledItem(c.Kind, c.GroupId, c.SourceId)).ToList()), ct);
             await db.SaveChangesAsync(ct);
+            await beforeCommit.RunAsync(ct);
             await tx.CommitAsync(ct);
         }
         catch (EventRefusedException refused)

@@ -11,11 +11,15 @@ namespace CountyHealth.Pharmacy.Dispensing;
 /// Reservation (预占) of stock for paid lines: a payment holds the packs it pays for, earliest expiry first, so a patient
 /// never pays for a drug the pharmacy cannot hand out and the dispensing desk never shows an order it cannot fill.
 /// Each batch is held by a conditional UPDATE (… WHERE on hand − reserved ≥ n): of two payments racing for the last
-/// box, one holds it and the other is refused with the drug's name. Callers run inside their own transaction.
+/// box, one holds it and the other is refused with the drug's name. The holds run as the last step before the caller's
+/// commit (<see cref="BeforeCommit"/>), so a batch row is locked for one round trip, not for the whole payment.
 /// </summary>
-internal sealed class StockReservations(CountyHealthDb db, DrugCache drugs, TimeProvider clock)
+internal sealed class StockReservations(CountyHealthDb db, DrugCache drugs, BeforeCommit beforeCommit, TimeProvider clock)
 {
-    /// <summary>Holds stock for every line of a new order (not yet saved), or refuses the caller's unit of work.</summary>
+    /// <summary>
+    /// Plans the holds for every line of a new order (not yet saved) and takes them before the caller commits; refuses
+    /// the caller's unit of work when the unheld stock cannot cover a line.
+    /// </summary>
     public async Task ReserveAsync(DispenseOrder order, CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
@@ -40,17 +44,20 @@ internal sealed class StockReservations(CountyHealthDb db, DrugCache drugs, Time
                 holds.Add(new StockReservation { LineId = line.Id, BatchId = a.BatchId, Quantity = a.Quantity, ReservedAt = now });
             }
         }
-        foreach (var h in holds)
-        {
-            var held = await db.Set<StockBatch>().Where(b => b.Id == h.BatchId && b.QuantityOnHand - b.QuantityReserved >= h.Quantity)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.QuantityReserved, b => b.QuantityReserved + h.Quantity), ct);
-            if (held == 0)
-            {
-                var line = order.Lines.First(l => l.Id == h.LineId);
-                throw new EventRefusedException(await ShortageAsync(line, null, ct));
-            }
-        }
         db.AddRange(holds);
+        beforeCommit.Add(async token =>
+        {
+            foreach (var h in holds)
+            {
+                var held = await db.Set<StockBatch>().Where(b => b.Id == h.BatchId && b.QuantityOnHand - b.QuantityReserved >= h.Quantity)
+                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.QuantityReserved, b => b.QuantityReserved + h.Quantity), token);
+                if (held == 0)
+                {
+                    var line = order.Lines.First(l => l.Id == h.LineId);
+                    throw new EventRefusedException(await ShortageAsync(line, null, token));
+                }
+            }
+        });
     }
 
     /// <summary>Gives back what the lines hold (their charges were refunded or the order cancelled).</summary>
@@ -72,6 +79,6 @@ internal sealed class StockReservations(CountyHealthDb db, DrugCache drugs, Time
         var unit = drug?.PackUnit ?? "";
         return available is { } n
             ? $"{name}库存不足：需 {line.Quantity} {unit}，可售 {n} {unit}，不能收费；请医生更换药品或减少数量"
-            : $"{name}的最后库存刚被其他收费占用，不能收费；请医生更换药品或减少数量";
+            : $"{name}库存不足：剩余库存刚被其他收费预占，不能收费；请医生更换药品或减少数量";
     }
 }
