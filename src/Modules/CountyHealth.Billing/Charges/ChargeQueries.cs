@@ -38,14 +38,7 @@ internal sealed class PendingCharges(CountyHealthDb db, IAccessScope scope, IRes
         }
         var names = await residents.GetManyAsync(rows.Select(r => r.ResidentId), ct);
         var visitIds = rows.Select(r => r.VisitId).Distinct().ToList();
-        var labels = new Dictionary<Guid, EncounterLabel>();
-        foreach (var e in encounters)
-        {
-            foreach (var (id, label) in await e.LabelsAsync(visitIds, ct))
-            {
-                labels.TryAdd(id, label);
-            }
-        }
+        var labels = await encounters.LabelsAsync(visitIds, ct);
         var today = ChinaTime.Today(clock);
         var pending = rows.GroupBy(r => r.VisitId).Select(g =>
         {

@@ -60,3 +60,20 @@ public interface IEncounterLabels
 {
     Task<IReadOnlyDictionary<Guid, EncounterLabel>> LabelsAsync(IReadOnlyCollection<Guid> encounterIds, CancellationToken ct);
 }
+
+public static class EncounterLabelSources
+{
+    /// <summary>The labels every owning module gives for the encounters (the first module that knows one names it).</summary>
+    public static async Task<IReadOnlyDictionary<Guid, EncounterLabel>> LabelsAsync(this IEnumerable<IEncounterLabels> sources, IReadOnlyCollection<Guid> encounterIds, CancellationToken ct)
+    {
+        var labels = new Dictionary<Guid, EncounterLabel>();
+        foreach (var source in sources)
+        {
+            foreach (var (id, label) in await source.LabelsAsync(encounterIds, ct))
+            {
+                labels.TryAdd(id, label);
+            }
+        }
+        return labels;
+    }
+}

@@ -37,11 +37,7 @@ internal sealed class Receipts(CountyHealthDb db, IInstitutionDirectory institut
         var lines = charges.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select(c => new ReceiptLine(c.Description, c.Unit, c.Quantity, c.UnitPrice, c.Amount)).ToList();
         var inst = await institutions.FindAsync(p.InstitutionId, ct);
         var res = (await residents.GetManyAsync([p.ResidentId], ct)).GetValueOrDefault(p.ResidentId);
-        EncounterLabel? encounter = null;
-        foreach (var e in encounters)
-        {
-            encounter ??= (await e.LabelsAsync([p.VisitId], ct)).GetValueOrDefault(p.VisitId);
-        }
+        var encounter = (await encounters.LabelsAsync([p.VisitId], ct)).GetValueOrDefault(p.VisitId);
         return new Receipt(p.Id, p.ReceiptNumber, inst?.Name ?? "", res?.Name ?? "", res?.SexName ?? "", res?.AgeOn(ChinaTime.Today(clock)) ?? 0, p.Method.ToString(),
             PaymentMethods.ChineseName(p.Method), p.Amount, Money.Format(p.Amount), ChineseAmount.Capitals(p.Amount), p.Tendered, p.Change, p.CashierName,
             ChinaTime.Format(p.PaidAt), lines, replayed, encounter?.Number, encounter?.DepartmentName);

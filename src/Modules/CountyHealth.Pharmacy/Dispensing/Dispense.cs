@@ -169,9 +169,6 @@ internal sealed class Dispense(CountyHealthDb db, ICurrentUser user, IAccessScop
 
     private async Task<string> DrugNameAsync(Guid drugId, CancellationToken ct) => (await drugs.GetAsync(db, ct)).GetValueOrDefault(drugId)?.Name ?? "";
 
-    private async Task<string> ShortageAsync(DispenseLine line, int available, CancellationToken ct)
-    {
-        var drug = (await drugs.GetAsync(db, ct)).GetValueOrDefault(line.DrugId);
-        return $"{drug?.Name}库存不足：需 {line.Quantity} {drug?.PackUnit}，可发 {available} {drug?.PackUnit}";
-    }
+    private async Task<string> ShortageAsync(DispenseLine line, int available, CancellationToken ct) =>
+        StockReservations.Shortage((await drugs.GetAsync(db, ct)).GetValueOrDefault(line.DrugId), line.Quantity, available, "可发");
 }

@@ -75,10 +75,12 @@ internal sealed class StockReservations(CountyHealthDb db, DrugCache drugs, Befo
     private async Task<string> ShortageAsync(DispenseLine line, int? available, CancellationToken ct)
     {
         var drug = (await drugs.GetAsync(db, ct)).GetValueOrDefault(line.DrugId);
-        var name = drug?.Name ?? "药品";
-        var unit = drug?.PackUnit ?? "";
         return available is { } n
-            ? $"{name}库存不足：需 {line.Quantity} {unit}，可售 {n} {unit}，不能收费；请医生更换药品或减少数量"
-            : $"{name}库存不足：剩余库存刚被其他收费预占，不能收费；请医生更换药品或减少数量";
+            ? Shortage(drug, line.Quantity, n, "可售") + "，不能收费；请医生更换药品或减少数量"
+            : $"{drug?.Name ?? "药品"}库存不足：剩余库存刚被其他收费预占，不能收费；请医生更换药品或减少数量";
     }
+
+    /// <summary>The one way the pharmacy says a drug is short, in packs: "阿莫西林胶囊库存不足：需 2 盒，可发 1 盒".</summary>
+    internal static string Shortage(Drug? drug, int needed, int available, string verb) =>
+        $"{drug?.Name ?? "药品"}库存不足：需 {needed} {drug?.PackUnit}，{verb} {available} {drug?.PackUnit}";
 }
