@@ -1,6 +1,12 @@
 using System.Net;
 using CountyHealth.Billing.Charges;
+using CountyHealth.Kernel.Data;
+using CountyHealth.Pharmacy.Contracts;
+using CountyHealth.Pharmacy.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using CountyHealth.Pharmacy.Dispensing;
+using CountyHealth.Tests.Support;
 using Xunit;
 
 namespace CountyHealth.Tests.Integration;
@@ -45,6 +51,36 @@ public abstract class DispensingConcurrencyTests(CountyHealthFactory host)
         var waiting = Assert.Single(queue);
         Assert.Null(waiting.Blocker);
         Assert.Equal(1, Assert.Single(waiting.Lines).Reserved);
+    }
+
+    [Fact]
+    public async Task A_payment_whose_planned_batch_was_emptied_meanwhile_holds_the_next_batch_instead_of_refusing()
+    {
+        var drug = await clinic.NewDrugAsync();
+        var early = await clinic.ReceiveAsync(drug.Id, 1, Clinic.Today.AddYears(1));
+        var late = await clinic.ReceiveAsync(drug.Id, 10, Clinic.Today.AddYears(2));
+        // Payment A plans its hold on the early batch (its last box) but has not taken it yet …
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CountyHealthDb>();
+        var institution = await db.Set<StockBatch>().Where(b => b.Id == early.BatchId).Select(b => b.InstitutionId).SingleAsync();
+        var order = DispenseOrder.For(new DispenseRequest("test.order", Guid.CreateVersion7(), "T-1", (await clinic.RegisterResidentAsync()).Id, institution, "测试",
+            [new DispenseLineRequest(Guid.CreateVersion7(), drug.Id, 1, "口服")]), TestClock.Start.UtcDateTime);
+        db.Add(order);
+        await scope.ServiceProvider.GetRequiredService<StockReservations>().ReserveAsync(order, CancellationToken.None);
+        // … when another cashier's payment takes that box and commits (A's transaction starts after it: SQLite's takes the write lock).
+        var (_, other) = await clinic.PaidPrescriptionAsync(drug.Id, 10m, "qd", 1);
+
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<BeforeCommit>().RunAsync(CancellationToken.None);
+        await tx.CommitAsync();
+
+        var batches = await clinic.BatchesAsync(drug.Id);
+        Assert.Equal(1, Assert.Single(batches, b => b.BatchId == early.BatchId).QuantityReserved);
+        Assert.Equal(1, Assert.Single(batches, b => b.BatchId == late.BatchId).QuantityReserved);
+        var held = await db.Set<StockReservation>().AsNoTracking().Where(r => r.LineId == order.Lines[0].Id).ToListAsync();
+        Assert.Equal(late.BatchId, Assert.Single(held).BatchId);
+        Assert.Equal(1, Assert.Single((await clinic.WaitingOrderAsync(other.Number)).Lines).Reserved);
     }
 
     [Fact]

@@ -45,20 +45,52 @@ internal sealed class StockReservations(CountyHealthDb db, DrugCache drugs, Befo
             }
         }
         db.AddRange(holds);
-        beforeCommit.Add(async token =>
-        {
-            foreach (var h in holds)
-            {
-                var held = await db.Set<StockBatch>().Where(b => b.Id == h.BatchId && b.QuantityOnHand - b.QuantityReserved >= h.Quantity)
-                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.QuantityReserved, b => b.QuantityReserved + h.Quantity), token);
-                if (held == 0)
-                {
-                    var line = order.Lines.First(l => l.Id == h.LineId);
-                    throw new EventRefusedException(await ShortageAsync(line, null, token));
-                }
-            }
-        });
+        beforeCommit.Add(token => HoldAsync(order, holds, today, token));
     }
+
+    /// <summary>
+    /// Takes the planned holds by conditional updates. A batch another payment emptied meanwhile is not a shortage while
+    /// other batches have stock: the rest of that hold is planned again over what is left (up to a few times, then
+    /// refused), so two cashiers paying for the last box of an old batch both succeed when a newer batch has stock.
+    /// </summary>
+    private async Task HoldAsync(DispenseOrder order, List<StockReservation> holds, DateOnly today, CancellationToken ct)
+    {
+        var pending = new Queue<StockReservation>(holds);
+        var replans = 0;
+        while (pending.TryDequeue(out var h))
+        {
+            if (await TryHoldAsync(h.BatchId, h.Quantity, ct))
+            {
+                continue;
+            }
+            var line = order.Lines.First(l => l.Id == h.LineId);
+            if (++replans > 3)
+            {
+                throw new EventRefusedException(await ShortageAsync(line, null, ct));
+            }
+            // What is unheld now, by every other batch of the drug (this transaction's own holds already count).
+            var batches = await db.Set<StockBatch>().AsNoTracking()
+                .Where(b => b.InstitutionId == order.InstitutionId && b.DrugId == line.DrugId && b.Id != h.BatchId && b.ExpiryDate > today && b.QuantityOnHand > b.QuantityReserved)
+                .Select(b => new BatchStock(b.Id, b.BatchNumber, b.ExpiryDate, b.QuantityOnHand - b.QuantityReserved)).ToListAsync(ct);
+            var plan = ExpiryFirstAllocation.Allocate(batches, h.Quantity, today);
+            if (!plan.IsComplete)
+            {
+                throw new EventRefusedException(await ShortageAsync(line, null, ct));
+            }
+            db.Remove(h);
+            foreach (var a in plan.Allocations)
+            {
+                var moved = new StockReservation { LineId = h.LineId, BatchId = a.BatchId, Quantity = a.Quantity, ReservedAt = h.ReservedAt };
+                db.Add(moved);
+                pending.Enqueue(moved);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private async Task<bool> TryHoldAsync(Guid batchId, int quantity, CancellationToken ct) =>
+        await db.Set<StockBatch>().Where(b => b.Id == batchId && b.QuantityOnHand - b.QuantityReserved >= quantity)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.QuantityReserved, b => b.QuantityReserved + quantity), ct) > 0;
 
     /// <summary>Gives back what the lines hold (their charges were refunded or the order cancelled).</summary>
     public async Task ReleaseAsync(IReadOnlyCollection<Guid> lineIds, CancellationToken ct)
