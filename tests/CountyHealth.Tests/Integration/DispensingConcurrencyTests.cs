@@ -2,11 +2,11 @@ using System.Net;
 using CountyHealth.Billing.Charges;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Pharmacy.Contracts;
+using CountyHealth.Pharmacy.Dispensing;
 using CountyHealth.Pharmacy.Domain;
+using CountyHealth.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using CountyHealth.Pharmacy.Dispensing;
-using CountyHealth.Tests.Support;
 using Xunit;
 
 namespace CountyHealth.Tests.Integration;
