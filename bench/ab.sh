@@ -2,8 +2,8 @@
 # A/B of the outpatient day between commits on a small county: bash bench/ab.sh <commit> <label> (needs the dev PostgreSQL on port 55433; 64 users, 30 s, 20,000 residents)
 # usage: ab.sh <commit> <label>
 set -e
-C=$1; L=$2; W=/work/ab-$L
-rm -rf $W; git -C /work/main worktree add -f --detach $W $C > /dev/null 2>&1
+C=$1; L=$2; ROOT=$(git -C "$(dirname "$0")" rev-parse --show-toplevel); W=/tmp/ab-worktree-$L
+rm -rf $W; git -C "$ROOT" worktree add -f --detach $W $C > /dev/null 2>&1
 cd $W
 dotnet build src/CountyHealth.Server -c Release -v q > /dev/null 2>&1
 dotnet build bench/CountyHealth.Bench -c Release -v q > /dev/null 2>&1
