@@ -31,6 +31,11 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -98,6 +103,8 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.HasIndex("GroupId");
 
                     b.HasIndex("PaymentId");
+
+                    b.HasIndex("RefundId");
 
                     b.HasIndex("VisitId", "Status");
 
@@ -289,6 +296,37 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.ToTable("refunds", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.Indicators.Domain.FactValue", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Source", "InstitutionId", "Month", "Measure", "Dimension");
+
+                    b.HasIndex("Month", "Dimension");
+
+                    b.ToTable("indicator_facts", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.Kernel.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -443,6 +481,27 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.HasKey("InstitutionId", "Prefix", "Day");
 
                     b.ToTable("document_counters", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.Kernel.Facts.FactChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("fact_changes", (string)null);
                 });
 
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.Prescription", b =>
@@ -933,6 +992,9 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .HasColumnType("numeric(18,4)");
 
                     b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsAntibacterial")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Manufacturer")

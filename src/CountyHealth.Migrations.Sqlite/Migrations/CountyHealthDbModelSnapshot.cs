@@ -26,6 +26,11 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -93,6 +98,8 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.HasIndex("GroupId");
 
                     b.HasIndex("PaymentId");
+
+                    b.HasIndex("RefundId");
 
                     b.HasIndex("VisitId", "Status");
 
@@ -284,6 +291,37 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.ToTable("refunds", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.Indicators.Domain.FactValue", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Source", "InstitutionId", "Month", "Measure", "Dimension");
+
+                    b.HasIndex("Month", "Dimension");
+
+                    b.ToTable("indicator_facts", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.Kernel.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -438,6 +476,27 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.HasKey("InstitutionId", "Prefix", "Day");
 
                     b.ToTable("document_counters", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.Kernel.Facts.FactChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("fact_changes", (string)null);
                 });
 
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.Prescription", b =>
@@ -928,6 +987,9 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsAntibacterial")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Manufacturer")

@@ -98,6 +98,7 @@ internal static class CountyHealthHost
             await scope.ServiceProvider.GetRequiredService<DemoCounty>().SeedIfEmptyAsync(CancellationToken.None);
         }
         await RefreshSearchKeysAsync(scope.ServiceProvider, atStart: true, log, CancellationToken.None);
+        await Indicators.MonthlyTables.BuildIfNeverBuiltAsync(scope.ServiceProvider, line => log.LogInformation("Monthly tables: {Line}", line), CancellationToken.None);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Diagnostics;
+using CountyHealth.Kernel.Facts;
 using CountyHealth.Kernel.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -72,6 +73,7 @@ internal static class DatabaseSetup
         services.AddSingleton<ServerCounters>();
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<SingleBatchSaves>();
+        services.AddSingleton<FactChangeInterceptor>();
         services.AddPooledDbContextFactory<CountyHealthDb>((sp, o) =>
         {
             if (provider == DatabaseProviders.Postgres)
@@ -89,7 +91,7 @@ internal static class DatabaseSetup
             }
             o.UseModelParts(parts);
             // The audit rows first: the single-batch decision counts them.
-            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SingleBatchSaves>(), sp.GetRequiredService<ServerCounters>());
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<FactChangeInterceptor>(), sp.GetRequiredService<SingleBatchSaves>(), sp.GetRequiredService<ServerCounters>());
             // A page or a first row of a query without an order can come back different each time: a bug, not a warning.
             o.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
         }, poolSize: 512);

@@ -1,4 +1,5 @@
 using CountyHealth.Billing;
+using CountyHealth.Indicators;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Outpatient;
 using CountyHealth.Pharmacy;
@@ -17,6 +18,7 @@ internal static class ModuleCatalogue
     public static IReadOnlyList<IModule> All { get; } =
     [
         new PlatformModule(),
+        new IndicatorsModule(),
         new ResidentsModule(),
         new PharmacyModule(),
         new BillingModule(),

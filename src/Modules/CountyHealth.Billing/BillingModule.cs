@@ -3,6 +3,7 @@ using CountyHealth.Billing.Contracts;
 using CountyHealth.Billing.Payments;
 using CountyHealth.Billing.Prices;
 using CountyHealth.Billing.Seeding;
+using CountyHealth.Indicators.Contracts;
 using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
@@ -25,6 +26,8 @@ public sealed class BillingModule : IModule
         services.AddScoped<IPriceCatalogue, PriceCatalogue>();
         services.AddScoped<ISearchKeyRefresh, PriceSearchKeys>();
         services.AddScoped<Receipts>();
+        services.AddScoped<IFactSource, Settlement.BillingFacts>();
+        Settlement.BillingFacts.AddFeeds(services);
         services.AddScoped<IHomeCards, Settlement.CashierHomeCard>();
         services.AddScoped<IDemoData, BillingDemoData>();
         services.AddScoped<BillingHistory>();

@@ -1,4 +1,5 @@
 using CountyHealth.Billing.Contracts;
+using CountyHealth.Indicators.Contracts;
 using CountyHealth.Kernel.Events;
 using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Modules;
@@ -33,6 +34,8 @@ public sealed class OutpatientModule : IModule
         services.AddScoped<IDispenseSources, PrescriptionDetails>();
         services.AddScoped<IHomeCards, DoctorHomeCard>();
         services.AddScoped<ISyntheticData, OutpatientHistory>();
+        services.AddScoped<IFactSource, OutpatientFacts>();
+        OutpatientFacts.AddFeeds(services);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => Endpoints.Map(endpoints);

@@ -43,6 +43,7 @@ internal sealed class ChargeService(CountyHealthDb db, TimeProvider clock) : ICh
         InstitutionId = encounter.InstitutionId,
         DepartmentId = encounter.DepartmentId,
         Kind = l.Kind,
+        Category = l.Category,
         GroupId = l.GroupId,
         SourceId = l.SourceId,
         ItemCode = l.ItemCode,

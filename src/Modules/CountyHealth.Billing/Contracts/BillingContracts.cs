@@ -5,7 +5,47 @@ namespace CountyHealth.Billing.Contracts;
 /// "outpatient.prescription"); Billing keeps it and hands it back in its events, so any module may raise charges
 /// without Billing knowing it. GroupId ties the lines of one document together; SourceId is the item.
 /// </summary>
-public sealed record ChargeLine(string Kind, Guid GroupId, Guid SourceId, string ItemCode, string Description, string Unit, decimal Quantity, decimal UnitPrice);
+/// <summary>
+/// A line to bill; <paramref name="Category"/> is its revenue category (<see cref="RevenueCategories"/>), by which the
+/// revenue indicators (药占比 among them) are counted.
+/// </summary>
+public sealed record ChargeLine(string Kind, Guid GroupId, Guid SourceId, string ItemCode, string Description, string Unit, decimal Quantity, decimal UnitPrice,
+    string Category = RevenueCategories.Other);
+
+/// <summary>The revenue categories of outpatient income (门诊收入), as the financial statements of a health centre split it.</summary>
+public static class RevenueCategories
+{
+    public const string Registration = "registration";
+    public const string Examination = "examination";
+    public const string Lab = "lab";
+    public const string Treatment = "treatment";
+    public const string WesternDrug = "western_drug";
+    public const string PatentDrug = "patent_drug";
+    public const string Herbal = "herbal";
+    public const string Other = "other";
+
+    public static IReadOnlyDictionary<string, string> ChineseNames { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Registration] = "挂号费",
+        [Examination] = "检查费",
+        [Lab] = "化验费",
+        [Treatment] = "治疗费",
+        [WesternDrug] = "西药费",
+        [PatentDrug] = "中成药费",
+        [Herbal] = "中草药费",
+        [Other] = "其他收入",
+    };
+
+    /// <summary>The category of a price item by its kind (Registration, Examination, Lab, Treatment).</summary>
+    public static string OfPriceItemKind(string kind) => kind switch
+    {
+        "Registration" => Registration,
+        "Examination" => Examination,
+        "Lab" => Lab,
+        "Treatment" => Treatment,
+        _ => Other,
+    };
+}
 
 /// <summary>Whom and where a charge is for: the encounter (an outpatient visit; later a ward stay), the resident, the institution and department.</summary>
 public sealed record BillingEncounter(Guid EncounterId, Guid ResidentId, Guid InstitutionId, Guid DepartmentId);

@@ -29,6 +29,7 @@ internal sealed class ChargeConfiguration : IEntityTypeConfiguration<Charge>
     {
         b.ToTable("charges");
         b.Property(x => x.Kind).HasMaxLength(40);
+        b.Property(x => x.Category).HasMaxLength(24);
         b.Property(x => x.ItemCode).HasMaxLength(32);
         b.Property(x => x.Description).HasMaxLength(200);
         b.Property(x => x.Unit).HasMaxLength(16);
@@ -38,6 +39,7 @@ internal sealed class ChargeConfiguration : IEntityTypeConfiguration<Charge>
         b.HasIndex(x => new { x.InstitutionId, x.Status, x.CreatedAt });
         b.HasIndex(x => x.GroupId);
         b.HasIndex(x => x.PaymentId);
+        b.HasIndex(x => x.RefundId);
     }
 }
 

@@ -34,6 +34,9 @@ internal sealed class Charge : IPersonalHealthData
     public Guid DepartmentId { get; set; }
     /// <summary>The raising module's name for what is billed (e.g. "outpatient.prescription").</summary>
     public string Kind { get; set; } = "";
+
+    /// <summary>The revenue category (挂号费, 西药费, 检查费…; <see cref="Contracts.RevenueCategories"/>).</summary>
+    public string Category { get; set; } = Contracts.RevenueCategories.Other;
     public Guid GroupId { get; set; }
     public Guid SourceId { get; set; }
     public string ItemCode { get; set; } = "";

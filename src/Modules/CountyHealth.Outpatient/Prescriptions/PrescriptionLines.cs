@@ -89,5 +89,5 @@ internal sealed class PrescriptionLines(IDrugCatalogue catalogue)
 
     /// <summary>The charges of a prescription: one per item, grouped by the prescription.</summary>
     public static IEnumerable<ChargeLine> Charges(Prescription p) => p.Items.Select(i =>
-        new ChargeLine(OutpatientKinds.Prescription, p.Id, i.Id, "RX", $"{i.DrugName} {i.Specification}", i.PackUnit, i.Quantity, i.UnitPrice));
+        new ChargeLine(OutpatientKinds.Prescription, p.Id, i.Id, "RX", $"{i.DrugName} {i.Specification}", i.PackUnit, i.Quantity, i.UnitPrice, RevenueCategories.WesternDrug));
 }

@@ -88,7 +88,7 @@ internal sealed class OutpatientHistory(IDrugCatalogue drugs, IDiagnosisDictiona
                 visitDiagnoses.Add(new VisitDiagnosis { VisitId = visit.Id, Code = code, Name = plan.DiagnosisName(code), IsPrimary = true, Position = 0 });
                 var encounter = new BillingEncounter(visit.Id, r.Id, clinic.InstitutionId, clinic.DepartmentId);
                 var paidAt = at.AddMinutes(30);
-                var lines = new List<ChargeLine> { new(OutpatientKinds.Registration, visit.Id, visit.Id, fee!.Code, fee.Name, fee.Unit, 1, fee.Price) };
+                var lines = new List<ChargeLine> { new(OutpatientKinds.Registration, visit.Id, visit.Id, fee!.Code, fee.Name, fee.Unit, 1, fee.Price, RevenueCategories.Registration) };
                 if (drug is not null)
                 {
                     var rx = new Prescription
@@ -123,7 +123,7 @@ internal sealed class OutpatientHistory(IDrugCatalogue drugs, IDiagnosisDictiona
                     };
                     prescriptions.Add(rx);
                     items.Add(item);
-                    lines.Add(new ChargeLine(OutpatientKinds.Prescription, rx.Id, item.Id, "RX", $"{drug.Name} {drug.Specification}", drug.PackUnit, packs, drug.RetailPrice));
+                    lines.Add(new ChargeLine(OutpatientKinds.Prescription, rx.Id, item.Id, "RX", $"{drug.Name} {drug.Specification}", drug.PackUnit, packs, drug.RetailPrice, RevenueCategories.WesternDrug));
                     dispensing.Dispensed(new DispenseRequest(OutpatientKinds.Prescription, rx.Id, rx.Number, r.Id, clinic.InstitutionId, clinic.DoctorName,
                         [new DispenseLineRequest(item.Id, drug.Id, packs, item.Usage)]), paidAt, paidAt.AddMinutes(10), "药剂师");
                 }

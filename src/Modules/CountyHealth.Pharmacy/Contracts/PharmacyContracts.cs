@@ -2,7 +2,7 @@ namespace CountyHealth.Pharmacy.Contracts;
 
 public sealed record DrugInfo(Guid Id, string Code, string Name, string Specification, string DosageForm, string DoseUnit,
     decimal DoseUnitsPerBaseUnit, string BaseUnit, int BaseUnitsPerPack, string PackUnit, string DefaultRoute,
-    string DefaultFrequency, decimal DefaultDose, decimal RetailPrice, bool NeedsSkinTest, int AvailablePacks);
+    string DefaultFrequency, decimal DefaultDose, decimal RetailPrice, bool NeedsSkinTest, int AvailablePacks, bool IsAntibacterial = false);
 
 /// <summary>The drug catalogue with the stock available at an institution's pharmacy.</summary>
 public interface IDrugCatalogue

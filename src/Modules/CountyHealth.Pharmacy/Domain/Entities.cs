@@ -26,6 +26,9 @@ internal sealed class Drug : ISearchableRow
     public decimal RetailPrice { get; set; }
     public string? Manufacturer { get; set; }
     public bool NeedsSkinTest { get; set; }
+
+    /// <summary>A systemic antibacterial (抗菌药物): counted by the rational-drug-use indicators.</summary>
+    public bool IsAntibacterial { get; set; }
     public string Category { get; set; } = "西药";
     public bool IsActive { get; set; } = true;
 }

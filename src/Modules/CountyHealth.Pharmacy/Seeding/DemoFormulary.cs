@@ -28,6 +28,12 @@ internal static class DemoFormulary
 {
     public const string WesternMedicine = "西药";
 
+    /// <summary>The systemic antibacterials (抗菌药物, ATC J01 and metronidazole) of the formulary; topical erythromycin is not one.</summary>
+    public static IReadOnlySet<string> Antibacterials { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "XY0024", "XY0025", "XY0026", "XY0027", "XY0028", "XY0029", "XY0030", "XY0056", "XY0057",
+    };
+
     /// <summary>Common Western medicines of a township health centre, mostly from the 国家基本药物目录.</summary>
     public static IReadOnlyList<DemoDrug> Drugs { get; } =
     [

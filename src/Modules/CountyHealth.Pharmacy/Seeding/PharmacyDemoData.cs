@@ -35,6 +35,7 @@ internal sealed class PharmacyDemoData(CountyHealthDb db, IInstitutionDirectory 
             RetailPrice = d.RetailPrice,
             Manufacturer = d.Manufacturer,
             NeedsSkinTest = d.NeedsSkinTest,
+            IsAntibacterial = DemoFormulary.Antibacterials.Contains(d.Code),
             Category = d.Category,
         }).ToList();
         foreach (var drug in drugs)

@@ -1,0 +1,92 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CountyHealth.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class IndicatorEngine : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsAntibacterial",
+                table: "drugs",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Category",
+                table: "charges",
+                type: "character varying(24)",
+                maxLength: 24,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "fact_changes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_fact_changes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "indicator_facts",
+                columns: table => new
+                {
+                    Source = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    Measure = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Dimension = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicator_facts", x => new { x.Source, x.InstitutionId, x.Month, x.Measure, x.Dimension });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_charges_RefundId",
+                table: "charges",
+                column: "RefundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicator_facts_Month_Dimension",
+                table: "indicator_facts",
+                columns: new[] { "Month", "Dimension" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "fact_changes");
+
+            migrationBuilder.DropTable(
+                name: "indicator_facts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_charges_RefundId",
+                table: "charges");
+
+            migrationBuilder.DropColumn(
+                name: "IsAntibacterial",
+                table: "drugs");
+
+            migrationBuilder.DropColumn(
+                name: "Category",
+                table: "charges");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using CountyHealth.Kernel.Security;
+
+namespace CountyHealth.Indicators.Contracts;
+
+/// <summary>Who reads the figures and who drills down to the records behind them (their reach is in the permission matrix).</summary>
+public static class IndicatorPermissions
+{
+    public const string Read = "indicator.read";
+    public const string Records = "indicator.records";
+    public const string Rebuild = "indicator.rebuild";
+
+    public static IReadOnlyList<Permission> All { get; } =
+    [
+        new(Read, "查看指标、月统计与定义", "指标"),
+        new(Records, "从指标下钻到明细记录（去标识）", "指标"),
+        new(Rebuild, "重建月度汇总表", "指标"),
+    ];
+}

@@ -1,0 +1,19 @@
+using CountyHealth.Indicators.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CountyHealth.Indicators.Data;
+
+internal sealed class FactValueConfiguration : IEntityTypeConfiguration<FactValue>
+{
+    public void Configure(EntityTypeBuilder<FactValue> b)
+    {
+        b.ToTable("indicator_facts");
+        b.HasKey(f => new { f.Source, f.InstitutionId, f.Month, f.Measure, f.Dimension });
+        b.Property(f => f.Source).HasMaxLength(48);
+        b.Property(f => f.Measure).HasMaxLength(64);
+        b.Property(f => f.Dimension).HasMaxLength(64);
+        // The figures of a period for every institution: a range of months, totals first.
+        b.HasIndex(f => new { f.Month, f.Dimension });
+    }
+}

@@ -1,0 +1,24 @@
+using CountyHealth.Indicators.Contracts;
+using CountyHealth.Indicators.Figures;
+using CountyHealth.Kernel.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CountyHealth.Indicators;
+
+internal static class Endpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/indicators").WithTags("指标");
+        g.MapGet("", (ListIndicators h) => h.Handle()).Requires(IndicatorPermissions.Read).WithName("ListIndicators").WithSummary("指标目录");
+        g.MapGet("/statistics", ([AsParameters] StatisticsQuery q, GetStatistics h, CancellationToken ct) => h.HandleAsync(q, ct))
+            .Requires(IndicatorPermissions.Read).WithName("GetStatistics").WithSummary("月统计 / 季分析：各机构各指标的值、同比、环比与名次");
+        g.MapGet("/{code}", (string code, ListIndicators h) => h.HandleOne(code)).Requires(IndicatorPermissions.Read).WithName("GetIndicator").WithSummary("指标定义");
+        g.MapGet("/{code}/months", (string code, [AsParameters] MonthsQuery q, GetIndicatorMonths h, CancellationToken ct) => h.HandleAsync(code, q, ct))
+            .Requires(IndicatorPermissions.Read).WithName("GetIndicatorMonths").WithSummary("指标逐月值（下钻第二步）");
+        g.MapGet("/{code}/records", (string code, [AsParameters] RecordsQuery q, GetFigureRecords h, CancellationToken ct) => h.HandleAsync(code, q, ct))
+            .Requires(IndicatorPermissions.Records).WithName("GetFigureRecords").WithSummary("指标背后的明细记录（去标识）");
+    }
+}

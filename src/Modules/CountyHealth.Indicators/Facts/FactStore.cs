@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using CountyHealth.Indicators.Contracts;
+using CountyHealth.Indicators.Domain;
+using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Facts;
+using CountyHealth.Kernel.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CountyHealth.Indicators.Facts;
+
+/// <summary>
+/// Keeps the monthly tables (<c>indicator_facts</c>) current: <see cref="RefreshAsync"/> counts again the months that
+/// saves marked (<see cref="FactChange"/>), a handful of cells by the sources' own GROUP BY, and replaces them in one
+/// transaction with the marks it took; <see cref="RebuildAsync"/> counts every month of every source from scratch.
+/// </summary>
+internal sealed class FactStore(CountyHealthDb db, IEnumerable<IFactSource> sources, TimeProvider clock)
+{
+    /// <summary>The most marks one refresh takes; the rest wait for the next, seconds later.</summary>
+    private const int MarksPerRefresh = 5_000;
+
+    /// <summary>Counts the marked months again; the number of (source, institution, month) cells rewritten.</summary>
+    public async Task<int> RefreshAsync(CancellationToken ct)
+    {
+        var marks = await db.Set<FactChange>().AsNoTracking().OrderBy(c => c.Id).Take(MarksPerRefresh).ToListAsync(ct);
+        if (marks.Count == 0)
+        {
+            return 0;
+        }
+        var current = FactMonths.Of(ChinaTime.Today(clock));
+        var cells = new HashSet<FactCell>();
+        var bySource = sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        foreach (var m in marks)
+        {
+            if (!bySource.TryGetValue(m.Source, out var source))
+            {
+                continue;
+            }
+            cells.Add(new FactCell(m.Source, m.InstitutionId, m.Month));
+            for (var month = FactMonths.Add(m.Month, 1); source.CarriesForward && month <= current; month = FactMonths.Add(month, 1))
+            {
+                cells.Add(new FactCell(m.Source, m.InstitutionId, month));
+            }
+        }
+        foreach (var group in cells.GroupBy(c => (c.Source, c.Month)))
+        {
+            var institutions = group.Select(c => c.InstitutionId).ToList();
+            var facts = await bySource[group.Key.Source].CountAsync(new FactRange(institutions, group.Key.Month, group.Key.Month), ct);
+            await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            await db.Set<FactValue>().Where(f => f.Source == group.Key.Source && f.Month == group.Key.Month && institutions.Contains(f.InstitutionId)).ExecuteDeleteAsync(ct);
+            db.AddRange(facts.Where(f => institutions.Contains(f.InstitutionId) && f.Value != 0).Select(f => Row(group.Key.Source, f)));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            if (tx is not null)
+            {
+                await tx.CommitAsync(ct);
+            }
+        }
+        // The marks go once their months are rewritten; a mark written meanwhile has a later id and waits for the next run.
+        var ids = marks.Select(m => m.Id).ToList();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            await db.Set<FactChange>().Where(c => chunk.Contains(c.Id)).ExecuteDeleteAsync(ct);
+        }
+        return cells.Count;
+    }
+
+    /// <summary>Counts every source from scratch (months since 2000), reporting each source's rows and time.</summary>
+    public async Task<int> RebuildAsync(Action<string> progress, CancellationToken ct)
+    {
+        var current = FactMonths.Of(ChinaTime.Today(clock));
+        var total = 0;
+        foreach (var source in sources)
+        {
+            var watch = Stopwatch.StartNew();
+            var facts = await source.CountAsync(new FactRange(null, 200001, current), ct);
+            var counting = watch.Elapsed;
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                await db.Set<FactValue>().Where(f => f.Source == source.Name).ExecuteDeleteAsync(ct);
+                foreach (var chunk in facts.Where(f => f.Value != 0).Chunk(2_000))
+                {
+                    db.AddRange(chunk.Select(f => Row(source.Name, f)));
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
+                }
+                await db.Set<FactChange>().Where(c => c.Source == source.Name).ExecuteDeleteAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            total += facts.Count;
+            progress($"{source.Name}: {facts.Count:N0} 行（计数 {counting.TotalSeconds:N1} 秒，写入 {(watch.Elapsed - counting).TotalSeconds:N1} 秒）");
+        }
+        return total;
+    }
+
+    /// <summary>Whether the tables were never built (a database from before the engine): the start then builds them.</summary>
+    public async Task<bool> NeverBuiltAsync(CancellationToken ct) => !await db.Set<FactValue>().AnyAsync(ct);
+
+    private static FactValue Row(string source, MonthlyFact f) =>
+        new() { Source = source, InstitutionId = f.InstitutionId, Month = f.Month, Measure = f.Measure, Dimension = f.Dimension, Value = f.Value };
+}
+
+/// <summary>Refreshes the monthly tables every few seconds (Indicators:RefreshSeconds, default 2) while the server runs.</summary>
+internal sealed class FactRefresher(IServiceScopeFactory scopes, Microsoft.Extensions.Configuration.IConfiguration config, ILogger<FactRefresher> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var every = TimeSpan.FromSeconds(Math.Clamp(config.GetValue("Indicators:RefreshSeconds", 2.0), 0.1, 600));
+        using var timer = new PeriodicTimer(every);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<FactStore>().RefreshAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
+            {
+                // The marks stay; the next tick tries again.
+                log.LogWarning(e, "Refreshing the monthly figures failed; retrying");
+            }
+        }
+    }
+}

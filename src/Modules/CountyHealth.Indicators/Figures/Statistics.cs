@@ -1,0 +1,131 @@
+using CountyHealth.Indicators.Contracts;
+using CountyHealth.Indicators.Domain;
+using CountyHealth.Indicators.Facts;
+using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Facts;
+using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Time;
+using CountyHealth.Kernel.Web;
+using CountyHealth.Platform.Contracts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CountyHealth.Indicators.Figures;
+
+/// <summary>A figure as a table cell: value and its text ("—" with the reason when there is none), 同比, 环比 and the rank among peers.</summary>
+public sealed record FigureCell(string Code, decimal? Value, string Text, string? Reason, decimal Numerator, decimal? Denominator,
+    decimal? YearOnYear, decimal? PeriodOnPeriod, string ChangeUnit, int? Rank, int Peers);
+
+/// <summary>One institution's row (or the county's, with no id).</summary>
+public sealed record FigureRow(Guid? InstitutionId, string Name, string KindName, IReadOnlyList<FigureCell> Cells);
+
+/// <summary>A column: the indicator as the header shows it.</summary>
+public sealed record FigureColumn(string Code, string Name, string Unit, string DirectionName);
+
+/// <summary>The monthly statistics (月统计) or quarterly analysis (季分析) of a period.</summary>
+public sealed record StatisticsReport(string Period, string PeriodKind, string Month, IReadOnlyList<FigureColumn> Columns, IReadOnlyList<FigureRow> Rows, string UpdatedNote);
+
+/// <summary>Query of the statistics: period kind (month, quarter, year, ytd) and month (yyyy-MM); the indicators (codes, comma-separated; all when empty).</summary>
+public sealed record StatisticsQuery(string? Kind, string? Month, string? Codes);
+
+/// <summary>
+/// Evaluates indicators from the monthly tables: a term is the sum of its measure over the period's months and the
+/// institutions asked (the last month's value for a stock); a ratio is made of the summed parts, never an average of
+/// ratios.
+/// </summary>
+internal sealed class FigureTable(CountyHealthDb db, IndicatorCatalogue catalogue, TimeProvider clock)
+{
+    private readonly Dictionary<(Guid Institution, int Month, string Measure, string Dimension), decimal> values = [];
+
+    public async Task LoadAsync(IReadOnlyCollection<Guid>? institutions, int fromMonth, int toMonth, CancellationToken ct)
+    {
+        var q = db.Set<FactValue>().AsNoTracking().Where(f => f.Month >= fromMonth && f.Month <= toMonth);
+        if (institutions is not null)
+        {
+            q = q.Where(f => institutions.Contains(f.InstitutionId));
+        }
+        foreach (var f in await q.Select(f => new { f.InstitutionId, f.Month, f.Measure, f.Dimension, f.Value }).ToListAsync(ct))
+        {
+            values[(f.InstitutionId, f.Month, f.Measure, f.Dimension)] = f.Value;
+        }
+    }
+
+    public Figure Evaluate(Indicator indicator, IReadOnlyCollection<Guid> institutions, Period period)
+    {
+        var current = FactMonths.Of(ChinaTime.Today(clock));
+        decimal ValueOf(Term t)
+        {
+            var m = catalogue.Measures[t.Measure];
+            if (m.Kind == MeasureKind.EndOfPeriod)
+            {
+                var last = Math.Min(period.ToMonth, current);
+                return institutions.Sum(i => values.GetValueOrDefault((i, last, t.Measure, t.Dimension)));
+            }
+            return period.Months.Sum(month => institutions.Sum(i => values.GetValueOrDefault((i, month, t.Measure, t.Dimension))));
+        }
+        var denominator = indicator.Formula.Denominator is { } d ? string.Join("、", d.Select(t => catalogue.Measures[t.Measure].Name).Distinct()) : "";
+        return Figure.Evaluate(indicator.Formula, ValueOf, indicator.Decimals, denominator);
+    }
+}
+
+/// <summary>
+/// The statistics table of a period: each institution the user's reach covers (the bureau: all; a director: hers and
+/// those below), each indicator with its value, 同比, 环比 and rank among institutions of the same kind, and the total.
+/// </summary>
+internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue catalogue, IAccessScope scope, IInstitutionDirectory directory) : IUseCase
+{
+    public async Task<Results<Ok<StatisticsReport>, ValidationProblem, ProblemHttpResult>> HandleAsync(StatisticsQuery q, CancellationToken ct)
+    {
+        if (!Period.TryParse(q.Kind, q.Month, out var period))
+        {
+            return Problems.Field("month", "统计期无效：月份写作 2026-11，期别为 month、quarter、year 或 ytd");
+        }
+        var codes = (q.Codes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var indicators = codes.Length == 0 ? catalogue.Indicators.ToList() : catalogue.Indicators.Where(i => codes.Contains(i.Code)).ToList();
+        if (indicators.Count == 0)
+        {
+            return Problems.Field("codes", "未找到所选指标");
+        }
+        var reach = await scope.InstitutionsAsync(IndicatorPermissions.Read, ct);
+        var all = await directory.ListAsync(ct);
+        var shown = all.Where(i => i.Kind is not (InstitutionKind.Bureau or InstitutionKind.Cdc or InstitutionKind.SupervisionInstitute)
+            && (reach is null || reach.Contains(i.Id))).ToList();
+        var ids = shown.Select(i => i.Id).ToList();
+        var before = period.Before;
+        await figures.LoadAsync(reach, Math.Min(period.YearBefore.FromMonth, before?.FromMonth ?? int.MaxValue), period.ToMonth, ct);
+        var rows = new List<FigureRow>();
+        var cells = new Dictionary<(Guid, string), Figure>();
+        foreach (var inst in shown)
+        {
+            foreach (var i in indicators)
+            {
+                cells[(inst.Id, i.Code)] = figures.Evaluate(i, [inst.Id], period);
+            }
+        }
+        var ranks = indicators.ToDictionary(i => i.Code, i => shown.GroupBy(s => s.Kind)
+            .SelectMany(g => Ranks.Of(g.Select(s => (s.Id, cells[(s.Id, i.Code)].Value)), i.Direction)).ToDictionary(x => x.Key, x => x.Value));
+        var peers = shown.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => g.Count());
+        FigureCell Cell(Indicator i, IReadOnlyCollection<Guid> insts, Figure f, Guid? rankOf, int peerCount)
+        {
+            var yoy = figures.Evaluate(i, insts, period.YearBefore).Value;
+            var mom = before is null ? null : figures.Evaluate(i, insts, before).Value;
+            var points = i.Unit == "%";
+            return new FigureCell(i.Code, f.Value, i.Format(f.Value), f.Reason, f.Numerator, f.Denominator,
+                points ? Difference(f.Value, yoy) : Ranks.Growth(f.Value, yoy), points ? Difference(f.Value, mom) : Ranks.Growth(f.Value, mom), points ? "个百分点" : "%",
+                rankOf is { } r && ranks[i.Code].TryGetValue(r, out var rank) ? rank : null, peerCount);
+        }
+        foreach (var inst in shown)
+        {
+            rows.Add(new FigureRow(inst.Id, inst.Name, InstitutionKinds.ChineseName(inst.Kind), indicators.Select(i => Cell(i, [inst.Id], cells[(inst.Id, i.Code)], inst.Id, peers[inst.Kind])).ToList()));
+        }
+        if (shown.Count > 1)
+        {
+            rows.Add(new FigureRow(null, reach is null ? "全县合计" : "合计", "", indicators.Select(i => Cell(i, ids, figures.Evaluate(i, ids, period), null, 0)).ToList()));
+        }
+        return TypedResults.Ok(new StatisticsReport(period.Name, period.Kind.ToString(), q.Month!, indicators.Select(i => new FigureColumn(i.Code, i.Name, i.Unit, i.DirectionName)).ToList(),
+            rows, "数据由业务记录自动汇总，记录变动后数秒内更新"));
+    }
+
+    private static decimal? Difference(decimal? now, decimal? before) => now is { } n && before is { } b ? Math.Round(n - b, 1, MidpointRounding.AwayFromZero) : null;
+}

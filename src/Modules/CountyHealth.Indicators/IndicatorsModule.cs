@@ -1,0 +1,47 @@
+using CountyHealth.Indicators.Contracts;
+using CountyHealth.Indicators.Facts;
+using CountyHealth.Indicators.Figures;
+using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Security;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CountyHealth.Indicators;
+
+/// <summary>
+/// The indicator engine every module feeds: monthly tables kept current from the modules' fact sources, the catalogue
+/// of indicator definitions, figures with 同比/环比 and ranks, and the drill-down to the records behind them.
+/// </summary>
+public sealed class IndicatorsModule : IModule
+{
+    public string Name => "Indicators";
+
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddSingleton<IndicatorCatalogue>();
+        services.AddScoped<FactStore>();
+        services.AddScoped<FigureTable>();
+        services.AddHostedService<FactRefresher>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => Endpoints.Map(endpoints);
+
+    public IReadOnlyList<NavigationLink> Navigation { get; } = [];
+
+    public IReadOnlyList<Permission> Permissions => IndicatorPermissions.All;
+}
+
+/// <summary>The operator's handle on the monthly tables: the start builds them once, the rebuild-aggregates verb and the generator on demand.</summary>
+public static class MonthlyTables
+{
+    /// <summary>Counts every source from scratch; returns the rows written.</summary>
+    public static Task<int> RebuildAsync(IServiceProvider services, Action<string> progress, CancellationToken ct) =>
+        services.GetRequiredService<FactStore>().RebuildAsync(progress, ct);
+
+    /// <summary>Builds the tables when they were never built (a database from before the engine, a county just seeded).</summary>
+    public static async Task<int> BuildIfNeverBuiltAsync(IServiceProvider services, Action<string> progress, CancellationToken ct) =>
+        await services.GetRequiredService<FactStore>().NeverBuiltAsync(ct) ? await RebuildAsync(services, progress, ct) : 0;
+
+    /// <summary>Counts the months marked since the last refresh now (the refresher does it every few seconds).</summary>
+    public static Task<int> RefreshAsync(IServiceProvider services, CancellationToken ct) => services.GetRequiredService<FactStore>().RefreshAsync(ct);
+}

@@ -1,0 +1,154 @@
+using System.Net;
+using CountyHealth.Indicators.Figures;
+using CountyHealth.Tests.Support;
+using Xunit;
+
+namespace CountyHealth.Tests.Integration;
+
+/// <summary>
+/// The indicator engine through the API: figures come from the records within seconds of a change (the refresher, no
+/// scan), ratios without a denominator say why, the drill-down lists the records behind a figure within the reach of
+/// the matrix, and the catalogue's every formula names measures that a source counts.
+/// </summary>
+public abstract class IndicatorTests(CountyHealthFactory host)
+{
+    private readonly Clinic clinic = new(host);
+
+    private static string ThisMonth => $"{Clinic.Today.Year}-{Clinic.Today.Month:00}";
+
+    [Fact]
+    public async Task A_paid_visit_shows_in_the_institutions_visits_and_revenue_within_ten_seconds()
+    {
+        var bureau = await host.As(DemoAccounts.Bureau);
+        var before = await CentreRowAsync(bureau);
+        var visit = await clinic.NewVisitAsync();
+        var receipt = await clinic.PayOpenChargesAsync(visit.VisitId, "Cash");
+
+        var after = await WaitForAsync(bureau, r => Value(r, "MZ01") >= Value(before, "MZ01") + 1);
+
+        Assert.Equal(Value(before, "MZ01") + 1, Value(after, "MZ01"));
+        Assert.Equal(Value(before, "SF01") + receipt.Amount, Value(after, "SF01"));
+        Assert.Equal(Value(before, "SF04") + receipt.Amount, Value(after, "SF04"));
+    }
+
+    [Fact]
+    public async Task A_refund_takes_its_amount_off_the_revenue_of_the_month_of_the_refund()
+    {
+        var bureau = await host.As(DemoAccounts.Bureau);
+        var before = await CentreRowAsync(bureau);
+        var visit = await clinic.NewVisitAsync();
+        var receipt = await clinic.PayOpenChargesAsync(visit.VisitId, "Cash");
+        var paid = await WaitForAsync(bureau, r => Value(r, "SF01") >= Value(before, "SF01") + receipt.Amount);
+        var charges = await clinic.ChargesAsync(visit.VisitId);
+        await (await clinic.Cashier).PostAsync<CountyHealth.Billing.Refunds.RefundResponse>("/api/v1/billing/refunds",
+            new CountyHealth.Billing.Refunds.RefundRequest(Guid.NewGuid().ToString("N"), charges.Charges.Select(c => c.Id).ToList(), "患者退号"), HttpStatusCode.Created);
+
+        var after = await WaitForAsync(bureau, r => Value(r, "SF06") >= Value(paid, "SF06") + receipt.Amount);
+
+        Assert.Equal(Value(paid, "SF06") + receipt.Amount, Value(after, "SF06"));
+        Assert.Equal(Value(paid, "SF01") - receipt.Amount, Value(after, "SF01"));
+    }
+
+    [Fact]
+    public async Task A_ratio_with_nothing_to_divide_by_shows_a_dash_and_the_reason_never_zero()
+    {
+        var report = await (await host.As(DemoAccounts.Bureau)).GetAsync<StatisticsReport>("/api/v1/indicators/statistics?kind=month&month=2001-01&codes=MZ05,SF03,MZ01");
+
+        Assert.NotEmpty(report.Rows);
+        Assert.All(report.Rows, row =>
+        {
+            var cost = row.Cells.Single(c => c.Code == "MZ05");
+            Assert.Null(cost.Value);
+            Assert.Equal("—", cost.Text);
+            Assert.Contains("分母为0", cost.Reason, StringComparison.Ordinal);
+            Assert.Contains("门诊人次", cost.Reason, StringComparison.Ordinal);
+            Assert.Equal(0m, row.Cells.Single(c => c.Code == "MZ01").Value);
+        });
+    }
+
+    [Fact]
+    public async Task A_bad_period_is_refused_with_a_chinese_message_naming_the_field()
+    {
+        using var response = await (await host.As(DemoAccounts.Bureau)).GetAsync("/api/v1/indicators/statistics?kind=week&month=2026-13");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("month", body, StringComparison.Ordinal);
+        Assert.Contains("统计期无效", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_catalogue_defines_every_indicator_with_its_formula_measures_and_source_records()
+    {
+        var catalogue = await (await host.As(DemoAccounts.Bureau)).GetAsync<List<IndicatorRow>>("/api/v1/indicators");
+
+        Assert.True(catalogue.Count >= 15, $"{catalogue.Count} indicators");
+        Assert.All(catalogue, i =>
+        {
+            Assert.NotEmpty(i.Definition);
+            Assert.NotEmpty(i.Measures);
+            Assert.All(i.Measures, m => Assert.NotEmpty(m.Counts));
+        });
+        var share = Assert.Single(catalogue, i => i.Code == "SF03");
+        Assert.Equal("药占比", share.Name);
+        Assert.Equal("越低越好", share.Direction);
+        Assert.Contains(share.Measures, m => m.Role == "分母" && m.Counts.Contains("退费日所在月份", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_drill_down_lists_the_visits_behind_a_figure_masked_and_never_another_villages()
+    {
+        var bureau = await host.As(DemoAccounts.Bureau);
+        var visit = await clinic.NewVisitAsync();
+        await clinic.PayOpenChargesAsync(visit.VisitId, "Cash");
+        var row = await WaitForAsync(bureau, r => Value(r, "MZ01") > 0);
+        var centre = row.InstitutionId!.Value;
+        var records = new List<CountyHealth.Indicators.Contracts.FactRecord>();
+        for (var page = 1; ; page++)
+        {
+            var found = await bureau.GetAsync<FigureRecords>($"/api/v1/indicators/MZ01/records?institution={centre}&month={ThisMonth}&term=0&page={page}");
+            records.AddRange(found.Records);
+            if (!found.HasMore)
+            {
+                break;
+            }
+        }
+        var mine = Assert.Single(records, r => r.Number == visit.VisitNumber);
+        Assert.Contains("*", mine.Person, StringComparison.Ordinal);
+
+        // A village doctor's reach is her own clinic: the township centre's records are not found for her.
+        using var denied = await (await host.As(DemoAccounts.VillageDoctor)).GetAsync($"/api/v1/indicators/MZ01/records?institution={centre}&month={ThisMonth}&term=0");
+        Assert.Equal(HttpStatusCode.NotFound, denied.StatusCode);
+    }
+
+    private static FigureCell? Cell(FigureRow row, string code) => row.Cells.SingleOrDefault(c => c.Code == code);
+
+    private static decimal Value(FigureRow row, string code) => Cell(row, code)?.Value ?? 0;
+
+    /// <summary>The township centre's row of this month (the demo's cashier works there).</summary>
+    private static async Task<FigureRow> CentreRowAsync(ApiClient bureau)
+    {
+        var report = await bureau.GetAsync<StatisticsReport>($"/api/v1/indicators/statistics?kind=month&month={ThisMonth}");
+        return report.Rows.Single(r => r.Name == "葛仙庄镇卫生院");
+    }
+
+    /// <summary>Polls the figures for at most ten seconds, the bound the engine keeps.</summary>
+    private static async Task<FigureRow> WaitForAsync(ApiClient bureau, Func<FigureRow, bool> done)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var row = await CentreRowAsync(bureau);
+            if (done(row) || watch.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                return row;
+            }
+            await Task.Delay(250);
+        }
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteIndicatorTests(SqliteHost host) : IndicatorTests(host);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresIndicatorTests(PostgresHost host) : IndicatorTests(host);
