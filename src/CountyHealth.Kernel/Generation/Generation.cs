@@ -1,7 +1,11 @@
 namespace CountyHealth.Kernel.Generation;
 
-/// <summary>What to generate: residents, the random seed, the years of history and the visits per resident and year.</summary>
-public sealed record GenerationOptions(int Residents, int Seed, int Years, double VisitsPerResidentYear)
+/// <summary>
+/// What to generate: residents, the random seed, the years of history and the visits per resident and year. With
+/// <paramref name="IntoDemoTownship"/> the residents and their history go into the demo county's own township (its
+/// health centre and village clinics, their departments and doctors) instead of new townships: the demo's history.
+/// </summary>
+public sealed record GenerationOptions(int Residents, int Seed, int Years, double VisitsPerResidentYear, bool IntoDemoTownship = false)
 {
     /// <summary>Seed 001's district: 1,845,400 residents; about 1.08 outpatient visits per resident and year.</summary>
     public static GenerationOptions Default => new(1_845_400, 2026, 5, 1.08);

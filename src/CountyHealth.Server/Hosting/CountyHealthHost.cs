@@ -2,6 +2,7 @@ using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Diagnostics;
 using CountyHealth.Kernel.Events;
+using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Text;
@@ -93,9 +94,16 @@ internal static class CountyHealthHost
             // Keeps the planner's statistics current (cheap; analyses only tables that need it).
             await db.Database.ExecuteSqlRawAsync("PRAGMA optimize");
         }
-        if (app.Configuration.GetValue("Seed:Demo", true))
+        if (app.Configuration.GetValue("Seed:Demo", true)
+            && await scope.ServiceProvider.GetRequiredService<DemoCounty>().SeedIfEmptyAsync(CancellationToken.None)
+            && app.Configuration.GetValue("Seed:DemoHistory", true))
         {
-            await scope.ServiceProvider.GetRequiredService<DemoCounty>().SeedIfEmptyAsync(CancellationToken.None);
+            // Two years of the demo township's outpatient history, so its figures have a last year (同比) and a last month (环比).
+            var history = new GenerationOptions(app.Configuration.GetValue("Seed:DemoHistoryResidents", 3_000), GenerationOptions.Default.Seed, 2,
+                GenerationOptions.Default.VisitsPerResidentYear, IntoDemoTownship: true);
+            var report = await scope.ServiceProvider.GetRequiredService<CountyGenerator>().GenerateAsync(history, _ => { }, CancellationToken.None);
+            log.LogInformation("Seeded the demo township's history: {Visits:N0} visits of {Residents:N0} residents", report.RowsByTable.GetValueOrDefault("visits"),
+                report.RowsByTable.GetValueOrDefault("residents"));
         }
         await RefreshSearchKeysAsync(scope.ServiceProvider, atStart: true, log, CancellationToken.None);
         await Indicators.MonthlyTables.BuildIfNeverBuiltAsync(scope.ServiceProvider, line => log.LogInformation("Monthly tables: {Line}", line), CancellationToken.None);

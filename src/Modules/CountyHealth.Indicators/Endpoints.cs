@@ -15,7 +15,9 @@ internal static class Endpoints
         g.MapGet("", (ListIndicators h) => h.Handle()).Requires(IndicatorPermissions.Read).WithName("ListIndicators").WithSummary("指标目录");
         g.MapGet("/statistics", ([AsParameters] StatisticsQuery q, GetStatistics h, CancellationToken ct) => h.HandleAsync(q, ct))
             .Requires(IndicatorPermissions.Read).WithName("GetStatistics").WithSummary("月统计 / 季分析：各机构各指标的值、同比、环比与名次");
-        g.MapGet("/{code}", (string code, ListIndicators h) => h.HandleOne(code)).Requires(IndicatorPermissions.Read).WithName("GetIndicator").WithSummary("指标定义");
+        g.MapGet("/statistics.xlsx", ([AsParameters] StatisticsQuery q, StatisticsWorkbook h, CancellationToken ct) => h.HandleAsync(q, ct))
+            .Requires(IndicatorPermissions.Read).WithName("GetStatisticsWorkbook").WithSummary("月统计 / 季分析导出为 Excel");
+        g.MapGet("/{code}", (string code, GetIndicator h) => h.Handle(code)).Requires(IndicatorPermissions.Read).WithName("GetIndicator").WithSummary("指标定义");
         g.MapGet("/{code}/months", (string code, [AsParameters] MonthsQuery q, GetIndicatorMonths h, CancellationToken ct) => h.HandleAsync(code, q, ct))
             .Requires(IndicatorPermissions.Read).WithName("GetIndicatorMonths").WithSummary("指标逐月值（下钻第二步）");
         g.MapGet("/{code}/records", (string code, [AsParameters] RecordsQuery q, GetFigureRecords h, CancellationToken ct) => h.HandleAsync(code, q, ct))

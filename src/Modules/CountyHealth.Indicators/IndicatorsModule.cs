@@ -22,11 +22,19 @@ public sealed class IndicatorsModule : IModule
         services.AddScoped<FactStore>();
         services.AddScoped<FigureTable>();
         services.AddHostedService<FactRefresher>();
+        services.AddScoped<Kernel.Modules.IHomeCards, DirectorHomeCard>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => Endpoints.Map(endpoints);
 
-    public IReadOnlyList<NavigationLink> Navigation { get; } = [];
+    /// <summary>The desk of the people who steer by the figures: the bureau, directors, public-health doctors.</summary>
+    public static NavigationDesk Desk { get; } = new("indicators", "指标与报表", "Indicators & reports", "Insights", 80);
+
+    public IReadOnlyList<NavigationLink> Navigation { get; } =
+    [
+        new(Desk, "/indicators", "月统计与季分析", "Monthly statistics", IndicatorPermissions.Read, 1, "各机构重点指标的本期值、同比与名次，点击数字下钻到记录"),
+        new(Desk, "/indicators/catalogue", "指标目录", "Indicator catalogue", IndicatorPermissions.Read, 2),
+    ];
 
     public IReadOnlyList<Permission> Permissions => IndicatorPermissions.All;
 }

@@ -28,6 +28,8 @@ public sealed class PharmacyModule : IModule
         services.AddScoped<StockReservations>();
         services.AddScoped<IDispensingRecords, DispensingRecords>();
         services.AddScoped<IHomeCards, PharmacyHomeCard>();
+        services.AddScoped<CountyHealth.Indicators.Contracts.IFactSource, PharmacyFacts>();
+        PharmacyFacts.AddFeeds(services);
         services.AddScoped<IDemoData, PharmacyDemoData>();
         services.AddScoped<DispensingHistory>();
         services.AddScoped<IDispensingHistory>(sp => sp.GetRequiredService<DispensingHistory>());

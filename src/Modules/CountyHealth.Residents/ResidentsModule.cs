@@ -18,6 +18,8 @@ public sealed class ResidentsModule : IModule
 
     public void AddServices(IServiceCollection services)
     {
+        services.AddScoped<CountyHealth.Indicators.Contracts.IFactSource, ResidentFacts>();
+        ResidentFacts.AddFeeds(services);
         services.AddSingleton<ResidentCache>();
         services.AddScoped<ResidentRecords>();
         services.AddScoped<IResidentDirectory, ResidentDirectory>();

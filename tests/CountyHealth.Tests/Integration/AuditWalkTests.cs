@@ -111,7 +111,8 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             .Replace("/visits/{id}", $"/visits/{s.VisitId}", StringComparison.Ordinal)
             .Replace("/visits/{visitId}", $"/visits/{s.VisitId}", StringComparison.Ordinal)
             .Replace("/payments/{id}", $"/payments/{s.PaymentId}", StringComparison.Ordinal)
-            .Replace("/prescriptions/{id}", $"/prescriptions/{s.PrescriptionId}", StringComparison.Ordinal);
+            .Replace("/prescriptions/{id}", $"/prescriptions/{s.PrescriptionId}", StringComparison.Ordinal)
+            .Replace("/indicators/{code}", "/indicators/MZ01", StringComparison.Ordinal);
         if (path.Contains('{', StringComparison.Ordinal))
         {
             return [];
@@ -137,6 +138,10 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         if (op.Query.Contains("residentId"))
         {
             urls.Add($"{path}?residentId={s.Resident.Id}");
+        }
+        if (op.Query.Contains("institution", StringComparer.OrdinalIgnoreCase))
+        {
+            urls.Add($"{path}?institution={s.InstitutionId}" + (op.Query.Contains("month", StringComparer.OrdinalIgnoreCase) ? $"&month={Clinic.Today:yyyy-MM}" : "") + (op.Query.Contains("year", StringComparer.OrdinalIgnoreCase) ? $"&year={Clinic.Today.Year}" : ""));
         }
         return urls;
     }

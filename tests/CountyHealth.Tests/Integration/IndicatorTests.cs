@@ -1,6 +1,9 @@
 using System.Net;
 using CountyHealth.Indicators.Figures;
+using CountyHealth.Kernel.Data;
 using CountyHealth.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CountyHealth.Tests.Integration;
@@ -47,6 +50,32 @@ public abstract class IndicatorTests(CountyHealthFactory host)
 
         Assert.Equal(Value(paid, "SF06") + receipt.Amount, Value(after, "SF06"));
         Assert.Equal(Value(paid, "SF01") - receipt.Amount, Value(after, "SF01"));
+    }
+
+    [Fact]
+    public async Task A_record_moved_into_a_closed_month_updates_that_month_and_the_one_it_left()
+    {
+        var bureau = await host.As(DemoAccounts.Bureau);
+        var closed = Clinic.Today.AddMonths(-3);
+        var closedMonth = $"{closed.Year}-{closed.Month:00}";
+        var start = await CentreRowAsync(bureau);
+        var visit = await clinic.NewVisitAsync();
+        var now = await WaitForAsync(bureau, r => Value(r, "MZ01") >= Value(start, "MZ01") + 1);
+        var before = await CentreRowAsync(bureau, closedMonth);
+
+        // A correction saved today that dates the visit three months back (as a data clerk's fix or an import would).
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CountyHealthDb>();
+            var row = await db.Set<CountyHealth.Outpatient.Domain.Visit>().SingleAsync(v => v.Id == visit.VisitId);
+            row.VisitDate = closed;
+            await db.SaveChangesAsync();
+        }
+
+        var after = await WaitForAsync(bureau, r => Value(r, "MZ01") >= Value(before, "MZ01") + 1, closedMonth);
+        Assert.Equal(Value(before, "MZ01") + 1, Value(after, "MZ01"));
+        var current = await WaitForAsync(bureau, r => Value(r, "MZ01") <= Value(now, "MZ01") - 1);
+        Assert.Equal(Value(now, "MZ01") - 1, Value(current, "MZ01"));
     }
 
     [Fact]
@@ -125,19 +154,19 @@ public abstract class IndicatorTests(CountyHealthFactory host)
     private static decimal Value(FigureRow row, string code) => Cell(row, code)?.Value ?? 0;
 
     /// <summary>The township centre's row of this month (the demo's cashier works there).</summary>
-    private static async Task<FigureRow> CentreRowAsync(ApiClient bureau)
+    private static async Task<FigureRow> CentreRowAsync(ApiClient bureau, string? month = null)
     {
-        var report = await bureau.GetAsync<StatisticsReport>($"/api/v1/indicators/statistics?kind=month&month={ThisMonth}");
+        var report = await bureau.GetAsync<StatisticsReport>($"/api/v1/indicators/statistics?kind=month&month={month ?? ThisMonth}");
         return report.Rows.Single(r => r.Name == "葛仙庄镇卫生院");
     }
 
     /// <summary>Polls the figures for at most ten seconds, the bound the engine keeps.</summary>
-    private static async Task<FigureRow> WaitForAsync(ApiClient bureau, Func<FigureRow, bool> done)
+    private static async Task<FigureRow> WaitForAsync(ApiClient bureau, Func<FigureRow, bool> done, string? month = null)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            var row = await CentreRowAsync(bureau);
+            var row = await CentreRowAsync(bureau, month);
             if (done(row) || watch.Elapsed > TimeSpan.FromSeconds(10))
             {
                 return row;

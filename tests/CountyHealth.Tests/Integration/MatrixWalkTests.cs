@@ -119,8 +119,15 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             .Replace("/visits/{id}", $"/visits/{s.VisitId}", StringComparison.Ordinal)
             .Replace("/visits/{visitId}", $"/visits/{s.VisitId}", StringComparison.Ordinal)
             .Replace("/payments/{id}", $"/payments/{s.PaymentId}", StringComparison.Ordinal)
-            .Replace("/prescriptions/{id}", $"/prescriptions/{s.PrescriptionId}", StringComparison.Ordinal);
+            .Replace("/prescriptions/{id}", $"/prescriptions/{s.PrescriptionId}", StringComparison.Ordinal)
+            .Replace("/indicators/{code}", "/indicators/MZ01", StringComparison.Ordinal);
         Assert.False(path.Contains('{', StringComparison.Ordinal), $"the walk cannot fill {op.Path}");
+        if (op.Query.Contains("institution", StringComparer.OrdinalIgnoreCase))
+        {
+            // A figure of one institution: the subject's, for this month and year.
+            yield return $"{path}?institution={s.InstitutionId}" + (op.Query.Contains("month", StringComparer.OrdinalIgnoreCase) ? $"&month={Clinic.Today:yyyy-MM}" : "") + (op.Query.Contains("year", StringComparer.OrdinalIgnoreCase) ? $"&year={Clinic.Today.Year}" : "");
+            yield break;
+        }
         yield return path;
         if (op.Query.Contains("q"))
         {
@@ -149,7 +156,8 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
         {
             return $"shows {subject.Name} of {subject.InstitutionName} beyond the {reach} reach of {op.Permission}";
         }
-        var byId = op.Path.Contains('{', StringComparison.Ordinal);
+        // A definition of the catalogue belongs to no institution; a figure asked for one institution is that institution's record.
+        var byId = (op.Path.Contains('{', StringComparison.Ordinal) && op.Id != "GetIndicator") || url.Contains("institution=", StringComparison.Ordinal);
         if (byId && !covers && status == HttpStatusCode.OK && body.Length > 2 && !body.StartsWith("[]", StringComparison.Ordinal))
         {
             return $"answers 200 for a record of {subject.InstitutionName} beyond the {reach} reach";

@@ -16,6 +16,7 @@ internal sealed class BillingAuditedRecords(CountyHealthDb db) : AuditedRecords
             (nameof(Charge.InstitutionId), "机构"),
             (nameof(Charge.DepartmentId), "科室"),
             (nameof(Charge.Kind), "收费类别"),
+            (nameof(Charge.Category), "收入类别"),
             (nameof(Charge.GroupId), "收费单"),
             (nameof(Charge.SourceId), "来源单据"),
             (nameof(Charge.ItemCode), "项目编码"),

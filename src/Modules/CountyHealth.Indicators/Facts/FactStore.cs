@@ -68,6 +68,28 @@ internal sealed class FactStore(CountyHealthDb db, IEnumerable<IFactSource> sour
         return cells.Count;
     }
 
+    /// <summary>
+    /// Counts the current month again of the sources whose figures move with the calendar alone (stock turning
+    /// near-expiry or expired overnight); the refresher does it every few minutes and when the month turns.
+    /// </summary>
+    public async Task<int> RecountTodayAsync(CancellationToken ct)
+    {
+        var current = FactMonths.Of(ChinaTime.Today(clock));
+        var rows = 0;
+        foreach (var source in sources.Where(s => s.DependsOnToday))
+        {
+            var facts = await source.CountAsync(new FactRange(null, current, current), ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Set<FactValue>().Where(f => f.Source == source.Name && f.Month == current).ExecuteDeleteAsync(ct);
+            db.AddRange(facts.Where(f => f.Value != 0).Select(f => Row(source.Name, f)));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            await tx.CommitAsync(ct);
+            rows += facts.Count;
+        }
+        return rows;
+    }
+
     /// <summary>Counts every source from scratch (months since 2000), reporting each source's rows and time.</summary>
     public async Task<int> RebuildAsync(Action<string> progress, CancellationToken ct)
     {
@@ -109,13 +131,22 @@ internal sealed class FactRefresher(IServiceScopeFactory scopes, Microsoft.Exten
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var every = TimeSpan.FromSeconds(Math.Clamp(config.GetValue("Indicators:RefreshSeconds", 2.0), 0.1, 600));
+        var recountEvery = TimeSpan.FromMinutes(Math.Clamp(config.GetValue("Indicators:RecountTodayMinutes", 5.0), 0.1, 1440));
+        var sinceRecount = TimeSpan.Zero;
         using var timer = new PeriodicTimer(every);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<FactStore>().RefreshAsync(stoppingToken);
+                var store = scope.ServiceProvider.GetRequiredService<FactStore>();
+                await store.RefreshAsync(stoppingToken);
+                sinceRecount += every;
+                if (sinceRecount >= recountEvery)
+                {
+                    sinceRecount = TimeSpan.Zero;
+                    await store.RecountTodayAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

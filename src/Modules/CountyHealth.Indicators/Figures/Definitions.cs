@@ -4,6 +4,7 @@ using CountyHealth.Indicators.Facts;
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Facts;
 using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Validation;
 using CountyHealth.Kernel.Web;
 using CountyHealth.Platform.Contracts;
@@ -12,6 +13,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CountyHealth.Indicators.Figures;
 
+/// <summary>One indicator's definition page.</summary>
+internal sealed class GetIndicator(IndicatorCatalogue catalogue) : IUseCase
+{
+    public Results<Ok<IndicatorRow>, ProblemHttpResult> Handle(string code) =>
+        catalogue.Find(code) is { } i ? TypedResults.Ok(ListIndicators.Row(catalogue, i)) : Problems.NotFound("未找到该指标");
+}
+
 /// <summary>A measure of a formula as the definition page shows it: what counts, in which month.</summary>
 public sealed record MeasureRow(string Key, string Name, string Unit, string Kind, string Counts, string Role);
 
@@ -19,13 +27,10 @@ public sealed record MeasureRow(string Key, string Name, string Unit, string Kin
 public sealed record IndicatorRow(string Code, string Name, string Group, string Formula, string Unit, string Direction, string Levels, string Periods,
     string EffectiveFrom, string Definition, string Note, IReadOnlyList<MeasureRow> Measures);
 
-/// <summary>The catalogue, or one indicator's definition.</summary>
+/// <summary>The catalogue: every indicator with its definition.</summary>
 internal sealed class ListIndicators(IndicatorCatalogue catalogue) : IUseCase
 {
     public List<IndicatorRow> Handle() => catalogue.Indicators.Select(i => Row(catalogue, i)).ToList();
-
-    public Results<Ok<IndicatorRow>, ProblemHttpResult> HandleOne(string code) =>
-        catalogue.Find(code) is { } i ? TypedResults.Ok(Row(catalogue, i)) : Problems.NotFound("未找到该指标");
 
     internal static IndicatorRow Row(IndicatorCatalogue catalogue, Indicator i) => new(i.Code, i.Name, i.Group, i.Formula.ToString(), i.Unit, i.DirectionName, i.Levels, i.Periods,
         i.EffectiveFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), i.Definition, i.Note,
@@ -45,13 +50,15 @@ public sealed record MonthFigure(string Month, decimal? Value, string Text, stri
 
 public sealed record IndicatorMonths(IndicatorRow Indicator, Guid? InstitutionId, string InstitutionName, IReadOnlyList<MonthFigure> Months);
 
-public sealed record MonthsQuery(Guid? Institution, [Bounds(2000, 2099)] int Year);
+/// <summary>The institution (all within reach when absent) and the year (this year when absent).</summary>
+public sealed record MonthsQuery(Guid? Institution, [Bounds(2000, 2099)] int? Year);
 
 /// <summary>An indicator month by month for a year: the second step of the drill-down (indicator → institution → months → records).</summary>
-internal sealed class GetIndicatorMonths(FigureTable figures, IndicatorCatalogue catalogue, IAccessScope scope, IInstitutionDirectory directory) : IUseCase
+internal sealed class GetIndicatorMonths(FigureTable figures, IndicatorCatalogue catalogue, IAccessScope scope, IInstitutionDirectory directory, TimeProvider clock) : IUseCase
 {
     public async Task<Results<Ok<IndicatorMonths>, ProblemHttpResult>> HandleAsync(string code, MonthsQuery q, CancellationToken ct)
     {
+        var year = q.Year ?? ChinaTime.Today(clock).Year;
         if (catalogue.Find(code) is not { } indicator)
         {
             return Problems.NotFound("未找到该指标");
@@ -72,8 +79,8 @@ internal sealed class GetIndicatorMonths(FigureTable figures, IndicatorCatalogue
             institutions = reach ?? (await directory.ListAsync(ct)).Select(i => i.Id).ToList();
             name = reach is null ? "全县" : "所辖机构合计";
         }
-        await figures.LoadAsync(institutions, q.Year * 100 + 1, q.Year * 100 + 12, ct);
-        var months = Enumerable.Range(1, 12).Select(m => Period.Of(PeriodKind.Month, q.Year * 100 + m)).Select(p =>
+        await figures.LoadAsync(institutions, year * 100 + 1, year * 100 + 12, ct);
+        var months = Enumerable.Range(1, 12).Select(m => Period.Of(PeriodKind.Month, year * 100 + m)).Select(p =>
         {
             var f = figures.Evaluate(indicator, institutions, p);
             return new MonthFigure($"{p.FromMonth / 100}-{p.FromMonth % 100:00}", f.Value, indicator.Format(f.Value), f.Reason, f.Numerator, f.Denominator);

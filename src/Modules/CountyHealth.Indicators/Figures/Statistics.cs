@@ -26,7 +26,7 @@ public sealed record FigureColumn(string Code, string Name, string Unit, string 
 /// <summary>The monthly statistics (月统计) or quarterly analysis (季分析) of a period.</summary>
 public sealed record StatisticsReport(string Period, string PeriodKind, string Month, IReadOnlyList<FigureColumn> Columns, IReadOnlyList<FigureRow> Rows, string UpdatedNote);
 
-/// <summary>Query of the statistics: period kind (month, quarter, year, ytd) and month (yyyy-MM); the indicators (codes, comma-separated; all when empty).</summary>
+/// <summary>Query of the statistics: period kind (month, quarter, year, ytd; month when absent) and month (yyyy-MM; this month when absent); the indicators (codes, comma-separated; all when empty).</summary>
 public sealed record StatisticsQuery(string? Kind, string? Month, string? Codes);
 
 /// <summary>
@@ -37,6 +37,9 @@ public sealed record StatisticsQuery(string? Kind, string? Month, string? Codes)
 internal sealed class FigureTable(CountyHealthDb db, IndicatorCatalogue catalogue, TimeProvider clock)
 {
     private readonly Dictionary<(Guid Institution, int Month, string Measure, string Dimension), decimal> values = [];
+
+    /// <summary>The institutions with any figure loaded.</summary>
+    public IReadOnlyCollection<Guid> Institutions => values.Keys.Select(k => k.Institution).ToHashSet();
 
     public async Task LoadAsync(IReadOnlyCollection<Guid>? institutions, int fromMonth, int toMonth, CancellationToken ct)
     {
@@ -73,10 +76,11 @@ internal sealed class FigureTable(CountyHealthDb db, IndicatorCatalogue catalogu
 /// The statistics table of a period: each institution the user's reach covers (the bureau: all; a director: hers and
 /// those below), each indicator with its value, 同比, 环比 and rank among institutions of the same kind, and the total.
 /// </summary>
-internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue catalogue, IAccessScope scope, IInstitutionDirectory directory) : IUseCase
+internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue catalogue, IAccessScope scope, IInstitutionDirectory directory, TimeProvider clock) : IUseCase
 {
     public async Task<Results<Ok<StatisticsReport>, ValidationProblem, ProblemHttpResult>> HandleAsync(StatisticsQuery q, CancellationToken ct)
     {
+        q = q with { Month = q.Month ?? $"{ChinaTime.Today(clock):yyyy-MM}" };
         if (!Period.TryParse(q.Kind, q.Month, out var period))
         {
             return Problems.Field("month", "统计期无效：月份写作 2026-11，期别为 month、quarter、year 或 ytd");

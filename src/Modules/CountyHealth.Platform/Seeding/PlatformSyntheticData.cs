@@ -28,6 +28,11 @@ internal sealed class PlatformSyntheticData(CountyHealthDb db, DirectoryCache ca
 
     public async Task GenerateTownshipAsync(GenerationRun run, int index, CancellationToken ct)
     {
+        if (run.Options.IntoDemoTownship)
+        {
+            run.Put(await DemoTownshipAsync(ct));
+            return;
+        }
         var rng = run.Random;
         var name = TownSyllables[rng.Next(TownSyllables.Length)] + TownSyllables[rng.Next(TownSyllables.Length)] + (index % 3 == 0 ? "乡" : "镇");
         var code = $"{bureau!.Code[..6]}9{index + existing:000}";
@@ -60,5 +65,25 @@ internal sealed class PlatformSyntheticData(CountyHealthDb db, DirectoryCache ca
         // The bulk path bypasses the writes that keep the cached institution tree fresh.
         cache.Invalidate();
         run.Put(new GeneratedTownship(name, clinics[0], clinics.Skip(1).ToList(), bureau.Code[..6]));
+    }
+
+    /// <summary>The demo county's first township as it stands: each clinic's first clinical department and a doctor of it.</summary>
+    private async Task<GeneratedTownship> DemoTownshipAsync(CancellationToken ct)
+    {
+        var centre = await db.Set<Institution>().AsNoTracking().Where(i => i.Kind == InstitutionKind.TownshipHealthCentre && i.ParentId == bureau!.Id)
+            .OrderBy(i => i.Code).FirstAsync(ct);
+        var villages = await db.Set<Institution>().AsNoTracking().Where(i => i.ParentId == centre.Id && i.Kind == InstitutionKind.VillageClinic).OrderBy(i => i.Code).ToListAsync(ct);
+        var clinics = new List<GeneratedClinic>();
+        foreach (var inst in villages.Prepend(centre))
+        {
+            var dept = await db.Set<Department>().AsNoTracking().Where(d => d.InstitutionId == inst.Id && d.IsClinical).OrderBy(d => d.Name == "内科" ? 0 : 1).ThenBy(d => d.Id).FirstOrDefaultAsync(ct);
+            var doctor = dept is null ? null : await db.Set<Staff>().AsNoTracking().Where(s => s.DepartmentId == dept.Id && s.IsActive).OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
+            if (dept is not null && doctor is not null)
+            {
+                clinics.Add(new GeneratedClinic(inst.Id, inst.Code, inst.Name, dept.Id, doctor.Id, doctor.Name));
+            }
+        }
+        var name = centre.Name.Replace("卫生院", "", StringComparison.Ordinal);
+        return new GeneratedTownship(name, clinics[0], clinics.Skip(1).ToList(), bureau!.Code[..6]);
     }
 }

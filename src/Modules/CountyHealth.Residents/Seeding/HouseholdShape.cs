@@ -34,11 +34,12 @@ internal static class HouseholdShape
     /// <summary>
     /// Groups one village's residents, in their given order, into households of census sizes: one head, relations by
     /// age gap, every member at the head's address. Sets HouseholdId, RelationToHead and Address on the residents.
+    /// Households are numbered after the village's <paramref name="existing"/> ones.
     /// </summary>
-    public static List<Household> Form(Random rng, HomeVillage village, IReadOnlyList<Resident> people, DateOnly today, DateTime now)
+    public static List<Household> Form(Random rng, HomeVillage village, IReadOnlyList<Resident> people, DateOnly today, DateTime now, int existing = 0)
     {
         var households = new List<Household>(people.Count / 2 + 1);
-        var seq = 0;
+        var seq = existing;
         for (var start = 0; start < people.Count;)
         {
             var members = people.Skip(start).Take(DrawSize(rng)).ToList();

@@ -15,10 +15,14 @@ namespace CountyHealth.Residents.Seeding;
 internal sealed class ResidentsSyntheticData(CountyHealthDb db) : ISyntheticData
 {
     private HashSet<string> usedIds = new(StringComparer.Ordinal);
+    private Dictionary<Guid, int> householdsOf = [];
 
-    public async Task PrepareAsync(GenerationRun run, CancellationToken ct) =>
-        // ID numbers already in the index (the demo county's, an earlier run's) must not be issued again.
+    public async Task PrepareAsync(GenerationRun run, CancellationToken ct)
+    {
+        // ID numbers already in the index (the demo county's, an earlier run's) must not be issued again, nor household numbers.
         usedIds = (await db.Set<Resident>().AsNoTracking().Where(r => r.IdNumber != null).Select(r => r.IdNumber!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        householdsOf = await db.Set<Household>().AsNoTracking().GroupBy(h => h.InstitutionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+    }
 
     public async Task GenerateTownshipAsync(GenerationRun run, int index, CancellationToken ct)
     {
@@ -44,7 +48,7 @@ internal sealed class ResidentsSyntheticData(CountyHealthDb db) : ISyntheticData
             }
         }
         var households = town.Villages.SelectMany(v => HouseholdShape.Form(rng, new HomeVillage(v.InstitutionId, v.Code, town.Name),
-            residents.Where(r => r.ManagingInstitutionId == v.InstitutionId).ToList(), run.Today, run.Now)).ToList();
+            residents.Where(r => r.ManagingInstitutionId == v.InstitutionId).ToList(), run.Today, run.Now, householdsOf.GetValueOrDefault(v.InstitutionId))).ToList();
         await run.Writer.WriteAsync(households, ct);
         await run.Writer.WriteAsync(residents, ct);
         await run.Writer.WriteAsync(links, ct);

@@ -1,0 +1,47 @@
+using CountyHealth.Indicators.Figures;
+using CountyHealth.Kernel.Time;
+using CountyHealth.Kernel.Ui;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace CountyHealth.Indicators.Pages;
+
+public sealed partial class MonthlyStatistics
+{
+    [Inject] private UiHandler<GetStatistics> Statistics { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    private string kind = "month";
+    private string? month;
+    private string? error;
+    private StatisticsReport? report;
+
+    private string Title => kind == "quarter" ? "季度分析（季分析通报）" : "月度统计（重点业务指标月统计）";
+
+    private string ExcelHref => $"/api/v1/indicators/statistics.xlsx?kind={kind}&month={month}";
+
+    protected override Task OnInitializedAsync()
+    {
+        month = $"{ChinaTime.Today(Clock):yyyy-MM}";
+        return Load();
+    }
+
+    private async Task Load()
+    {
+        var outcome = UiResults.Unpack<StatisticsReport>(await Statistics.Run((h, ct) => h.HandleAsync(new StatisticsQuery(kind, month, null), ct)));
+        error = outcome.ErrorFor("month") ?? outcome.Message;
+        report = outcome.Value ?? report;
+    }
+
+    private string DrillHref(FigureCell cell, FigureRow row) =>
+        $"/indicators/{cell.Code}?year={month?[..4]}" + (row.InstitutionId is { } id ? $"&institution={id}" : "");
+
+    private static string Tip(FigureCell cell) => cell.Denominator is { } d ? $"分子 {cell.Numerator:N2} ÷ 分母 {d:N2}" : $"{cell.Numerator:N2}";
+
+    private static string Change(decimal? value, string unit) => value is not { } v ? "" : (v > 0 ? "+" : "") + v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + (unit == "%" ? "%" : unit);
+
+    private static string ChangeClass(FigureCell cell) => cell.YearOnYear switch { > 0 => "up", < 0 => "down", _ => "" };
+
+    private async Task Print() => await JS.InvokeVoidAsync("countyHealth.print");
+}

@@ -1,0 +1,63 @@
+using System.IO.Compression;
+using Xunit;
+using static CountyHealth.BrowserTests.OutpatientDayTests;
+
+namespace CountyHealth.BrowserTests;
+
+/// <summary>
+/// The bureau's monthly statistics as its official sees them: the demo county's figures with last year's beside them
+/// (the demo township has two years of history), a figure drilled down to its months and to the de-identified visits
+/// behind it, the table exported to Excel; the director sees her centre's month on her home page.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class IndicatorTests(SqliteServerFixture server)
+{
+    private const string Centre = "葛仙庄镇卫生院";
+
+    [Fact]
+    public async Task The_bureau_reads_the_monthly_statistics_drills_to_the_visits_and_exports_them()
+    {
+        var bureau = await server.SignInAsync("bureau");
+        await bureau.GotoAsync(server.BaseUrl + "/indicators");
+        await WaitInteractive(bureau);
+        var row = bureau.Locator("[data-testid=stat-row]").Filter(new() { HasText = Centre });
+        await Expect(row, "乡镇卫生院");
+        var visits = row.Locator("[data-testid=stat-cell-MZ01]");
+        var shown = await visits.InnerTextAsync();
+        Assert.True(int.Parse(shown.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) > 0, $"visits shown: {shown}");
+        // Last year's same month exists in the demo history: a year-on-year change is shown.
+        Assert.Matches(@"[+-]\d+\.\d%", await row.InnerTextAsync());
+        await bureau.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "27-monthly-statistics.png"), FullPage = true });
+
+        await visits.ClickAsync();
+        await Expect(bureau.Locator("[data-testid=ind-title]"), "门诊人次");
+        await Expect(bureau.Locator("[data-testid=ind-definition]"), "按就诊日期计入月份");
+        var monthRows = bureau.Locator("[data-testid=ind-month-row]");
+        Assert.Equal(12, await monthRows.CountAsync());
+        var thisMonth = $"{TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyy-MM}";
+        await monthRows.Filter(new() { HasText = thisMonth }).Locator("[data-testid=ind-records]").First.ClickAsync();
+        var record = bureau.Locator("[data-testid=ind-record]").First;
+        await Expect(record, "MZ");
+        Assert.Contains("*", await record.InnerTextAsync(), StringComparison.Ordinal);
+        await bureau.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "28-indicator-drill-down.png"), FullPage = true });
+
+        using var api = await server.ApiAsync("bureau");
+        var bytes = await api.GetByteArrayAsync(new Uri($"/api/v1/indicators/statistics.xlsx?kind=month&month={thisMonth}", UriKind.Relative));
+        using var workbook = new ZipArchive(new MemoryStream(bytes));
+        var strings = workbook.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal))
+            .Select(e => new StreamReader(e.Open()).ReadToEnd()).Aggregate("", string.Concat);
+        Assert.Contains(Centre, strings, StringComparison.Ordinal);
+        Assert.Contains("药占比", strings, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_director_sees_her_centres_month_on_her_home_page()
+    {
+        var director = await server.SignInAsync("director");
+        await WaitInteractive(director);
+        var card = director.Locator("[data-testid=home-card]").Filter(new() { HasText = "本月指标" });
+        await Expect(card, "门诊人次");
+        await Expect(card, "药占比");
+        await director.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "29-home-director.png"), FullPage = true });
+    }
+}
