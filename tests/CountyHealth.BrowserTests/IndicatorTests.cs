@@ -14,19 +14,23 @@ public sealed class IndicatorTests(SqliteServerFixture server)
 {
     private const string Centre = "葛仙庄镇卫生院";
 
+    /// <summary>The month the statistics open on: the last one closed.</summary>
+    private static string LastMonth => $"{TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).AddMonths(-1):yyyy-MM}";
+
     [Fact]
     public async Task The_bureau_reads_the_monthly_statistics_drills_to_the_visits_and_exports_them()
     {
         var bureau = await server.SignInAsync("bureau");
         await bureau.GotoAsync(server.BaseUrl + "/indicators");
         await WaitInteractive(bureau);
+        Assert.Equal(LastMonth, await Input(bureau, "stat-month").InputValueAsync());
         var row = bureau.Locator("[data-testid=stat-row]").Filter(new() { HasText = Centre });
         await Expect(row, "乡镇卫生院");
         var visits = row.Locator("[data-testid=stat-cell-MZ01]");
         var shown = await visits.InnerTextAsync();
         Assert.True(int.Parse(shown.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) > 0, $"visits shown: {shown}");
         // Last year's same month exists in the demo history: a year-on-year change is shown.
-        Assert.Matches(@"[+-]\d+\.\d%", await row.InnerTextAsync());
+        Assert.Matches(@"[+-]\d+\.\d(%|个百分点)", await row.InnerTextAsync());
         await bureau.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "27-monthly-statistics.png"), FullPage = true });
 
         await visits.ClickAsync();
@@ -34,15 +38,14 @@ public sealed class IndicatorTests(SqliteServerFixture server)
         await Expect(bureau.Locator("[data-testid=ind-definition]"), "按就诊日期计入月份");
         var monthRows = bureau.Locator("[data-testid=ind-month-row]");
         Assert.Equal(12, await monthRows.CountAsync());
-        var thisMonth = $"{TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyy-MM}";
-        await monthRows.Filter(new() { HasText = thisMonth }).Locator("[data-testid=ind-records]").First.ClickAsync();
+        await monthRows.Filter(new() { HasText = LastMonth }).Locator("[data-testid=ind-records]").First.ClickAsync();
         var record = bureau.Locator("[data-testid=ind-record]").First;
         await Expect(record, "MZ");
         Assert.Contains("*", await record.InnerTextAsync(), StringComparison.Ordinal);
         await bureau.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "28-indicator-drill-down.png"), FullPage = true });
 
         using var api = await server.ApiAsync("bureau");
-        var bytes = await api.GetByteArrayAsync(new Uri($"/api/v1/indicators/statistics.xlsx?kind=month&month={thisMonth}", UriKind.Relative));
+        var bytes = await api.GetByteArrayAsync(new Uri($"/api/v1/indicators/statistics.xlsx?kind=month&month={LastMonth}", UriKind.Relative));
         using var workbook = new ZipArchive(new MemoryStream(bytes));
         var strings = workbook.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal))
             .Select(e => new StreamReader(e.Open()).ReadToEnd()).Aggregate("", string.Concat);

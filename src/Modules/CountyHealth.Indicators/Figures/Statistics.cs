@@ -24,7 +24,12 @@ public sealed record FigureRow(Guid? InstitutionId, string Name, string KindName
 public sealed record FigureColumn(string Code, string Name, string Unit, string DirectionName);
 
 /// <summary>The monthly statistics (月统计) or quarterly analysis (季分析) of a period.</summary>
-public sealed record StatisticsReport(string Period, string PeriodKind, string Month, IReadOnlyList<FigureColumn> Columns, IReadOnlyList<FigureRow> Rows, string UpdatedNote);
+/// <summary>
+/// The monthly statistics (月统计) or quarterly analysis (季分析) of a period; <paramref name="Note"/> says why 同比 and 环比
+/// are left out (a period not yet over would be compared with whole ones).
+/// </summary>
+public sealed record StatisticsReport(string Period, string PeriodKind, string Month, IReadOnlyList<FigureColumn> Columns, IReadOnlyList<FigureRow> Rows, string UpdatedNote,
+    string? Note = null);
 
 /// <summary>Query of the statistics: period kind (month, quarter, year, ytd; month when absent) and month (yyyy-MM; this month when absent); the indicators (codes, comma-separated; all when empty).</summary>
 public sealed record StatisticsQuery(string? Kind, string? Month, string? Codes);
@@ -86,7 +91,8 @@ internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue cata
             return Problems.Field("month", "统计期无效：月份写作 2026-11，期别为 month、quarter、year 或 ytd");
         }
         var codes = (q.Codes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var indicators = codes.Length == 0 ? catalogue.Indicators.ToList() : catalogue.Indicators.Where(i => codes.Contains(i.Code)).ToList();
+        var indicators = codes.Length == 0 ? catalogue.Indicators.ToList()
+            : codes.Select(catalogue.Find).OfType<Indicator>().DistinctBy(i => i.Code).ToList();
         if (indicators.Count == 0)
         {
             return Problems.Field("codes", "未找到所选指标");
@@ -96,6 +102,8 @@ internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue cata
         var shown = all.Where(i => i.Kind is not (InstitutionKind.Bureau or InstitutionKind.Cdc or InstitutionKind.SupervisionInstitute)
             && (reach is null || reach.Contains(i.Id))).ToList();
         var ids = shown.Select(i => i.Id).ToList();
+        // A period not over yet (this month, this quarter) is not compared with whole ones.
+        var open = period.ToMonth >= FactMonths.Of(ChinaTime.Today(clock));
         var before = period.Before;
         await figures.LoadAsync(reach, Math.Min(period.YearBefore.FromMonth, before?.FromMonth ?? int.MaxValue), period.ToMonth, ct);
         var rows = new List<FigureRow>();
@@ -112,8 +120,8 @@ internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue cata
         var peers = shown.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => g.Count());
         FigureCell Cell(Indicator i, IReadOnlyCollection<Guid> insts, Figure f, Guid? rankOf, int peerCount)
         {
-            var yoy = figures.Evaluate(i, insts, period.YearBefore).Value;
-            var mom = before is null ? null : figures.Evaluate(i, insts, before).Value;
+            var yoy = open ? null : figures.Evaluate(i, insts, period.YearBefore).Value;
+            var mom = open || before is null ? null : figures.Evaluate(i, insts, before).Value;
             var points = i.Unit == "%";
             return new FigureCell(i.Code, f.Value, i.Format(f.Value), f.Reason, f.Numerator, f.Denominator,
                 points ? Difference(f.Value, yoy) : Ranks.Growth(f.Value, yoy), points ? Difference(f.Value, mom) : Ranks.Growth(f.Value, mom), points ? "个百分点" : "%",
@@ -128,7 +136,7 @@ internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue cata
             rows.Add(new FigureRow(null, reach is null ? "全县合计" : "合计", "", indicators.Select(i => Cell(i, ids, figures.Evaluate(i, ids, period), null, 0)).ToList()));
         }
         return TypedResults.Ok(new StatisticsReport(period.Name, period.Kind.ToString(), q.Month!, indicators.Select(i => new FigureColumn(i.Code, i.Name, i.Unit, i.DirectionName)).ToList(),
-            rows, "数据由业务记录自动汇总，记录变动后数秒内更新"));
+            rows, "数据由业务记录自动汇总，记录变动后数秒内更新", open ? $"{period.Name}尚未结束，数字截至今日，不计同比、环比" : null));
     }
 
     private static decimal? Difference(decimal? now, decimal? before) => now is { } n && before is { } b ? Math.Round(n - b, 1, MidpointRounding.AwayFromZero) : null;

@@ -34,6 +34,9 @@ public sealed partial class IndicatorPage
         records = null;
     }
 
+    /// <summary>A count as a count (1,234), an amount with its fen (1,234.50).</summary>
+    private static string Num(decimal v) => v.ToString(v == decimal.Truncate(v) ? "N0" : "N2", System.Globalization.CultureInfo.InvariantCulture);
+
     private void Go(int y) => Navigation.NavigateTo($"/indicators/{Code}?year={y}" + (Institution is { } i ? $"&institution={i}" : ""));
 
     private async Task LoadRecords(string month, int term)

@@ -9,27 +9,39 @@ namespace CountyHealth.Indicators.Pages;
 public sealed partial class MonthlyStatistics
 {
     [Inject] private UiHandler<GetStatistics> Statistics { get; set; } = default!;
+    [Inject] private UiHandler<ListIndicators> Catalogue { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
+    /// <summary>The figures a bureau reads first; every group of the catalogue can be chosen instead.</summary>
+    private const string KeyGroup = "";
+    private const string KeyCodes = "MZ01,MZ05,SF01,SF03,MZ07,MZ08,MZ09,YF03,JM01";
+
     private string kind = "month";
     private string? month;
+    private string group = KeyGroup;
+    private List<IndicatorRow> catalogue = [];
+    private IEnumerable<string> groups => catalogue.Select(i => i.Group).Distinct();
     private string? error;
     private StatisticsReport? report;
 
     private string Title => kind == "quarter" ? "季度分析（季分析通报）" : "月度统计（重点业务指标月统计）";
 
-    private string ExcelHref => $"/api/v1/indicators/statistics.xlsx?kind={kind}&month={month}";
+    private string Codes => group == KeyGroup ? KeyCodes : string.Join(",", catalogue.Where(i => i.Group == group).Select(i => i.Code));
 
-    protected override Task OnInitializedAsync()
+    private string ExcelHref => $"/api/v1/indicators/statistics.xlsx?kind={kind}&month={month}&codes={Codes}";
+
+    protected override async Task OnInitializedAsync()
     {
-        month = $"{ChinaTime.Today(Clock):yyyy-MM}";
-        return Load();
+        // A month's statistics are read after it closes: the page opens on last month.
+        month = $"{ChinaTime.Today(Clock).AddMonths(-1):yyyy-MM}";
+        catalogue = await Catalogue.Run((h, _) => Task.FromResult(h.Handle()));
+        await Load();
     }
 
     private async Task Load()
     {
-        var outcome = UiResults.Unpack<StatisticsReport>(await Statistics.Run((h, ct) => h.HandleAsync(new StatisticsQuery(kind, month, null), ct)));
+        var outcome = UiResults.Unpack<StatisticsReport>(await Statistics.Run((h, ct) => h.HandleAsync(new StatisticsQuery(kind, month, Codes), ct)));
         error = outcome.ErrorFor("month") ?? outcome.Message;
         report = outcome.Value ?? report;
     }

@@ -30,6 +30,8 @@ internal sealed class ResidentsSyntheticData(CountyHealthDb db) : ISyntheticData
         var town = run.Get<GeneratedTownship>();
         var count = run.Options.Residents / run.Townships + (index < run.Options.Residents % run.Townships ? 1 : 0);
         var residents = new List<Resident>(count);
+        // In the index from before their history begins, as residents whose visits go back years would be.
+        var registered = run.Now.AddYears(-run.Options.Years);
         var links = new List<ResidentInstitution>(count);
         for (var n = 0; n < count; n++)
         {
@@ -39,7 +41,7 @@ internal sealed class ResidentsSyntheticData(CountyHealthDb db) : ISyntheticData
             var id = SyntheticResidents.IssueIdNumber(rng, town.RegionCode, birth, male, usedIds);
             var home = town.Villages[rng.Next(town.Villages.Count)];
             var r = SyntheticResidents.Create(rng, male, age, birth, id, home.InstitutionId,
-                g => $"{town.Name}{home.InstitutionName.Replace("卫生室", "", StringComparison.Ordinal)}{g.Next(1, 300).ToString(CultureInfo.InvariantCulture)}号", run.Now);
+                g => $"{town.Name}{home.InstitutionName.Replace("卫生室", "", StringComparison.Ordinal)}{g.Next(1, 300).ToString(CultureInfo.InvariantCulture)}号", registered);
             residents.Add(r);
             links.Add(new ResidentInstitution { ResidentId = r.Id, InstitutionId = home.InstitutionId, Since = run.Now });
             if (rng.Next(10) < 6)
