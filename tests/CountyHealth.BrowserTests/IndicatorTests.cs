@@ -58,7 +58,7 @@ public sealed class IndicatorTests(SqliteServerFixture server)
     {
         var director = await server.SignInAsync("director");
         await WaitInteractive(director);
-        var card = director.Locator("[data-testid=home-card]").Filter(new() { HasText = "本月指标" });
+        var card = director.Locator("[data-testid=home-card]").Filter(new() { HasText = "本月至今" });
         await Expect(card, "门诊人次");
         await Expect(card, "药占比");
         await director.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "29-home-director.png"), FullPage = true });

@@ -49,15 +49,8 @@ internal sealed class FactStore(CountyHealthDb db, IEnumerable<IFactSource> sour
         {
             var institutions = group.Select(c => c.InstitutionId).ToList();
             var facts = await bySource[group.Key.Source].CountAsync(new FactRange(institutions, group.Key.Month, group.Key.Month), ct);
-            await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-            await db.Set<FactValue>().Where(f => f.Source == group.Key.Source && f.Month == group.Key.Month && institutions.Contains(f.InstitutionId)).ExecuteDeleteAsync(ct);
-            db.AddRange(facts.Where(f => institutions.Contains(f.InstitutionId) && f.Value != 0).Select(f => Row(group.Key.Source, f)));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            if (tx is not null)
-            {
-                await tx.CommitAsync(ct);
-            }
+            await ReplaceAsync(db.Set<FactValue>().Where(f => f.Source == group.Key.Source && f.Month == group.Key.Month && institutions.Contains(f.InstitutionId)),
+                group.Key.Source, facts.Where(f => institutions.Contains(f.InstitutionId)), ct);
         }
         // The marks go once their months are rewritten; a mark written meanwhile has a later id and waits for the next run.
         var ids = marks.Select(m => m.Id).ToList();
@@ -79,12 +72,7 @@ internal sealed class FactStore(CountyHealthDb db, IEnumerable<IFactSource> sour
         foreach (var source in sources.Where(s => s.DependsOnToday))
         {
             var facts = await source.CountAsync(new FactRange(null, current, current), ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.Set<FactValue>().Where(f => f.Source == source.Name && f.Month == current).ExecuteDeleteAsync(ct);
-            db.AddRange(facts.Where(f => f.Value != 0).Select(f => Row(source.Name, f)));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            await tx.CommitAsync(ct);
+            await ReplaceAsync(db.Set<FactValue>().Where(f => f.Source == source.Name && f.Month == current), source.Name, facts, ct);
             rows += facts.Count;
         }
         return rows;
@@ -100,18 +88,8 @@ internal sealed class FactStore(CountyHealthDb db, IEnumerable<IFactSource> sour
             var watch = Stopwatch.StartNew();
             var facts = await source.CountAsync(new FactRange(null, 200001, current), ct);
             var counting = watch.Elapsed;
-            await using (var tx = await db.Database.BeginTransactionAsync(ct))
-            {
-                await db.Set<FactValue>().Where(f => f.Source == source.Name).ExecuteDeleteAsync(ct);
-                foreach (var chunk in facts.Where(f => f.Value != 0).Chunk(2_000))
-                {
-                    db.AddRange(chunk.Select(f => Row(source.Name, f)));
-                    await db.SaveChangesAsync(ct);
-                    db.ChangeTracker.Clear();
-                }
-                await db.Set<FactChange>().Where(c => c.Source == source.Name).ExecuteDeleteAsync(ct);
-                await tx.CommitAsync(ct);
-            }
+            // Marks written meanwhile stay: the refresher counts their months again, whichever finishes first.
+            await ReplaceAsync(db.Set<FactValue>().Where(f => f.Source == source.Name), source.Name, facts, ct);
             total += facts.Count;
             progress($"{source.Name}: {facts.Count:N0} 行（计数 {counting.TotalSeconds:N1} 秒，写入 {(watch.Elapsed - counting).TotalSeconds:N1} 秒）");
         }
@@ -120,6 +98,23 @@ internal sealed class FactStore(CountyHealthDb db, IEnumerable<IFactSource> sour
 
     /// <summary>Whether the tables were never built (a database from before the engine): the start then builds them.</summary>
     public async Task<bool> NeverBuiltAsync(CancellationToken ct) => !await db.Set<FactValue>().AnyAsync(ct);
+
+    /// <summary>Replaces stored figures by newly counted ones in one transaction (zeros are not stored: a missing row reads as 0).</summary>
+    private async Task ReplaceAsync(IQueryable<FactValue> old, string source, IEnumerable<MonthlyFact> facts, CancellationToken ct)
+    {
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await old.ExecuteDeleteAsync(ct);
+        foreach (var chunk in facts.Where(f => f.Value != 0).Chunk(2_000))
+        {
+            db.AddRange(chunk.Select(f => Row(source, f)));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+    }
 
     private static FactValue Row(string source, MonthlyFact f) =>
         new() { Source = source, InstitutionId = f.InstitutionId, Month = f.Month, Measure = f.Measure, Dimension = f.Dimension, Value = f.Value };

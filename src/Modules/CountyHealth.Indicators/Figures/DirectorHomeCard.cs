@@ -10,7 +10,8 @@ namespace CountyHealth.Indicators.Figures;
 
 /// <summary>
 /// The director's (and the bureau's) home card: the main figures of the month so far for her institution (the county
-/// for the bureau), each with its change on the same month last year, and the way to the monthly statistics.
+/// for the bureau), each beside last month's whole figure (a month not over is not compared as a change), and the way
+/// to the monthly statistics.
 /// </summary>
 internal sealed class DirectorHomeCard(FigureTable figures, IndicatorCatalogue catalogue, ICurrentUser user, Platform.Contracts.IAccessScope scope, TimeProvider clock) : IHomeCards
 {
@@ -24,7 +25,8 @@ internal sealed class DirectorHomeCard(FigureTable figures, IndicatorCatalogue c
         var period = Period.Of(PeriodKind.Month, month);
         var reach = await scope.InstitutionsAsync(IndicatorPermissions.Read, ct);
         IReadOnlyCollection<Guid> institutions = reach is null ? [] : user.InstitutionId is { } own ? [own] : [];
-        await figures.LoadAsync(reach is null ? null : institutions, period.YearBefore.FromMonth, period.ToMonth, ct);
+        var last = period.Before!;
+        await figures.LoadAsync(reach is null ? null : institutions, last.FromMonth, period.ToMonth, ct);
         var all = reach is null ? figures.Institutions : institutions;
         var shown = new List<HomeFigure>();
         foreach (var code in Shown)
@@ -33,13 +35,11 @@ internal sealed class DirectorHomeCard(FigureTable figures, IndicatorCatalogue c
             {
                 continue;
             }
+            var unit = i.Unit is "%" ? "" : " " + i.Unit;
             var now = figures.Evaluate(i, all, period);
-            var before = figures.Evaluate(i, all, period.YearBefore).Value;
-            var change = i.Unit == "%"
-                ? now.Value is { } n && before is { } b ? $"（同比{(n - b >= 0 ? "+" : "")}{n - b:0.0}个百分点）" : ""
-                : Ranks.Growth(now.Value, before) is { } g ? $"（同比{(g >= 0 ? "+" : "")}{g:0.0}%）" : "";
-            shown.Add(new HomeFigure(i.Name, i.Format(now.Value) + (i.Unit is "%" ? "" : i.Unit == "元" ? " 元" : " " + i.Unit) + change));
+            var before = figures.Evaluate(i, all, last);
+            shown.Add(new HomeFigure(i.Name, $"{i.Format(now.Value)}{unit}（上月 {i.Format(before.Value)}{unit}）"));
         }
-        return new HomeCard($"本月指标（{period.Name}）", shown, "/indicators", "看月统计", 5);
+        return new HomeCard($"本月至今（{period.Name}）", shown, "/indicators", "看月统计", 5);
     }
 }
