@@ -54,6 +54,21 @@ public sealed class IndicatorTests(SqliteServerFixture server)
     }
 
     [Fact]
+    public async Task The_bureau_sets_a_county_target_and_sees_it_split_over_the_institutions()
+    {
+        var bureau = await server.SignInAsync("bureau");
+        await bureau.GotoAsync(server.BaseUrl + "/indicators/targets");
+        await WaitInteractive(bureau);
+        await Input(bureau, "target-county").FillAsync("24000");
+        await bureau.ClickAsync("[data-testid=target-split]");
+        var centre = bureau.Locator("[data-testid=target-row]").Filter(new() { HasText = Centre });
+        await centre.Locator("input").First.WaitForAsync();
+        // The centre did most of last year's visits in the demo county: it carries most of the target.
+        await bureau.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=target-row]')].some(r => r.innerText.includes('葛仙庄镇卫生院') && r.querySelector('input') && Number(r.querySelector('input').value.replace(/,/g, '')) > 10000)");
+        await bureau.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "30-targets.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task The_director_sees_her_centres_month_on_her_home_page()
     {
         var director = await server.SignInAsync("director");

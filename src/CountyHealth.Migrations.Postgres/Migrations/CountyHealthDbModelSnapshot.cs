@@ -327,6 +327,42 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.ToTable("indicator_facts", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.Indicators.Domain.IndicatorTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "IndicatorCode", "InstitutionId")
+                        .IsUnique();
+
+                    b.ToTable("indicator_targets", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.Kernel.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")

@@ -322,6 +322,42 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.ToTable("indicator_facts", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.Indicators.Domain.IndicatorTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "IndicatorCode", "InstitutionId")
+                        .IsUnique();
+
+                    b.ToTable("indicator_targets", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.Kernel.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")

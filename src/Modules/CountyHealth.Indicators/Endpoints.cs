@@ -17,6 +17,12 @@ internal static class Endpoints
             .Requires(IndicatorPermissions.Read).WithName("GetStatistics").WithSummary("月统计 / 季分析：各机构各指标的值、同比、环比与名次");
         g.MapGet("/statistics.xlsx", ([AsParameters] StatisticsQuery q, StatisticsWorkbook h, CancellationToken ct) => h.HandleAsync(q, ct))
             .Requires(IndicatorPermissions.Read).WithName("GetStatisticsWorkbook").WithSummary("月统计 / 季分析导出为 Excel");
+        g.MapGet("/targets", ([AsParameters] TargetQuery q, GetTargets h, CancellationToken ct) => h.HandleAsync(q, ct))
+            .Requires(IndicatorPermissions.Read).WithName("GetTargets").WithSummary("某指标某年的全县与各机构目标");
+        g.MapPost("/targets/county", (CountyTargetRequest r, SetCountyTarget h, CancellationToken ct) => h.HandleAsync(r, ct))
+            .Requires(IndicatorPermissions.Targets).WithName("SetCountyTarget").WithSummary("制定全县目标并按上年完成量分解到各机构");
+        g.MapPost("/targets/institution", (InstitutionTargetRequest r, SetInstitutionTarget h, CancellationToken ct) => h.HandleAsync(r, ct))
+            .Requires(IndicatorPermissions.Targets).WithName("SetInstitutionTarget").WithSummary("调整一个机构的目标");
         g.MapGet("/{code}", (string code, GetIndicator h) => h.Handle(code)).Requires(IndicatorPermissions.Read).WithName("GetIndicator").WithSummary("指标定义");
         g.MapGet("/{code}/months", (string code, [AsParameters] MonthsQuery q, GetIndicatorMonths h, CancellationToken ct) => h.HandleAsync(code, q, ct))
             .Requires(IndicatorPermissions.Read).WithName("GetIndicatorMonths").WithSummary("指标逐月值（下钻第二步）");

@@ -21,6 +21,7 @@ public sealed class IndicatorsModule : IModule
         services.AddSingleton<IndicatorCatalogue>();
         services.AddScoped<FactStore>();
         services.AddScoped<FigureTable>();
+        services.AddScoped<IndicatorTargets>();
         services.AddHostedService<FactRefresher>();
         services.AddScoped<Kernel.Modules.IHomeCards, DirectorHomeCard>();
     }
@@ -33,7 +34,8 @@ public sealed class IndicatorsModule : IModule
     public IReadOnlyList<NavigationLink> Navigation { get; } =
     [
         new(Desk, "/indicators", "月统计与季分析", "Monthly statistics", IndicatorPermissions.Read, 1, "各机构重点指标的本期值、同比与名次，点击数字下钻到记录"),
-        new(Desk, "/indicators/catalogue", "指标目录", "Indicator catalogue", IndicatorPermissions.Read, 2),
+        new(Desk, "/indicators/targets", "年度目标", "Targets", IndicatorPermissions.Read, 2, "全县目标制定与分解，各机构时间过半任务过半"),
+        new(Desk, "/indicators/catalogue", "指标目录", "Indicator catalogue", IndicatorPermissions.Read, 3),
     ];
 
     public IReadOnlyList<Permission> Permissions => IndicatorPermissions.All;

@@ -223,6 +223,9 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             new InstitutionRequest(TestData.Code("AW"), "审计测试村卫生室（改）", CountyHealth.Platform.Contracts.InstitutionKind.VillageClinic, null, null, null))),
         new("CreateDepartment", "admin", (c, s) => c.PostAsync("/api/v1/departments", new DepartmentRequest(s.InstitutionId, "全科", true))),
         new("CreateStaff", "admin", (c, s) => c.PostAsync("/api/v1/staff", new StaffRequest(s.InstitutionId, null, "审计测试", null, null))),
+        new("SetCountyTarget", "bureau", (c, _) => c.PostAsync("/api/v1/indicators/targets/county", new CountyHealth.Indicators.Figures.CountyTargetRequest("MZ01", 2026, 1000m))),
+        new("SetInstitutionTarget", "bureau", (c, s) => c.PostAsync("/api/v1/indicators/targets/institution",
+            new CountyHealth.Indicators.Figures.InstitutionTargetRequest("MZ01", 2026, s.InstitutionId, 10m))),
         new("CreateUser", "admin", async (c, s) =>
         {
             s.UserName = TestData.Code("aw.");

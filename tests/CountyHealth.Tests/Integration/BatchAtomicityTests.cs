@@ -38,17 +38,22 @@ public abstract class BatchAtomicityTests(CountyHealthFactory host)
     public async Task Only_insert_only_saves_on_PostgreSQL_go_without_a_commit()
     {
         var counters = host.Services.GetRequiredService<ServerCounters>();
-        var (a, b) = (Code(), Code());
-
-        var insert = await CommitsOfAsync(counters, () => SaveAsync(db => db.AddRange(
-            new Institution { Code = a, Name = "一", Kind = InstitutionKind.VillageClinic }, new Institution { Code = b, Name = "二", Kind = InstitutionKind.VillageClinic })));
-        var update = await CommitsOfAsync(counters, () => SaveAsync(async db =>
+        var insert = long.MaxValue;
+        var update = long.MaxValue;
+        // The counter is the server's: the indicators' refresher may commit during a save, so the fewest of a few tries counts.
+        for (var attempt = 0; attempt < 5; attempt++)
         {
-            foreach (var i in await db.Set<Institution>().Where(i => i.Code == a || i.Code == b).ToListAsync())
+            var (a, b) = (Code(), Code());
+            insert = Math.Min(insert, await CommitsOfAsync(counters, () => SaveAsync(db => db.AddRange(
+                new Institution { Code = a, Name = "一", Kind = InstitutionKind.VillageClinic }, new Institution { Code = b, Name = "二", Kind = InstitutionKind.VillageClinic }))));
+            update = Math.Min(update, await CommitsOfAsync(counters, () => SaveAsync(async db =>
             {
-                i.Name += "（改）";
-            }
-        }));
+                foreach (var i in await db.Set<Institution>().Where(i => i.Code == a || i.Code == b).ToListAsync())
+                {
+                    i.Name += "（改）";
+                }
+            })));
+        }
 
         Assert.Equal((host.Provider == DatabaseProviders.Postgres ? 0 : 1, 1), (insert, update));
     }
@@ -57,7 +62,6 @@ public abstract class BatchAtomicityTests(CountyHealthFactory host)
 
     private static async Task<long> CommitsOfAsync(ServerCounters counters, Func<Task> save)
     {
-        // Other tests of the collection run one at a time: the counter moves only for this save.
         var before = counters.Snapshot().DbCommits;
         await save();
         return counters.Snapshot().DbCommits - before;

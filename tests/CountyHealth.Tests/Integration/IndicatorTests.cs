@@ -79,6 +79,37 @@ public abstract class IndicatorTests(CountyHealthFactory host)
     }
 
     [Fact]
+    public async Task The_bureau_splits_a_county_target_and_the_statistics_show_each_institutions_progress()
+    {
+        var bureau = await host.As(DemoAccounts.Bureau);
+        var year = Clinic.Today.Year;
+        var sheet = await bureau.PostAsync<TargetSheet>("/api/v1/indicators/targets/county", new CountyTargetRequest("MZ01", year, 12_000m), HttpStatusCode.OK);
+
+        var county = Assert.Single(sheet.Rows, r => r.InstitutionId is null);
+        Assert.Equal(12_000m, county.Value);
+        Assert.Equal(12_000m, sheet.Rows.Where(r => r.InstitutionId is not null).Sum(r => r.Value ?? 0));
+        var centre = Assert.Single(sheet.Rows, r => r.Name == "葛仙庄镇卫生院");
+        await bureau.PostAsync<TargetSheet>("/api/v1/indicators/targets/institution", new InstitutionTargetRequest("MZ01", year, centre.InstitutionId!.Value, 1m), HttpStatusCode.OK);
+        await clinic.NewVisitAsync();
+        var row = await WaitForAsync(bureau, r => Cell(r, "MZ01")?.Status is not null);
+        var cell = Cell(row, "MZ01")!;
+        Assert.Equal(1m, cell.Target);
+        Assert.Equal("green", cell.Status);
+        Assert.Contains("时间进度", cell.Progress, StringComparison.Ordinal);
+
+        // A rate above 100 % is refused with the field named; a director may read targets but not set them.
+        using var tooHigh = await bureau.PostAsync("/api/v1/indicators/targets/county", new CountyTargetRequest("SF03", year, 120m));
+        Assert.Equal(HttpStatusCode.BadRequest, tooHigh.StatusCode);
+        Assert.Contains("不能超过100", await tooHigh.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var director = await host.As(DemoAccounts.Director);
+        using var refused = await director.PostAsync("/api/v1/indicators/targets/county", new CountyTargetRequest("MZ01", year, 1m));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var seen = await director.GetAsync<TargetSheet>($"/api/v1/indicators/targets?code=MZ01&year={year}");
+        Assert.DoesNotContain(seen.Rows, r => r.InstitutionId is null || r.Name == "清河县人民医院");
+        Assert.Contains(seen.Rows, r => r.Name == "葛仙庄镇卫生院" && r.Value == 1m);
+    }
+
+    [Fact]
     public async Task A_ratio_with_nothing_to_divide_by_shows_a_dash_and_the_reason_never_zero()
     {
         var report = await (await host.As(DemoAccounts.Bureau)).GetAsync<StatisticsReport>("/api/v1/indicators/statistics?kind=month&month=2001-01&codes=MZ05,SF03,MZ01");

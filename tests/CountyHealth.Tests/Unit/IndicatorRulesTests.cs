@@ -74,3 +74,53 @@ public sealed class IndicatorRulesTests
         Assert.Null(Ranks.Growth(5m, 0m));
     }
 }
+
+public sealed class TargetRulesTests
+{
+    [Theory]
+    [InlineData(500, 1000, 0.5, TargetStatus.OnTrack)]        // 时间过半任务过半: exactly on time
+    [InlineData(401, 1000, 0.5, TargetStatus.SlightlyBehind)] // within ten points of the target behind
+    [InlineData(400, 1000, 0.5, TargetStatus.SlightlyBehind)] // at the amber edge
+    [InlineData(399, 1000, 0.5, TargetStatus.Behind)]
+    [InlineData(1200, 1000, 1.0, TargetStatus.OnTrack)]
+    public void A_flow_keeps_pace_with_the_year(decimal done, decimal target, decimal elapsed, TargetStatus status)
+    {
+        var p = TargetProgress.OfFlow(done, target, elapsed, Direction.HigherIsBetter);
+        Assert.Equal(status, p.Status);
+        Assert.Contains($"时间进度 {elapsed * 100:0.0}%", p.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_flow_better_low_treats_the_target_as_a_cap_and_neutral_or_missing_has_no_status()
+    {
+        Assert.Equal(TargetStatus.OnTrack, TargetProgress.OfFlow(400, 1000, 0.5m, Direction.LowerIsBetter).Status);
+        Assert.Equal(TargetStatus.Behind, TargetProgress.OfFlow(700, 1000, 0.5m, Direction.LowerIsBetter).Status);
+        Assert.Equal(TargetStatus.None, TargetProgress.OfFlow(700, 1000, 0.5m, Direction.Neutral).Status);
+        Assert.Equal(TargetStatus.None, TargetProgress.OfFlow(null, 1000, 0.5m, Direction.HigherIsBetter).Status);
+        Assert.Equal(TargetStatus.None, TargetProgress.OfFlow(10, 0, 0.5m, Direction.HigherIsBetter).Status);
+    }
+
+    [Theory]
+    [InlineData(40.0, 42.0, TargetStatus.OnTrack)]
+    [InlineData(42.0, 42.0, TargetStatus.OnTrack)]
+    [InlineData(44.1, 42.0, TargetStatus.SlightlyBehind)]     // 42 + 5 % of 42 = 44.1
+    [InlineData(44.2, 42.0, TargetStatus.Behind)]
+    public void A_rate_better_low_meets_its_target_or_misses_it_by_a_margin(decimal value, decimal target, TargetStatus status) =>
+        Assert.Equal(status, TargetProgress.OfLevel(value, target, Direction.LowerIsBetter, "%").Status);
+
+    [Fact]
+    public void A_county_target_splits_by_last_year_and_the_parts_add_up_to_the_whole()
+    {
+        var a = Guid.CreateVersion7();
+        var b = Guid.CreateVersion7();
+        var c = Guid.CreateVersion7();
+        var parts = TargetProgress.Decompose(1000m, new Dictionary<Guid, decimal> { [a] = 1, [b] = 1, [c] = 1 }, 0);
+        Assert.Equal(1000m, parts.Values.Sum());
+        Assert.Equal(3, parts.Count(p => p.Value is 333 or 334));
+        var weighted = TargetProgress.Decompose(1200m, new Dictionary<Guid, decimal> { [a] = 300, [b] = 100, [c] = 0 }, 2);
+        Assert.Equal((900m, 300m, 0m), (weighted[a], weighted[b], weighted[c]));
+        var none = TargetProgress.Decompose(90m, new Dictionary<Guid, decimal> { [a] = 0, [b] = 0 }, 0);
+        Assert.Equal(90m, none.Values.Sum());
+        Assert.Equal(45m, none[a]);
+    }
+}

@@ -8,11 +8,13 @@ public static class IndicatorPermissions
     public const string Read = "indicator.read";
     public const string Records = "indicator.records";
     public const string Rebuild = "indicator.rebuild";
+    public const string Targets = "indicator.targets";
 
     public static IReadOnlyList<Permission> All { get; } =
     [
         new(Read, "查看指标、月统计与定义", "指标"),
         new(Records, "从指标下钻到明细记录（去标识）", "指标"),
         new(Rebuild, "重建月度汇总表", "指标"),
+        new(Targets, "制定与分解年度指标目标", "指标"),
     ];
 }

@@ -17,3 +17,14 @@ internal sealed class FactValueConfiguration : IEntityTypeConfiguration<FactValu
         b.HasIndex(f => new { f.Month, f.Dimension });
     }
 }
+
+internal sealed class IndicatorTargetConfiguration : IEntityTypeConfiguration<IndicatorTarget>
+{
+    public void Configure(EntityTypeBuilder<IndicatorTarget> b)
+    {
+        b.ToTable("indicator_targets");
+        b.Property(t => t.IndicatorCode).HasMaxLength(16);
+        b.Property(t => t.SetBy).HasMaxLength(64);
+        b.HasIndex(t => new { t.Year, t.IndicatorCode, t.InstitutionId }).IsUnique();
+    }
+}

@@ -14,8 +14,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CountyHealth.Indicators.Figures;
 
 /// <summary>A figure as a table cell: value and its text ("—" with the reason when there is none), 同比, 环比 and the rank among peers.</summary>
+/// <summary>
+/// A figure as a table cell: value and its text ("—" with the reason when there is none), 同比, 环比, the rank among
+/// peers, and — where the bureau set one — the year's target and the progress against it (green, amber, red).
+/// </summary>
 public sealed record FigureCell(string Code, decimal? Value, string Text, string? Reason, decimal Numerator, decimal? Denominator,
-    decimal? YearOnYear, decimal? PeriodOnPeriod, string ChangeUnit, int? Rank, int Peers);
+    decimal? YearOnYear, decimal? PeriodOnPeriod, string ChangeUnit, int? Rank, int Peers, decimal? Target = null, string? Progress = null, string? Status = null);
 
 /// <summary>One institution's row (or the county's, with no id).</summary>
 public sealed record FigureRow(Guid? InstitutionId, string Name, string KindName, IReadOnlyList<FigureCell> Cells);
@@ -81,7 +85,7 @@ internal sealed class FigureTable(CountyHealthDb db, IndicatorCatalogue catalogu
 /// The statistics table of a period: each institution the user's reach covers (the bureau: all; a director: hers and
 /// those below), each indicator with its value, 同比, 环比 and rank among institutions of the same kind, and the total.
 /// </summary>
-internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue catalogue, IAccessScope scope, IInstitutionDirectory directory, TimeProvider clock) : IUseCase
+internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue catalogue, IAccessScope scope, IInstitutionDirectory directory, CountyHealthDb db, TimeProvider clock) : IUseCase
 {
     public async Task<Results<Ok<StatisticsReport>, ValidationProblem, ProblemHttpResult>> HandleAsync(StatisticsQuery q, CancellationToken ct)
     {
@@ -106,6 +110,15 @@ internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue cata
         var open = period.ToMonth >= FactMonths.Of(ChinaTime.Today(clock));
         var before = period.Before;
         await figures.LoadAsync(reach, Math.Min(period.YearBefore.FromMonth, before?.FromMonth ?? int.MaxValue), period.ToMonth, ct);
+        var shownCodes = indicators.Select(i => i.Code).ToList();
+        var targets = await db.Set<IndicatorTarget>().AsNoTracking().Where(t => t.Year == period.Year && shownCodes.Contains(t.IndicatorCode))
+            .ToDictionaryAsync(t => (t.IndicatorCode, t.InstitutionId), t => t.Value, ct);
+        var county = all.FirstOrDefault(i => i.Kind == InstitutionKind.Bureau)?.Id;
+        var today = ChinaTime.Today(clock);
+        // The share of the year gone by the period's end (today, for a period still open): 时间过半任务过半.
+        var periodEnd = open ? today : FactMonths.FirstDay(period.ToMonth).AddMonths(1).AddDays(-1);
+        var elapsed = Math.Min(1m, periodEnd.DayOfYear / (decimal)(DateTime.IsLeapYear(periodEnd.Year) ? 366 : 365));
+        var yearToDate = Period.Of(PeriodKind.YearToDate, period.ToMonth);
         var rows = new List<FigureRow>();
         var cells = new Dictionary<(Guid, string), Figure>();
         foreach (var inst in shown)
@@ -118,22 +131,27 @@ internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue cata
         var ranks = indicators.ToDictionary(i => i.Code, i => shown.GroupBy(s => s.Kind)
             .SelectMany(g => Ranks.Of(g.Select(s => (s.Id, cells[(s.Id, i.Code)].Value)), i.Direction)).ToDictionary(x => x.Key, x => x.Value));
         var peers = shown.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => g.Count());
-        FigureCell Cell(Indicator i, IReadOnlyCollection<Guid> insts, Figure f, Guid? rankOf, int peerCount)
+        FigureCell Cell(Indicator i, IReadOnlyCollection<Guid> insts, Figure f, Guid? rankOf, int peerCount, Guid? targetOf)
         {
+            decimal? target = targetOf is { } t && targets.TryGetValue((i.Code, t), out var tv) ? tv : null;
+            var progress = target is not { } goal ? TargetProgress.None
+                : i.Formula.IsRatio ? TargetProgress.OfLevel(f.Value, goal, i.Direction, i.Unit)
+                : TargetProgress.OfFlow(figures.Evaluate(i, insts, yearToDate).Value, goal, elapsed, i.Direction);
             var yoy = open ? null : figures.Evaluate(i, insts, period.YearBefore).Value;
             var mom = open || before is null ? null : figures.Evaluate(i, insts, before).Value;
             var points = i.Unit == "%";
             return new FigureCell(i.Code, f.Value, i.Format(f.Value), f.Reason, f.Numerator, f.Denominator,
                 points ? Difference(f.Value, yoy) : Ranks.Growth(f.Value, yoy), points ? Difference(f.Value, mom) : Ranks.Growth(f.Value, mom), points ? "个百分点" : "%",
-                rankOf is { } r && ranks[i.Code].TryGetValue(r, out var rank) ? rank : null, peerCount);
+                rankOf is { } r && ranks[i.Code].TryGetValue(r, out var rank) ? rank : null, peerCount, target, progress.Text.Length > 0 ? progress.Text : null,
+                progress.Status switch { TargetStatus.OnTrack => "green", TargetStatus.SlightlyBehind => "amber", TargetStatus.Behind => "red", _ => null });
         }
         foreach (var inst in shown)
         {
-            rows.Add(new FigureRow(inst.Id, inst.Name, InstitutionKinds.ChineseName(inst.Kind), indicators.Select(i => Cell(i, [inst.Id], cells[(inst.Id, i.Code)], inst.Id, peers[inst.Kind])).ToList()));
+            rows.Add(new FigureRow(inst.Id, inst.Name, InstitutionKinds.ChineseName(inst.Kind), indicators.Select(i => Cell(i, [inst.Id], cells[(inst.Id, i.Code)], inst.Id, peers[inst.Kind], inst.Id)).ToList()));
         }
         if (shown.Count > 1)
         {
-            rows.Add(new FigureRow(null, reach is null ? "全县合计" : "合计", "", indicators.Select(i => Cell(i, ids, figures.Evaluate(i, ids, period), null, 0)).ToList()));
+            rows.Add(new FigureRow(null, reach is null ? "全县合计" : "合计", "", indicators.Select(i => Cell(i, ids, figures.Evaluate(i, ids, period), null, 0, reach is null ? county : null)).ToList()));
         }
         return TypedResults.Ok(new StatisticsReport(period.Name, period.Kind.ToString(), q.Month!, indicators.Select(i => new FigureColumn(i.Code, i.Name, i.Unit, i.DirectionName)).ToList(),
             rows, "数据由业务记录自动汇总，记录变动后数秒内更新", open ? $"{period.Name}尚未结束，数字截至今日，不计同比、环比" : null));
