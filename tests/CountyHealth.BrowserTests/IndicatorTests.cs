@@ -69,6 +69,19 @@ public sealed class IndicatorTests(SqliteServerFixture server)
     }
 
     [Fact]
+    public async Task The_bureau_reads_the_generated_work_summary_of_the_county()
+    {
+        var bureau = await server.SignInAsync("bureau");
+        await bureau.GotoAsync(server.BaseUrl + "/indicators/summary");
+        await WaitInteractive(bureau);
+        var text = bureau.Locator("[data-testid=summary-text]");
+        await Expect(text, "一、门诊服务");
+        await Expect(text, "药占比");
+        Assert.Matches(@"门诊人次[\d,]+人次，同比(增长|下降)\d+\.\d%", await text.InnerTextAsync());
+        await bureau.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "31-work-summary.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task The_director_sees_her_centres_month_on_her_home_page()
     {
         var director = await server.SignInAsync("director");

@@ -88,6 +88,9 @@ internal static class DatabaseSetup
                 // happen inside the migration's transaction; EF says so on every first start. Upgrades of a county's
                 // database run after the backup verb, so the warning tells an operator nothing to act on.
                 o.ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
+                // StretchedContracts fills the new charge kinds from the old column before SQLite's rebuild drops it:
+                // the order EF warns about is the intended one.
+                o.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning));
             }
             o.UseModelParts(parts);
             // The audit rows first: the single-batch decision counts them.

@@ -17,6 +17,10 @@ internal static class Endpoints
             .Requires(IndicatorPermissions.Read).WithName("GetStatistics").WithSummary("月统计 / 季分析：各机构各指标的值、同比、环比与名次");
         g.MapGet("/statistics.xlsx", ([AsParameters] StatisticsQuery q, StatisticsWorkbook h, CancellationToken ct) => h.HandleAsync(q, ct))
             .Requires(IndicatorPermissions.Read).WithName("GetStatisticsWorkbook").WithSummary("月统计 / 季分析导出为 Excel");
+        g.MapGet("/summary", ([AsParameters] SummaryQuery q, WriteWorkSummary h, CancellationToken ct) => h.HandleAsync(q, ct))
+            .Requires(IndicatorPermissions.Read).WithName("GetWorkSummary").WithSummary("工作总结草稿：每个数字取自指标");
+        g.MapGet("/summary.docx", ([AsParameters] SummaryQuery q, SummaryDocument h, CancellationToken ct) => h.HandleAsync(q, ct))
+            .Requires(IndicatorPermissions.Read).WithName("GetWorkSummaryDocument").WithSummary("工作总结草稿（Word 文档）");
         g.MapGet("/targets", ([AsParameters] TargetQuery q, GetTargets h, CancellationToken ct) => h.HandleAsync(q, ct))
             .Requires(IndicatorPermissions.Read).WithName("GetTargets").WithSummary("某指标某年的全县与各机构目标");
         g.MapPost("/targets/county", (CountyTargetRequest r, SetCountyTarget h, CancellationToken ct) => h.HandleAsync(r, ct))

@@ -110,6 +110,42 @@ public abstract class IndicatorTests(CountyHealthFactory host)
     }
 
     [Fact]
+    public async Task Every_number_of_the_work_summary_is_its_indicators_value_number_by_number()
+    {
+        var bureau = await host.As(DemoAccounts.Bureau);
+        var before = await CentreRowAsync(bureau);
+        var visit = await clinic.NewVisitAsync();
+        var receipt = await clinic.PayOpenChargesAsync(visit.VisitId, "Cash");
+        var row = await WaitForAsync(bureau, r => Value(r, "SF01") >= Value(before, "SF01") + receipt.Amount);
+
+        var draft = await bureau.GetAsync<WorkSummaryDraft>($"/api/v1/indicators/summary?institution={row.InstitutionId}&month={ThisMonth}");
+        var ytd = await bureau.GetAsync<StatisticsReport>($"/api/v1/indicators/statistics?kind=ytd&month={ThisMonth}");
+        var centre = ytd.Rows.Single(r => r.InstitutionId == row.InstitutionId);
+        var text = string.Concat(draft.Sections.Select(s => s.Text));
+
+        Assert.Contains(draft.Sections, s => s.Heading.Contains("门诊服务", StringComparison.Ordinal));
+        Assert.NotEmpty(draft.Figures);
+        foreach (var f in draft.Figures.Where(f => f.Period == ytd.Period))
+        {
+            var cell = centre.Cells.Single(c => c.Code == f.Code);
+            Assert.Equal(cell.Value, f.Value);
+            Assert.Contains(f.Text, text, StringComparison.Ordinal);
+        }
+        // Number by number: every number in the text (the period's own name aside) is one of the quoted figures.
+        var quoted = draft.Figures.Select(f => f.Text).ToList();
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text.Replace(draft.Period, "", StringComparison.Ordinal), @"\d[\d,]*(\.\d+)?"))
+        {
+            Assert.True(quoted.Any(q => q.StartsWith(m.Value, StringComparison.Ordinal)), $"{m.Value} in the summary is no indicator's figure: {text}");
+        }
+        var docx = await bureau.GetAsync($"/api/v1/indicators/summary.docx?institution={row.InstitutionId}&month={ThisMonth}");
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        using var zip = new System.IO.Compression.ZipArchive(await docx.Content.ReadAsStreamAsync());
+        var xml = await new StreamReader(zip.GetEntry("word/document.xml")!.Open()).ReadToEndAsync();
+        Assert.Contains(draft.Title, xml, StringComparison.Ordinal);
+        Assert.Contains(draft.Figures[0].Text, xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_ratio_with_nothing_to_divide_by_shows_a_dash_and_the_reason_never_zero()
     {
         var report = await (await host.As(DemoAccounts.Bureau)).GetAsync<StatisticsReport>("/api/v1/indicators/statistics?kind=month&month=2001-01&codes=MZ05,SF03,MZ01");
