@@ -13,16 +13,11 @@ internal sealed class StatisticsWorkbook(GetStatistics statistics) : IUseCase
 {
     public async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> HandleAsync(StatisticsQuery q, CancellationToken ct)
     {
-        var result = await statistics.HandleAsync(q, ct);
-        if (result.Result is not Ok<StatisticsReport> { Value: { } report })
-        {
-            return result.Result switch
-            {
-                ValidationProblem v => v,
-                ProblemHttpResult p => p,
-                _ => throw new InvalidOperationException("unexpected result"),
-            };
-        }
+        return FileResults.Of<StatisticsReport>((await statistics.HandleAsync(q, ct)).Result, Workbook);
+    }
+
+    private static FileContentHttpResult Workbook(StatisticsReport report)
+    {
         var rows = report.Rows.Select(r =>
         {
             var row = new Dictionary<string, object?> { ["机构"] = r.Name, ["类别"] = r.KindName };
@@ -35,7 +30,19 @@ internal sealed class StatisticsWorkbook(GetStatistics statistics) : IUseCase
             return row;
         }).ToList();
         using var stream = new MemoryStream();
-        await MiniExcel.SaveAsAsync(stream, rows, sheetName: report.Period, cancellationToken: ct);
+        MiniExcel.SaveAs(stream, rows, sheetName: report.Period);
         return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"指标统计-{report.Period}.xlsx");
     }
+}
+
+/// <summary>A document made from a use case's answer, or the use case's problem passed on as it is.</summary>
+internal static class FileResults
+{
+    public static Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult> Of<T>(IResult result, Func<T, FileContentHttpResult> file) => result switch
+    {
+        Ok<T> { Value: { } value } => file(value),
+        ValidationProblem v => v,
+        ProblemHttpResult p => p,
+        _ => throw new InvalidOperationException($"unexpected result {result.GetType().Name}"),
+    };
 }

@@ -12,17 +12,8 @@ internal sealed class SummaryDocument(WriteWorkSummary summary) : IUseCase
 {
     public async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> HandleAsync(SummaryQuery q, CancellationToken ct)
     {
-        var result = await summary.HandleAsync(q, ct);
-        if (result.Result is not Ok<WorkSummaryDraft> { Value: { } draft })
-        {
-            return result.Result switch
-            {
-                ValidationProblem v => v,
-                ProblemHttpResult p => p,
-                _ => throw new InvalidOperationException("unexpected result"),
-            };
-        }
-        return TypedResults.File(Write(draft), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{draft.Title}.docx");
+        return FileResults.Of<WorkSummaryDraft>((await summary.HandleAsync(q, ct)).Result,
+            draft => TypedResults.File(Write(draft), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{draft.Title}.docx"));
     }
 
     internal static byte[] Write(WorkSummaryDraft draft)

@@ -38,6 +38,20 @@ internal sealed class IndicatorTargets(CountyHealthDb db, IndicatorCatalogue cat
     public async Task<List<InstitutionInfo>> TargetedAsync(CancellationToken ct) =>
         (await directory.ListAsync(ct)).Where(i => i.Kind is InstitutionKind.CountyHospital or InstitutionKind.TownshipHealthCentre or InstitutionKind.VillageClinic).ToList();
 
+    /// <summary>A target request's fields, its indicator known, a percentage at most 100: the problem, or none.</summary>
+    public (Indicator? Indicator, ValidationProblem? Problem) Check(object request, string code, decimal value)
+    {
+        if (FieldErrors.For(request) is { Any: true } invalid)
+        {
+            return (null, invalid.ToProblem());
+        }
+        if (catalogue.Find(code) is not { } indicator)
+        {
+            return (null, Problems.Field("code", "未找到该指标"));
+        }
+        return indicator.Unit == "%" && value > 100 ? (indicator, Problems.Field("value", $"{indicator.Name}的目标是百分比，不能超过100")) : (indicator, null);
+    }
+
     public async Task<Guid> CountyIdAsync(CancellationToken ct) => (await directory.ListAsync(ct)).First(i => i.Kind == InstitutionKind.Bureau).Id;
 
     public async Task<TargetSheet?> SheetAsync(string code, int year, CancellationToken ct)
@@ -95,18 +109,11 @@ internal sealed class SetCountyTarget(IndicatorTargets targets, IndicatorCatalog
 {
     public async Task<Results<Ok<TargetSheet>, ValidationProblem, ProblemHttpResult>> HandleAsync(CountyTargetRequest r, CancellationToken ct)
     {
-        if (FieldErrors.For(r) is { Any: true } invalid)
+        if (targets.Check(r, r.Code, r.Value) is { Problem: { } problem })
         {
-            return invalid.ToProblem();
+            return problem;
         }
-        if (catalogue.Find(r.Code) is not { } indicator)
-        {
-            return Problems.Field("code", "未找到该指标");
-        }
-        if (indicator.Unit == "%" && r.Value > 100)
-        {
-            return Problems.Field("value", $"{indicator.Name}的目标是百分比，不能超过100");
-        }
+        var indicator = catalogue.Find(r.Code)!;
         var institutions = await targets.TargetedAsync(ct);
         var flow = !indicator.Formula.IsRatio;
         var values = new Dictionary<Guid, decimal> { [await targets.CountyIdAsync(ct)] = r.Value };
@@ -135,21 +142,13 @@ internal sealed class SetCountyTarget(IndicatorTargets targets, IndicatorCatalog
 }
 
 /// <summary>Corrects one institution's target.</summary>
-internal sealed class SetInstitutionTarget(IndicatorTargets targets, IndicatorCatalogue catalogue) : IUseCase
+internal sealed class SetInstitutionTarget(IndicatorTargets targets) : IUseCase
 {
     public async Task<Results<Ok<TargetSheet>, ValidationProblem, ProblemHttpResult>> HandleAsync(InstitutionTargetRequest r, CancellationToken ct)
     {
-        if (FieldErrors.For(r) is { Any: true } invalid)
+        if (targets.Check(r, r.Code, r.Value) is { Problem: { } problem })
         {
-            return invalid.ToProblem();
-        }
-        if (catalogue.Find(r.Code) is not { } indicator)
-        {
-            return Problems.Field("code", "未找到该指标");
-        }
-        if (indicator.Unit == "%" && r.Value > 100)
-        {
-            return Problems.Field("value", $"{indicator.Name}的目标是百分比，不能超过100");
+            return problem;
         }
         if ((await targets.TargetedAsync(ct)).All(i => i.Id != r.InstitutionId))
         {
