@@ -33,6 +33,21 @@ public sealed record TargetProgress(TargetStatus Status, string Text)
     public static TargetProgress None { get; } = new(TargetStatus.None, "");
 
     /// <summary>
+    /// The share of the year gone by the last day of a period ending in <paramref name="lastMonth"/> (yyyyMM), or by
+    /// <paramref name="today"/> while that period is still open: the 时间进度 of 时间过半任务过半.
+    /// </summary>
+    public static decimal YearElapsed(int lastMonth, DateOnly today)
+    {
+        var end = Kernel.Facts.FactMonths.FirstDay(lastMonth).AddMonths(1).AddDays(-1);
+        var upTo = end < today ? end : today;
+        return Math.Min(1m, upTo.DayOfYear / (decimal)(DateTime.IsLeapYear(upTo.Year) ? 366 : 365));
+    }
+
+    /// <summary>An indicator against its target: a rate by its level in the period, a flow by its year to date against the time gone.</summary>
+    public static TargetProgress Of(Indicator indicator, decimal? periodValue, decimal? yearToDate, decimal target, decimal elapsed) =>
+        indicator.Formula.IsRatio ? OfLevel(periodValue, target, indicator.Direction, indicator.Unit) : OfFlow(yearToDate, target, elapsed, indicator.Direction);
+
+    /// <summary>
     /// 时间过半任务过半 for a flow that adds up over the year (visits, revenue): the year-to-date value against the annual
     /// target times the share of the year elapsed (months closed ÷ 12). Green at or above it, amber within ten points
     /// of the target below it, red further behind. A flow better low (refunds) turns it around: the target is a cap.

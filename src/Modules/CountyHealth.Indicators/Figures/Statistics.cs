@@ -114,10 +114,7 @@ internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue cata
         var targets = await db.Set<IndicatorTarget>().AsNoTracking().Where(t => t.Year == period.Year && shownCodes.Contains(t.IndicatorCode))
             .ToDictionaryAsync(t => (t.IndicatorCode, t.InstitutionId), t => t.Value, ct);
         var county = all.FirstOrDefault(i => i.Kind == InstitutionKind.Bureau)?.Id;
-        var today = ChinaTime.Today(clock);
-        // The share of the year gone by the period's end (today, for a period still open): 时间过半任务过半.
-        var periodEnd = open ? today : FactMonths.FirstDay(period.ToMonth).AddMonths(1).AddDays(-1);
-        var elapsed = Math.Min(1m, periodEnd.DayOfYear / (decimal)(DateTime.IsLeapYear(periodEnd.Year) ? 366 : 365));
+        var elapsed = TargetProgress.YearElapsed(period.ToMonth, ChinaTime.Today(clock));
         var yearToDate = Period.Of(PeriodKind.YearToDate, period.ToMonth);
         var rows = new List<FigureRow>();
         var cells = new Dictionary<(Guid, string), Figure>();
@@ -135,8 +132,7 @@ internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue cata
         {
             decimal? target = targetOf is { } t && targets.TryGetValue((i.Code, t), out var tv) ? tv : null;
             var progress = target is not { } goal ? TargetProgress.None
-                : i.Formula.IsRatio ? TargetProgress.OfLevel(f.Value, goal, i.Direction, i.Unit)
-                : TargetProgress.OfFlow(figures.Evaluate(i, insts, yearToDate).Value, goal, elapsed, i.Direction);
+                : TargetProgress.Of(i, f.Value, i.Formula.IsRatio ? null : figures.Evaluate(i, insts, yearToDate).Value, goal, elapsed);
             var yoy = open ? null : figures.Evaluate(i, insts, period.YearBefore).Value;
             var mom = open || before is null ? null : figures.Evaluate(i, insts, before).Value;
             var points = i.Unit == "%";

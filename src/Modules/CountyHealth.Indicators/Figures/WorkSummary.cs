@@ -120,16 +120,15 @@ internal sealed class WriteWorkSummary(FigureTable figures, IndicatorCatalogue c
         var targets = targetOf is { } t
             ? await db.Set<IndicatorTarget>().AsNoTracking().Where(x => x.Year == period.Year && x.InstitutionId == t).ToDictionaryAsync(x => x.IndicatorCode, x => x.Value, ct)
             : [];
-        var end = FactMonths.FirstDay(period.ToMonth).AddMonths(1).AddDays(-1);
-        var today = ChinaTime.Today(clock);
-        var elapsed = Math.Min(1m, (end < today ? end : today).DayOfYear / (decimal)(DateTime.IsLeapYear(period.Year) ? 366 : 365));
+        var elapsed = TargetProgress.YearElapsed(period.ToMonth, ChinaTime.Today(clock));
         var list = new List<string>();
         foreach (var i in catalogue.Indicators.Where(i => i.Direction != Direction.Neutral))
         {
             var now = figures.Evaluate(i, institutions, period).Value;
             if (targets.TryGetValue(i.Code, out var goal))
             {
-                var p = i.Formula.IsRatio ? TargetProgress.OfLevel(now, goal, i.Direction, i.Unit) : TargetProgress.OfFlow(now, goal, elapsed, i.Direction);
+                // The summary's period runs from January: its value is the year to date.
+                var p = TargetProgress.Of(i, now, now, goal, elapsed);
                 if (p.Status is TargetStatus.SlightlyBehind or TargetStatus.Behind)
                 {
                     list.Add($"{i.Name}{i.Format(now)}{Unit(i)}，未达目标进度（{p.Text}）");

@@ -71,9 +71,7 @@ internal sealed class OutpatientFacts(CountyHealthDb db, IDrugCatalogue drugs, I
             .Select(g => new { g.Key.InstitutionId, g.Key.Month, g.Key.DoctorStaffId, Count = g.Count() }).ToListAsync(ct);
         facts.AddRange(byDoctor.Select(x => new MonthlyFact(x.InstitutionId, x.Month, Visits, "doctor:" + x.DoctorStaffId, x.Count)));
 
-        var all = db.Set<Visit>().AsNoTracking();
-        var first = await visits
-            .Where(v => !all.Any(o => o.ResidentId == v.ResidentId && o.InstitutionId == v.InstitutionId && o.Status != VisitStatus.Cancelled && o.RegisteredAt < v.RegisteredAt))
+        var first = await FirstOnly(visits)
             .GroupBy(v => new { v.InstitutionId, Month = v.VisitDate.Year * 100 + v.VisitDate.Month, v.DepartmentId })
             .Select(g => new { g.Key.InstitutionId, g.Key.Month, g.Key.DepartmentId, Count = g.Count() }).ToListAsync(ct);
         Add(facts, FirstVisits, first.Select(x => (x.InstitutionId, x.Month, "department:" + x.DepartmentId, (decimal)x.Count)));
@@ -83,7 +81,7 @@ internal sealed class OutpatientFacts(CountyHealthDb db, IDrugCatalogue drugs, I
         Add(facts, DoctorDays, days.GroupBy(d => (d.InstitutionId, FactMonths.Of(d.VisitDate), d.DoctorStaffId))
             .Select(g => (g.Key.InstitutionId, g.Key.Item2, "doctor:" + g.Key.DoctorStaffId, (decimal)g.Count())));
 
-        var antibacterial = (await drugs.SearchAsync(Guid.Empty, "", 100_000, ct)).Where(d => d.IsAntibacterial).Select(d => d.Id).ToList();
+        var antibacterial = await AntibacterialsAsync(ct);
         var routes = InjectionRoutes;
         var prescriptions = await db.Set<Prescription>().AsNoTracking().Where(p => p.Status != PrescriptionStatus.Cancelled)
             .Join(visits, p => p.VisitId, v => v.Id, (p, v) => new { p, v.InstitutionId, v.VisitDate, v.DepartmentId })
@@ -106,6 +104,17 @@ internal sealed class OutpatientFacts(CountyHealthDb db, IDrugCatalogue drugs, I
         Add(facts, InjectionPrescriptions, prescriptions.Select(x => (x.InstitutionId, x.Month, "department:" + x.DepartmentId, (decimal)x.Injection)));
         return facts;
     }
+
+    /// <summary>Visits that are the resident's first (not cancelled) at their institution.</summary>
+    private IQueryable<Visit> FirstOnly(IQueryable<Visit> visits)
+    {
+        var all = db.Set<Visit>().AsNoTracking();
+        return visits.Where(v => !all.Any(o => o.ResidentId == v.ResidentId && o.InstitutionId == v.InstitutionId && o.Status != VisitStatus.Cancelled && o.RegisteredAt < v.RegisteredAt));
+    }
+
+    /// <summary>The drugs the catalogue marks as systemic antibacterials.</summary>
+    private async Task<List<Guid>> AntibacterialsAsync(CancellationToken ct) =>
+        (await drugs.SearchAsync(Guid.Empty, "", 100_000, ct)).Where(d => d.IsAntibacterial).Select(d => d.Id).ToList();
 
     /// <summary>The parts as given, and their total per institution and month (empty dimension).</summary>
     private static void Add(List<MonthlyFact> facts, string measure, IEnumerable<(Guid Institution, int Month, string Dimension, decimal Value)> parts)
@@ -130,8 +139,7 @@ internal sealed class OutpatientFacts(CountyHealthDb db, IDrugCatalogue drugs, I
         }
         if (measure == FirstVisits)
         {
-            var all = db.Set<Visit>().AsNoTracking();
-            visits = visits.Where(v => !all.Any(o => o.ResidentId == v.ResidentId && o.InstitutionId == v.InstitutionId && o.Status != VisitStatus.Cancelled && o.RegisteredAt < v.RegisteredAt));
+            visits = FirstOnly(visits);
         }
         if (measure is Visits or FirstVisits or DoctorDays)
         {
@@ -143,7 +151,7 @@ internal sealed class OutpatientFacts(CountyHealthDb db, IDrugCatalogue drugs, I
                 r.Diagnosis ?? "", null)).ToList();
         }
         var antibacterial = measure == AntibacterialPrescriptions
-            ? (await drugs.SearchAsync(Guid.Empty, "", 100_000, ct)).Where(d => d.IsAntibacterial).Select(d => d.Id).ToList() : [];
+            ? await AntibacterialsAsync(ct) : [];
         var routes = InjectionRoutes;
         var prescriptions = db.Set<Prescription>().AsNoTracking().Where(p => p.Status != PrescriptionStatus.Cancelled && visits.Any(v => v.Id == p.VisitId));
         prescriptions = measure switch
