@@ -41,11 +41,12 @@ internal static class CommandLine
         var generate = new Command("generate", "生成合成县：乡镇、村卫生室、居民（按第七次人口普查年龄性别结构）、家庭户与多年门诊记录") { residents, seed, years, rate };
         generate.Validators.Add(r =>
         {
-            if (r.GetValue(residents) is < 1 or > 50_000_000)
+            // Only what was typed is checked: a command validator sees 0, not the default, for an option left out.
+            if (r.GetResult(residents) is { Implicit: false } given && given.GetValueOrDefault<int>() is < 1 or > 50_000_000)
             {
                 r.AddError("--residents 应在 1～50,000,000 之间");
             }
-            if (r.GetValue(years) is < 0 or > 30)
+            if (r.GetResult(years) is { Implicit: false } givenYears && givenYears.GetValueOrDefault<int>() is < 0 or > 30)
             {
                 r.AddError("--years 应在 0～30 之间");
             }

@@ -104,6 +104,7 @@ internal static class CountyHealthHost
             var report = await scope.ServiceProvider.GetRequiredService<CountyGenerator>().GenerateAsync(history, _ => { }, CancellationToken.None);
             log.LogInformation("Seeded the demo township's history: {Visits:N0} visits of {Residents:N0} residents", report.RowsByTable.GetValueOrDefault("visits"),
                 report.RowsByTable.GetValueOrDefault("residents"));
+            log.LogInformation("Seeded the demo county's aggregate reports: {Reports:N0}", await Indicators.Facts.AggregateDemo.SeedAsync(scope.ServiceProvider, CancellationToken.None));
         }
         await RefreshSearchKeysAsync(scope.ServiceProvider, atStart: true, log, CancellationToken.None);
         await Indicators.MonthlyTables.BuildIfNeverBuiltAsync(scope.ServiceProvider, line => log.LogInformation("Monthly tables: {Line}", line), CancellationToken.None);

@@ -27,6 +27,18 @@ internal static class Endpoints
             .Requires(IndicatorPermissions.Targets).WithName("SetCountyTarget").WithSummary("制定全县目标并按上年完成量分解到各机构");
         g.MapPost("/targets/institution", (InstitutionTargetRequest r, SetInstitutionTarget h, CancellationToken ct) => h.HandleAsync(r, ct))
             .Requires(IndicatorPermissions.Targets).WithName("SetInstitutionTarget").WithSummary("调整一个机构的目标");
+        var f = app.MapGroup("/api/v1/aggregate-forms").WithTags("汇总填报");
+        f.MapGet("", (ListForms h) => h.Handle()).Requires(IndicatorPermissions.Read).WithName("ListAggregateForms").WithSummary("汇总填报表及其校验规则");
+        f.MapGet("/sheet", ([AsParameters] FormSheetQuery q, GetFormSheet h, CancellationToken ct) => h.HandleAsync(q, ct))
+            .Requires(IndicatorPermissions.Read).WithName("GetFormSheet").WithSummary("某表某月各机构的填报与审核状态");
+        f.MapGet("/validation", ([AsParameters] ValidationQuery q, RunValidation h, CancellationToken ct) => h.HandleAsync(q, ct))
+            .Requires(IndicatorPermissions.Read).WithName("RunFormValidation").WithSummary("校验运行：逐机构逐月列出不合规则、异常波动、未上报与未审核");
+        f.MapGet("/report", ([AsParameters] ReportQuery q, GetAggregateReport h, CancellationToken ct) => h.HandleAsync(q, ct))
+            .Requires(IndicatorPermissions.Read).WithName("GetAggregateReport").WithSummary("某机构某月的报表（未填时为空表）");
+        f.MapPut("/reports", (AggregateReportRequest r, SaveAggregateReport h, CancellationToken ct) => h.HandleAsync(r, ct))
+            .Requires(IndicatorPermissions.Report).WithName("SaveAggregateReport").WithSummary("保存草稿或上报：不合规则的数字拒收，异常波动须说明");
+        f.MapPost("/reports/{id:guid}/review", (Guid id, ReviewReportRequest r, ReviewAggregateReport h, CancellationToken ct) => h.HandleAsync(id, r, ct))
+            .Requires(IndicatorPermissions.Review).WithName("ReviewAggregateReport").WithSummary("审核通过或退回（须写明原因）");
         g.MapGet("/{code}", (string code, GetIndicator h) => h.Handle(code)).Requires(IndicatorPermissions.Read).WithName("GetIndicator").WithSummary("指标定义");
         g.MapGet("/{code}/months", (string code, [AsParameters] MonthsQuery q, GetIndicatorMonths h, CancellationToken ct) => h.HandleAsync(code, q, ct))
             .Requires(IndicatorPermissions.Read).WithName("GetIndicatorMonths").WithSummary("指标逐月值（下钻第二步）");

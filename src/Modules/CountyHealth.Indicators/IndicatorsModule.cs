@@ -22,6 +22,11 @@ public sealed class IndicatorsModule : IModule
         services.AddScoped<FactStore>();
         services.AddScoped<FigureTable>();
         services.AddScoped<IndicatorTargets>();
+        services.AddSingleton<FormCatalogue>();
+        services.AddScoped<AggregateReports>();
+        services.AddScoped<IFactSource, AggregateFacts>();
+        AggregateFacts.AddFeeds(services);
+        AggregateFormFiles.Add(services, typeof(IndicatorsModule).Assembly);
         services.AddHostedService<FactRefresher>();
         services.AddScoped<Kernel.Modules.IHomeCards, DirectorHomeCard>();
     }
@@ -36,7 +41,8 @@ public sealed class IndicatorsModule : IModule
         new(Desk, "/indicators", "月统计与季分析", "Monthly statistics", IndicatorPermissions.Read, 1, "各机构重点指标的本期值、同比与名次，点击数字下钻到记录"),
         new(Desk, "/indicators/targets", "年度目标", "Targets", IndicatorPermissions.Read, 2, "全县目标制定与分解，各机构时间过半任务过半"),
         new(Desk, "/indicators/summary", "工作总结草稿", "Work summary", IndicatorPermissions.Read, 3, "按统计期自动生成工作总结，数字取自指标，可下载 Word"),
-        new(Desk, "/indicators/catalogue", "指标目录", "Indicator catalogue", IndicatorPermissions.Read, 4),
+        new(Desk, "/indicators/forms", "汇总填报与审核", "Aggregate forms", IndicatorPermissions.Read, 4, "记录中没有的数字按月填报，卫生健康局审核；校验规则与异常波动"),
+        new(Desk, "/indicators/catalogue", "指标目录", "Indicator catalogue", IndicatorPermissions.Read, 5),
     ];
 
     public IReadOnlyList<Permission> Permissions => IndicatorPermissions.All;

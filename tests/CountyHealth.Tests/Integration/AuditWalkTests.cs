@@ -223,6 +223,16 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             new InstitutionRequest(TestData.Code("AW"), "审计测试村卫生室（改）", CountyHealth.Platform.Contracts.InstitutionKind.VillageClinic, null, null, null))),
         new("CreateDepartment", "admin", (c, s) => c.PostAsync("/api/v1/departments", new DepartmentRequest(s.InstitutionId, "全科", true))),
         new("CreateStaff", "admin", (c, s) => c.PostAsync("/api/v1/staff", new StaffRequest(s.InstitutionId, null, "审计测试", null, null))),
+        new("SaveAggregateReport", "director", async (c, s) =>
+        {
+            var month = $"{Clinic.Today.AddMonths(-10):yyyy-MM}";
+            var centre = (await Peek<CountyHealth.Indicators.Figures.FormSheet>(await c.GetAsync($"/api/v1/aggregate-forms/sheet?form=construction&month={month}"))).Rows[0].InstitutionId;
+            var response = await c.PutAsync("/api/v1/aggregate-forms/reports", new CountyHealth.Indicators.Figures.AggregateReportRequest("construction", centre, month,
+                new Dictionary<string, decimal?> { ["investment_planned"] = 500m, ["investment_done"] = 100m, ["progress"] = 20m }, null, true));
+            s.ReportId = (await Peek<CountyHealth.Indicators.Figures.AggregateReportView>(response)).Id!.Value;
+            return response;
+        }),
+        new("ReviewAggregateReport", "bureau", (c, s) => c.PostAsync($"/api/v1/aggregate-forms/reports/{s.ReportId}/review", new CountyHealth.Indicators.Figures.ReviewReportRequest(true, null))),
         new("SetCountyTarget", "bureau", (c, _) => c.PostAsync("/api/v1/indicators/targets/county", new CountyHealth.Indicators.Figures.CountyTargetRequest("MZ01", 2026, 1000m))),
         new("SetInstitutionTarget", "bureau", (c, s) => c.PostAsync("/api/v1/indicators/targets/institution",
             new CountyHealth.Indicators.Figures.InstitutionTargetRequest("MZ01", 2026, s.InstitutionId, 10m))),
@@ -262,6 +272,7 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         public Guid PaymentId { get; set; }
         public Guid OrderChargeId { get; set; }
         public Guid OrderId { get; set; }
+        public Guid ReportId { get; set; }
         public Guid LineId { get; set; }
         public Guid InstitutionId { get; set; }
         public int Checked { get; set; }

@@ -42,6 +42,17 @@ public sealed class CommandLineTests
         Assert.Contains("--residnets", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--residents", "0", "--residents 应在")]
+    [InlineData("--years", "31", "--years 应在")]
+    public async Task An_out_of_range_size_is_refused_and_named(string option, string value, string message)
+    {
+        var (code, output) = await RunAsync("generate", option, value);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_missing_required_option_is_refused()
     {

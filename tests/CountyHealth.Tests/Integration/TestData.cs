@@ -24,6 +24,7 @@ public static class DemoAccounts
     public const string Director = "director";
     public const string Bureau = "bureau";
     public const string Cdc = "cdc";
+    public const string Inspector = "inspector";
 }
 
 /// <summary>A resident to register, with the pinyin initials its name should get.</summary>

@@ -9,6 +9,8 @@ public static class IndicatorPermissions
     public const string Records = "indicator.records";
     public const string Rebuild = "indicator.rebuild";
     public const string Targets = "indicator.targets";
+    public const string Report = "indicator.report";
+    public const string Review = "indicator.review";
 
     public static IReadOnlyList<Permission> All { get; } =
     [
@@ -16,5 +18,7 @@ public static class IndicatorPermissions
         new(Records, "从指标下钻到明细记录（去标识）", "指标"),
         new(Rebuild, "重建月度汇总表", "指标"),
         new(Targets, "制定与分解年度指标目标", "指标"),
+        new(Report, "填报本机构的汇总报表（记录中没有的数字）", "指标"),
+        new(Review, "审核各机构上报的汇总报表", "指标"),
     ];
 }

@@ -28,3 +28,23 @@ internal sealed class IndicatorTargetConfiguration : IEntityTypeConfiguration<In
         b.HasIndex(t => new { t.Year, t.IndicatorCode, t.InstitutionId }).IsUnique();
     }
 }
+
+internal sealed class AggregateReportConfiguration : IEntityTypeConfiguration<AggregateReport>
+{
+    public void Configure(EntityTypeBuilder<AggregateReport> b)
+    {
+        b.ToTable("aggregate_reports");
+        b.Property(r => r.FormCode).HasMaxLength(32);
+        b.Property(r => r.ValuesJson).HasMaxLength(4000);
+        b.Property(r => r.Explanation).HasMaxLength(500);
+        b.Property(r => r.EnteredBy).HasMaxLength(64);
+        b.Property(r => r.SubmittedBy).HasMaxLength(64);
+        b.Property(r => r.ReviewedBy).HasMaxLength(64);
+        b.Property(r => r.ReturnReason).HasMaxLength(200);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.Ignore(r => r.Values);
+        b.HasIndex(r => new { r.FormCode, r.InstitutionId, r.Month }).IsUnique();
+        // The validation run and the fact source read a range of months.
+        b.HasIndex(r => new { r.Month, r.Status });
+    }
+}

@@ -103,9 +103,7 @@ internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue cata
         }
         var reach = await scope.InstitutionsAsync(IndicatorPermissions.Read, ct);
         var all = await directory.ListAsync(ct);
-        var shown = all.Where(i => i.Kind is not (InstitutionKind.Bureau or InstitutionKind.Cdc or InstitutionKind.SupervisionInstitute)
-            && (reach is null || reach.Contains(i.Id))).ToList();
-        var ids = shown.Select(i => i.Id).ToList();
+        var shown = all.Where(i => i.Kind != InstitutionKind.Bureau && (reach is null || reach.Contains(i.Id))).ToList();
         // A period not over yet (this month, this quarter) is not compared with whole ones.
         var open = period.ToMonth >= FactMonths.Of(ChinaTime.Today(clock));
         var before = period.Before;
@@ -125,6 +123,9 @@ internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue cata
                 cells[(inst.Id, i.Code)] = figures.Evaluate(i, [inst.Id], period);
             }
         }
+        // The CDC and the supervision institute see no patients: they have a row only for what they report (their forms).
+        shown.RemoveAll(i => i.Kind is InstitutionKind.Cdc or InstitutionKind.SupervisionInstitute && indicators.All(x => cells[(i.Id, x.Code)].Value is null or 0));
+        var ids = shown.Select(i => i.Id).ToList();
         var ranks = indicators.ToDictionary(i => i.Code, i => shown.GroupBy(s => s.Kind)
             .SelectMany(g => Ranks.Of(g.Select(s => (s.Id, cells[(s.Id, i.Code)].Value)), i.Direction)).ToDictionary(x => x.Key, x => x.Value));
         var peers = shown.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => g.Count());

@@ -36,11 +36,13 @@ internal sealed class WriteWorkSummary(FigureTable figures, IndicatorCatalogue c
 {
     private static readonly (string Heading, string[] Codes)[] Sections =
     [
-        ("一、门诊服务", ["MZ01", "MZ02", "MZ03", "MZ04"]),
-        ("二、收入与费用控制", ["SF01", "SF02", "SF03", "MZ05", "SF06"]),
-        ("三、合理用药", ["MZ06", "MZ07", "MZ08", "MZ09"]),
-        ("四、药品管理", ["YF01", "YF02", "YF03", "YF04"]),
-        ("五、居民健康档案与主索引", ["JM01", "JM02"]),
+        ("门诊服务", ["MZ01", "MZ02", "MZ03", "MZ04"]),
+        ("收入与费用控制", ["SF01", "SF02", "SF03", "MZ05", "SF06"]),
+        ("合理用药", ["MZ06", "MZ07", "MZ08", "MZ09"]),
+        ("药品管理", ["YF01", "YF02", "YF03", "YF04"]),
+        ("居民健康档案与主索引", ["JM01", "JM02"]),
+        ("卫生监督与爱国卫生", ["WS01", "WS02", "XY01", "XY02", "AW01", "AW02"]),
+        ("基础建设", ["JS01"]),
     ];
 
     public async Task<Results<Ok<WorkSummaryDraft>, ValidationProblem, ProblemHttpResult>> HandleAsync(SummaryQuery q, CancellationToken ct)
@@ -108,7 +110,8 @@ internal sealed class WriteWorkSummary(FigureTable figures, IndicatorCatalogue c
                 continue;
             }
             var clauses = shown.Select(i => $"{i.Name}{Value(i)}{Change(i)}");
-            sections.Add(new SummarySection(heading, $"{period.Name}，{we}" + string.Join("；", clauses) + "。"));
+            // Numbered as written: a section the institution has nothing for leaves no gap.
+            sections.Add(new SummarySection($"{"一二三四五六七八九十"[sections.Count]}、{heading}", $"{period.Name}，{we}" + string.Join("；", clauses) + "。"));
         }
         var problems = await ProblemsAsync(institutions, period, q.Institution ?? (reach is null ? (await directory.ListAsync(ct)).FirstOrDefault(i => i.Kind == InstitutionKind.Bureau)?.Id : null), ct);
         return TypedResults.Ok(new WorkSummaryDraft($"{name}{period.Year}年工作总结（草稿）", period.Name, sections, problems, quoted));
