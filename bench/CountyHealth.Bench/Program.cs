@@ -29,6 +29,7 @@ using Npgsql;
 // The benchmark client: load over HTTP on loopback, bounded in users, time and count, with a same-run baseline.
 //   outpatient --url U --users N --seconds S [--drugs N] --label L --out FILE
 //   search     --url U --provider Sqlite|Postgres --db CS --queries N --label L --out FILE
+//   indicators --url U --provider Sqlite|Postgres --db CS --year Y --rebuild-seconds S --label L --out FILE
 var mode = args.Length > 0 ? args[0] : throw new ArgumentException("mode: outpatient | search");
 var opts = Options.Parse(args.Skip(1).ToArray());
 var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
@@ -40,6 +41,9 @@ switch (mode)
         break;
     case "search":
         await Search.RunAsync(opts, json, report);
+        break;
+    case "indicators":
+        await IndicatorBench.RunAsync(opts, json, report);
         break;
     case "baseline-write":
         await BaselineWrite.RunAsync(opts, report);
@@ -415,5 +419,107 @@ internal static class Ids
         var first = region + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + seq.ToString("000", CultureInfo.InvariantCulture);
         var sum = first.Select((c, i) => (c - '0') * Weights[i]).Sum();
         return first + "10X98765432"[sum % 11];
+    }
+}
+
+/// <summary>
+/// The indicator engine at county scale (issue 10): the full catalogue for every institution over a year, the
+/// dashboard, the generated summary — each against its limit — and the rebuild of the monthly tables (timed by the
+/// rebuild-aggregates verb, passed in) against hand-written GROUP BY scans of the same records in the same run.
+/// </summary>
+internal static class IndicatorBench
+{
+    public static async Task RunAsync(Options o, JsonSerializerOptions json, StringBuilder report)
+    {
+        var url = o.Require("url");
+        var provider = o.Require("provider");
+        var year = int.Parse(o.Require("year"), CultureInfo.InvariantCulture);
+        var runs = o.Int("runs", 5);
+        var bureau = await Http.SignInAsync(url, "bureau", json);
+        var director = await Http.SignInAsync(url, "director", json);
+        await using DbConnection conn = provider == "Postgres" ? new NpgsqlConnection(o.Require("db")) : new SqliteConnection(o.Require("db"));
+        await conn.OpenAsync();
+        var facts = await Scalar(conn, "SELECT COUNT(*) FROM indicator_facts");
+        var visits = await Scalar(conn, "SELECT COUNT(*) FROM visits");
+        report.Append(CultureInfo.InvariantCulture, $"\n### Indicators — {o.Get("label")}, {visits:N0} visits, {facts:N0} monthly figures, year {year}\n\n");
+        report.Append("| step | runs | errors | p50 ms | max ms | limit ms |\n|---|---|---|---|---|---|\n");
+        var all = string.Join(",", (await bureau.GetFromJsonAsync<JsonElement>("/api/v1/indicators", json)).EnumerateArray().Select(i => i.GetProperty("code").GetString()));
+        var steps = new (string Step, HttpClient Client, string[] Urls, int Limit)[]
+        {
+            ("full catalogue, every institution, the year (kind=year)", bureau, [$"/api/v1/indicators/statistics?kind=year&month={year}-12&codes={all}"], 1000),
+            ("full catalogue, every institution, each month of the year (12 tables)", bureau,
+                Enumerable.Range(1, 12).Select(m => $"/api/v1/indicators/statistics?kind=month&month={year}-{m:00}&codes={all}").ToArray(), 1000),
+            ("dashboard, county (bureau)", bureau, [$"/api/v1/indicators/dashboard?month={year}-12"], 300),
+            ("dashboard, 葛仙庄镇卫生院 and its villages (director)", director, [$"/api/v1/indicators/dashboard?month={year}-12"], 300),
+            ("work summary of the county, the year", bureau, [$"/api/v1/indicators/summary?month={year}-12"], 2000),
+        };
+        foreach (var (step, client, urls, limit) in steps)
+        {
+            // One warm-up call, then the runs: each run every URL of the step in turn.
+            await Http.Timed<JsonElement>(new Timings(), () => client.GetAsync(urls[0]), json);
+            var times = new List<double>();
+            var errors = 0;
+            for (var i = 0; i < runs; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                foreach (var u in urls)
+                {
+                    try
+                    {
+                        await Http.Timed<JsonElement>(new Timings(), () => client.GetAsync(u), json);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        errors++;
+                    }
+                }
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            times.Sort();
+            report.Append(CultureInfo.InvariantCulture, $"| {step} | {runs} | {errors} | {times[times.Count / 2]:N0} | {times[^1]:N0} | {limit:N0} |\n");
+        }
+
+        // The same records the rebuild counts, each scanned once by a hand-written GROUP BY on institution and month.
+        var month = provider == "Postgres" ? (Func<string, string>)(c => $"to_char({c} AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai', 'YYYYMM')") : c => $"strftime('%Y%m', {c}, '+8 hours')";
+        var day = provider == "Postgres" ? "to_char(v.\"VisitDate\", 'YYYYMM')" : "substr(v.\"VisitDate\", 1, 7)";
+        var scans = new (string Name, string Sql)[]
+        {
+            ("visits by institution, month, department, doctor", $"SELECT v.\"InstitutionId\", {day}, v.\"DepartmentId\", v.\"DoctorStaffId\", COUNT(*) FROM visits v WHERE v.\"Status\" <> 4 GROUP BY 1, 2, 3, 4"),
+            ("prescriptions by institution, month (visit date)", $"SELECT v.\"InstitutionId\", {day}, COUNT(*) FROM prescriptions p JOIN visits v ON v.\"Id\" = p.\"VisitId\" GROUP BY 1, 2"),
+            ("paid charges by institution, month, category", $"SELECT p.\"InstitutionId\", {month("p.\"PaidAt\"")}, c.\"Category\", SUM(c.\"Amount\") FROM payments p JOIN charges c ON c.\"PaymentId\" = p.\"Id\" GROUP BY 1, 2, 3"),
+            ("dispensings by institution, month", $"SELECT \"InstitutionId\", {month("\"DispensedAt\"")}, COUNT(*) FROM dispense_orders WHERE \"DispensedAt\" IS NOT NULL GROUP BY 1, 2"),
+            ("stock movements by month", $"SELECT {month("\"At\"")}, \"BatchId\", SUM(\"Quantity\") FROM stock_movements GROUP BY 1, 2"),
+            ("residents by managing institution, month", $"SELECT \"ManagingInstitutionId\", {month("\"CreatedAt\"")}, COUNT(*) FROM residents GROUP BY 1, 2"),
+        };
+        report.Append("\n| hand-written scan | ms |\n|---|---|\n");
+        var scanTotal = 0.0;
+        foreach (var (name, sql) in scans)
+        {
+            var watch = Stopwatch.StartNew();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.CommandTimeout = 3600;
+            await using (var r = await cmd.ExecuteReaderAsync())
+            {
+                while (await r.ReadAsync())
+                {
+                }
+            }
+            scanTotal += watch.Elapsed.TotalMilliseconds;
+            report.Append(CultureInfo.InvariantCulture, $"| {name} | {watch.Elapsed.TotalMilliseconds:N0} |\n");
+        }
+        report.Append(CultureInfo.InvariantCulture, $"| **all scans** | **{scanTotal:N0}** |\n");
+        if (o.Get("rebuild-seconds") is { } rebuilt)
+        {
+            var rebuildMs = double.Parse(rebuilt, CultureInfo.InvariantCulture) * 1000;
+            report.Append(CultureInfo.InvariantCulture, $"\nRebuild of the monthly tables (rebuild-aggregates): {rebuildMs:N0} ms = {rebuildMs / scanTotal:0.00}× the hand-written scans (limit 1.5×).\n");
+        }
+    }
+
+    private static async Task<long> Scalar(DbConnection conn, string sql)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 }

@@ -89,6 +89,76 @@ public sealed class IndicatorTests(SqliteServerFixture server)
         var card = director.Locator("[data-testid=home-card]").Filter(new() { HasText = "本月至今" });
         await Expect(card, "门诊人次");
         await Expect(card, "药占比");
+        // Her centre's dashboard (院长决策分析): last month's figures with 同比, and the year's months against last year's.
+        await Expect(card.Locator("[data-testid=home-dashboard-title]"), "决策分析 · " + Centre + "及所辖村卫生室");
+        Assert.Equal(6, await card.Locator("[data-testid=home-dashboard-tile]").CountAsync());
+        var chart = card.Locator("[data-testid=dashboard-chart]").First;
+        await chart.Locator("svg").First.WaitForAsync();
         await director.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "29-home-director.png"), FullPage = true });
+        await chart.Locator("[data-testid=chart-toggle]").ClickAsync();
+        Assert.Equal(12, await chart.Locator("[data-testid=chart-table] tbody tr").CountAsync());
+        await Expect(chart.Locator("[data-testid=chart-table]"), "12月");
+    }
+
+    [Fact]
+    public async Task The_bureau_opens_the_dashboard_and_reads_a_charts_table()
+    {
+        var bureau = await server.SignInAsync("bureau");
+        await bureau.GotoAsync(server.BaseUrl + "/indicators/dashboard");
+        await WaitInteractive(bureau);
+        await Expect(bureau.Locator("h5"), "决策分析看板 · 全县");
+        Assert.Equal(6, await bureau.Locator("[data-testid=dashboard-tile]").CountAsync());
+        var across = bureau.Locator("[data-testid=dashboard-chart][data-code=MZ01]").Last;
+        await across.Locator("svg").First.WaitForAsync();
+        await bureau.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "32-dashboard.png"), FullPage = true });
+        await across.Locator("[data-testid=chart-toggle]").ClickAsync();
+        var table = across.Locator("[data-testid=chart-table]");
+        // The institutions side by side: the demo township has the most visits of the month.
+        Assert.Contains(Centre, await table.Locator("tbody tr").First.InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_director_reports_a_form_the_bureau_approves_it_and_the_validation_run_lists_what_is_left()
+    {
+        var director = await server.SignInAsync("director");
+        await director.GotoAsync(server.BaseUrl + "/indicators/forms");
+        await WaitInteractive(director);
+        await PickSelect(director, "填报表", "爱国卫生与病媒防制");
+        await director.ClickAsync("[data-testid=form-load]");
+        var report = director.Locator("[data-testid=form-report]");
+        await Expect(report, Centre);
+        // The demo left last month's report a draft. A part greater than its whole is refused, the field named in Chinese.
+        await Input(director, "form-value-campaigns").FillAsync("4");
+        await Input(director, "form-value-participants").FillAsync("260");
+        await Input(director, "form-value-vector_sites").FillAsync("10");
+        await Input(director, "form-value-vector_sites_passed").FillAsync("11");
+        await director.ClickAsync("[data-testid=form-submit]");
+        await Expect(report, "其中达标监测点数（11）不能大于病媒生物监测点数（10）");
+        await director.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "33-form-refused.png"), FullPage = true });
+        await Input(director, "form-value-vector_sites_passed").FillAsync("9");
+        await Input(director, "form-explanation").FillAsync("按计划开展春季整治");
+        await director.ClickAsync("[data-testid=form-submit]");
+        await Expect(director.Locator("[data-testid=form-status]"), "待审核");
+
+        var bureau = await server.SignInAsync("bureau");
+        await bureau.GotoAsync(server.BaseUrl + "/indicators/forms");
+        await WaitInteractive(bureau);
+        await PickSelect(bureau, "填报表", "爱国卫生与病媒防制");
+        await bureau.ClickAsync("[data-testid=form-load]");
+        var row = bureau.Locator("[data-testid=form-sheet-row]").Filter(new() { HasText = Centre });
+        await Expect(row, "待审核");
+        await row.Locator("[data-testid=form-open]").ClickAsync();
+        await Expect(bureau.Locator("[data-testid=form-report]"), "按计划开展春季整治");
+        await bureau.ClickAsync("[data-testid=form-approve]");
+        await Expect(bureau.Locator("[data-testid=form-status]"), "已审核");
+        await Expect(row, "已审核");
+        await bureau.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "34-form-approved.png"), FullPage = true });
+
+        await bureau.ClickAsync("text=校验运行");
+        await bureau.ClickAsync("[data-testid=validation-run]");
+        await Expect(bureau.Locator("[data-testid=validation-summary]"), "检查报表");
+        // The demo left two townships' reports of last month waiting for review: the run names them.
+        await Expect(bureau.Locator("[data-testid=validation-row]"), "未审核");
+        await bureau.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "35-validation-run.png"), FullPage = true });
     }
 }

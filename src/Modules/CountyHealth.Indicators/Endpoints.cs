@@ -17,6 +17,8 @@ internal static class Endpoints
             .Requires(IndicatorPermissions.Read).WithName("GetStatistics").WithSummary("月统计 / 季分析：各机构各指标的值、同比、环比与名次");
         g.MapGet("/statistics.xlsx", ([AsParameters] StatisticsQuery q, StatisticsWorkbook h, CancellationToken ct) => h.HandleAsync(q, ct))
             .Requires(IndicatorPermissions.Read).WithName("GetStatisticsWorkbook").WithSummary("月统计 / 季分析导出为 Excel");
+        g.MapGet("/dashboard", ([AsParameters] DashboardQuery q, GetDashboard h, CancellationToken ct) => h.HandleAsync(q, ct))
+            .Requires(IndicatorPermissions.Read).WithName("GetDashboard").WithSummary("决策分析看板：本月主要指标、逐月趋势（同上年）与各机构对比，图表与表格同源");
         g.MapGet("/summary", ([AsParameters] SummaryQuery q, WriteWorkSummary h, CancellationToken ct) => h.HandleAsync(q, ct))
             .Requires(IndicatorPermissions.Read).WithName("GetWorkSummary").WithSummary("工作总结草稿：每个数字取自指标");
         g.MapGet("/summary.docx", ([AsParameters] SummaryQuery q, SummaryDocument h, CancellationToken ct) => h.HandleAsync(q, ct))

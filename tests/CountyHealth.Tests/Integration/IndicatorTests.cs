@@ -216,6 +216,36 @@ public abstract class IndicatorTests(CountyHealthFactory host)
         Assert.Equal(HttpStatusCode.NotFound, denied.StatusCode);
     }
 
+    [Fact]
+    public async Task The_dashboard_shows_the_statistics_figures_over_the_months_and_across_institutions()
+    {
+        var bureau = await host.As(DemoAccounts.Bureau);
+        var director = await host.As(DemoAccounts.Director);
+        await SettledRowAsync(bureau);
+        var row = await CentreRowAsync(bureau);
+        var centre = row.InstitutionId!.Value;
+
+        var own = await director.GetAsync<DashboardView>($"/api/v1/indicators/dashboard?institution={centre}&month={ThisMonth}");
+        var tile = own.Tiles.Single(t => t.Code == "MZ01");
+        Assert.Equal(Value(row, "MZ01"), tile.Value ?? 0);
+        var trend = own.Trends.Single(c => c.Code == "MZ01");
+        Assert.Equal(2, trend.Series.Count);
+        Assert.All(trend.Series, s => Assert.Equal(12, s.Values.Count));
+        Assert.Equal(tile.Value, trend.Series[0].Values[Clinic.Today.Month - 1]);
+        // Months not yet come have no value (not zero).
+        Assert.All(trend.Series[0].Values.Skip(Clinic.Today.Month), v => Assert.Null(v));
+
+        var county = await bureau.GetAsync<DashboardView>($"/api/v1/indicators/dashboard?month={ThisMonth}");
+        Assert.Equal("全县", county.Scope);
+        Assert.Equal("葛仙庄镇卫生院及所辖村卫生室", (await director.GetAsync<DashboardView>("/api/v1/indicators/dashboard")).Scope);
+        var across = county.Across.Single(c => c.Code == "MZ01");
+        Assert.Equal(tile.Value, across.Series[0].Values[across.Labels.ToList().IndexOf("葛仙庄镇卫生院")]);
+
+        var other = county.Choices.First(c => c.Id != centre && c.Name.EndsWith("卫生院", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, (await director.GetAsync($"/api/v1/indicators/dashboard?institution={other.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await bureau.GetAsync($"/api/v1/indicators/dashboard?month={Clinic.Today.AddMonths(1):yyyy-MM}")).StatusCode);
+    }
+
     private static FigureCell? Cell(FigureRow row, string code) => row.Cells.SingleOrDefault(c => c.Code == code);
 
     private static decimal Value(FigureRow row, string code) => Cell(row, code)?.Value ?? 0;

@@ -86,14 +86,17 @@ public static class AggregateDemo
                 var sites = (int)Math.Round(8 + 4 * size);
                 return new()
                 {
-                    ["campaigns"] = random.Next(2, 6), ["participants"] = random.Next(120, 400), ["vector_sites"] = sites,
+                    ["campaigns"] = random.Next(2, 6),
+                    ["participants"] = random.Next(120, 400),
+                    ["vector_sites"] = sites,
                     ["vector_sites_passed"] = sites - random.Next(0, 3),
                 };
             default:
                 var planned = Math.Round((decimal)(300 + 900 * size), 2);
                 return new()
                 {
-                    ["investment_planned"] = planned, ["investment_done"] = Math.Round(planned * (decimal)Math.Min(1, share * 0.95), 2),
+                    ["investment_planned"] = planned,
+                    ["investment_done"] = Math.Round(planned * (decimal)Math.Min(1, share * 0.95), 2),
                     ["progress"] = Math.Round((decimal)Math.Min(100, share * 92), 1),
                 };
         }

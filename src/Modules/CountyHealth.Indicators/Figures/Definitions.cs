@@ -79,7 +79,7 @@ internal sealed class GetIndicatorMonths(FigureTable figures, IndicatorCatalogue
             institutions = reach ?? (await directory.ListAsync(ct)).Select(i => i.Id).ToList();
             name = reach is null ? "全县" : "所辖机构合计";
         }
-        await figures.LoadAsync(institutions, year * 100 + 1, year * 100 + 12, ct);
+        await figures.LoadAsync(institutions, year * 100 + 1, year * 100 + 12, ct, [indicator]);
         var months = Enumerable.Range(1, 12).Select(m => Period.Of(PeriodKind.Month, year * 100 + m)).Select(p =>
         {
             var f = figures.Evaluate(indicator, institutions, p);

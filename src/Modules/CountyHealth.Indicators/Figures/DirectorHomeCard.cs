@@ -26,7 +26,7 @@ internal sealed class DirectorHomeCard(FigureTable figures, IndicatorCatalogue c
         var reach = await scope.InstitutionsAsync(IndicatorPermissions.Read, ct);
         IReadOnlyCollection<Guid> institutions = reach is null ? [] : user.InstitutionId is { } own ? [own] : [];
         var last = period.Before!;
-        await figures.LoadAsync(reach is null ? null : institutions, last.FromMonth, period.ToMonth, ct);
+        await figures.LoadAsync(reach is null ? null : institutions, last.FromMonth, period.ToMonth, ct, Shown.Select(catalogue.Find).OfType<Indicator>());
         var all = reach is null ? figures.Institutions : institutions;
         var shown = new List<HomeFigure>();
         foreach (var code in Shown)
@@ -40,6 +40,6 @@ internal sealed class DirectorHomeCard(FigureTable figures, IndicatorCatalogue c
             var before = figures.Evaluate(i, all, last);
             shown.Add(new HomeFigure(i.Name, $"{i.Format(now.Value)}{unit}（上月 {i.Format(before.Value)}{unit}）"));
         }
-        return new HomeCard($"本月至今（{period.Name}）", shown, "/indicators", "看月统计", 5);
+        return new HomeCard($"本月至今（{period.Name}）", shown, "/indicators/dashboard", "打开决策分析看板", 5, typeof(Components.HomeDashboard));
     }
 }

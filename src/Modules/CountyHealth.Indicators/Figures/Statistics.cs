@@ -50,12 +50,23 @@ internal sealed class FigureTable(CountyHealthDb db, IndicatorCatalogue catalogu
     /// <summary>The institutions with any figure loaded.</summary>
     public IReadOnlyCollection<Guid> Institutions => values.Keys.Select(k => k.Institution).ToHashSet();
 
-    public async Task LoadAsync(IReadOnlyCollection<Guid>? institutions, int fromMonth, int toMonth, CancellationToken ct)
+    /// <summary>
+    /// Loads the monthly figures of a range; with <paramref name="only"/>, just the measures and parts their formulas use
+    /// (a handful of indicators need not read every doctor's and department's breakdown).
+    /// </summary>
+    public async Task LoadAsync(IReadOnlyCollection<Guid>? institutions, int fromMonth, int toMonth, CancellationToken ct, IEnumerable<Indicator>? only = null)
     {
         var q = db.Set<FactValue>().AsNoTracking().Where(f => f.Month >= fromMonth && f.Month <= toMonth);
         if (institutions is not null)
         {
             q = q.Where(f => institutions.Contains(f.InstitutionId));
+        }
+        if (only is not null)
+        {
+            var terms = only.SelectMany(i => i.Formula.Terms).ToList();
+            var measures = terms.Select(t => t.Measure).Distinct().ToList();
+            var parts = terms.Select(t => t.Dimension).Where(d => d.Length > 0).Distinct().ToList();
+            q = q.Where(f => measures.Contains(f.Measure) && (f.Dimension == "" || parts.Contains(f.Dimension)));
         }
         foreach (var f in await q.Select(f => new { f.InstitutionId, f.Month, f.Measure, f.Dimension, f.Value }).ToListAsync(ct))
         {
@@ -107,7 +118,7 @@ internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue cata
         // A period not over yet (this month, this quarter) is not compared with whole ones.
         var open = period.ToMonth >= FactMonths.Of(ChinaTime.Today(clock));
         var before = period.Before;
-        await figures.LoadAsync(reach, Math.Min(period.YearBefore.FromMonth, before?.FromMonth ?? int.MaxValue), period.ToMonth, ct);
+        await figures.LoadAsync(reach, Math.Min(period.YearBefore.FromMonth, before?.FromMonth ?? int.MaxValue), period.ToMonth, ct, indicators);
         var shownCodes = indicators.Select(i => i.Code).ToList();
         var targets = await db.Set<IndicatorTarget>().AsNoTracking().Where(t => t.Year == period.Year && shownCodes.Contains(t.IndicatorCode))
             .ToDictionaryAsync(t => (t.IndicatorCode, t.InstitutionId), t => t.Value, ct);

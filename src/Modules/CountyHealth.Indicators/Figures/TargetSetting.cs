@@ -63,7 +63,7 @@ internal sealed class IndicatorTargets(CountyHealthDb db, IndicatorCatalogue cat
         var institutions = await TargetedAsync(ct);
         var county = await CountyIdAsync(ct);
         var targets = await db.Set<IndicatorTarget>().AsNoTracking().Where(t => t.IndicatorCode == code && t.Year == year).ToDictionaryAsync(t => t.InstitutionId, t => t.Value, ct);
-        await figures.LoadAsync(null, (year - 1) * 100 + 1, (year - 1) * 100 + 12, ct);
+        await figures.LoadAsync(null, (year - 1) * 100 + 1, (year - 1) * 100 + 12, ct, [indicator]);
         var lastYear = Period.Of(PeriodKind.Year, (year - 1) * 100 + 12);
         var rows = institutions.Select(i => new TargetRow(i.Id, i.Name, InstitutionKinds.ChineseName(i.Kind), targets.TryGetValue(i.Id, out var v) ? v : null,
             figures.Evaluate(indicator, [i.Id], lastYear).Value)).ToList();
@@ -120,7 +120,7 @@ internal sealed class SetCountyTarget(IndicatorTargets targets, IndicatorCatalog
         if (flow)
         {
             // A count or an amount adds up: the institutions' targets are shares of the county's.
-            await figures.LoadAsync(null, (r.Year - 1) * 100 + 1, (r.Year - 1) * 100 + 12, ct);
+            await figures.LoadAsync(null, (r.Year - 1) * 100 + 1, (r.Year - 1) * 100 + 12, ct, [indicator]);
             var lastYear = Period.Of(PeriodKind.Year, (r.Year - 1) * 100 + 12);
             var done = institutions.ToDictionary(i => i.Id, i => figures.Evaluate(indicator, [i.Id], lastYear).Value ?? 0);
             foreach (var (id, v) in TargetProgress.Decompose(r.Value, done, indicator.Decimals))

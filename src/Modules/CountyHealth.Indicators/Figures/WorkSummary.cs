@@ -68,7 +68,7 @@ internal sealed class WriteWorkSummary(FigureTable figures, IndicatorCatalogue c
             institutions = reach ?? (await directory.ListAsync(ct)).Select(i => i.Id).ToList();
             (name, we) = reach is null ? ("全县", "全县") : ("所辖机构", "所辖机构");
         }
-        await figures.LoadAsync(institutions, period.YearBefore.FromMonth, period.ToMonth, ct);
+        await figures.LoadAsync(institutions, period.YearBefore.FromMonth, period.ToMonth, ct, catalogue.Indicators);
         var quoted = new List<QuotedFigure>();
         string Quote(Indicator i, Period p, decimal? value, string text)
         {
