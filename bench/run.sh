@@ -2,7 +2,8 @@
 # The benchmark suite, one command:  bash bench/run.sh [--residents N] [--seconds S] [--providers "Postgres Sqlite"]
 # For each provider: generate the synthetic county (default: seed 001's 1,845,400 residents, five years of visits),
 # start the server on it (Release, 127.0.0.1 only), run the outpatient day at 16 and 64 concurrent users and the
-# resident search alone and under the 64-user load, each with its same-run baseline, and append everything to bench/results/<date>-<host>.md.
+# resident search alone and under the 64-user load, each with its same-run baseline, the indicators (rebuild against
+# hand-written GROUP BY scans, the catalogue of a year, the dashboard, the summary), and append everything to bench/results/<date>-<host>.md.
 # Bounded: every load phase stops after --seconds (default 60) and at most 100,000 visits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,9 +49,12 @@ for provider in $PROVIDERS; do
   { echo; echo "## $provider"; echo; echo '```'; } >> "$OUT"
   dotnet "$SERVER" generate --residents "$RESIDENTS" "${DBARGS[@]}" --Serilog:MinimumLevel:Default=Warning | tee -a "$OUT" | tail -3
   echo '```' >> "$OUT"
+  # The indicators' monthly tables rebuilt from scratch (timed by the verb), before any load changes the records.
+  REBUILD=$(dotnet "$SERVER" rebuild-aggregates "${DBARGS[@]}" --Serilog:MinimumLevel:Default=Warning | tee -a "$OUT" | sed -n 's/.* in \([0-9.,]*\) s$/\1/p' | tr -d ,)
   dotnet "$SERVER" --urls "$URL" "${DBARGS[@]}" --Serilog:MinimumLevel:Default=Warning > "/tmp/countyhealth-bench-server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 120); do curl -sf "$URL/health" >/dev/null && break; sleep 1; done
+  dotnet "$BENCH" indicators --url "$URL" --provider "$provider" --db "$BENCH_DB" --year $(( $(date -u +%Y) - 1 )) --rebuild-seconds "${REBUILD:-0}" --label "$provider" --out "$OUT" | tail -18
   for users in 16 64; do
     dotnet "$BENCH" outpatient --url "$URL" --users $users --seconds "$SECONDS_PER_PHASE" --label "$provider" --out "$OUT" | tail -14
     dotnet "$BENCH" baseline-write --provider "$provider" --db "$BENCH_DB" --users $users --seconds "$SECONDS_PER_PHASE" --label "$provider" --out "$OUT" | tail -3

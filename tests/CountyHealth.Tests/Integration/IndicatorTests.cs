@@ -1,6 +1,8 @@
 using System.Net;
 using CountyHealth.Indicators.Figures;
 using CountyHealth.Kernel.Data;
+using CountyHealth.Outpatient.Prescriptions;
+using CountyHealth.Outpatient.Visits;
 using CountyHealth.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -214,6 +216,31 @@ public abstract class IndicatorTests(CountyHealthFactory host)
         // A village doctor's reach is her own clinic: the township centre's records are not found for her.
         using var denied = await (await host.As(DemoAccounts.VillageDoctor)).GetAsync($"/api/v1/indicators/MZ01/records?institution={centre}&month={ThisMonth}&term=0");
         Assert.Equal(HttpStatusCode.NotFound, denied.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_prescription_counts_in_the_rational_drug_use_figures_once_however_many_antibacterials_it_has()
+    {
+        var bureau = await host.As(DemoAccounts.Bureau);
+        var before = await SettledRowAsync(bureau);
+        var visit = await clinic.NewVisitAsync();
+        var amoxicillin = await clinic.FindDrugAsync("阿莫西林", "阿莫西林胶囊");
+        var cefuroxime = await clinic.FindDrugAsync("头孢呋辛", "头孢呋辛酯片");
+        var amlodipine = await clinic.FindDrugAsync("氨氯地平", "苯磺酸氨氯地平片");
+        await (await clinic.Doctor).PostAsync<PrescriptionRow>($"/api/v1/visits/{visit.VisitId}/prescriptions", new PrescriptionRequest(
+        [
+            new(amoxicillin.Id, 500m, "tid", null, 3), new(cefuroxime.Id, 250m, "bid", null, 3), new(amlodipine.Id, 5m, "qd", null, 7),
+        ]), HttpStatusCode.Created);
+
+        var after = await WaitForAsync(bureau, r => Cell(r, "MZ08")?.Denominator >= (Cell(before, "MZ08")?.Denominator ?? 0) + 1);
+
+        // One more prescription with three items, one of them counted once as antibacterial; a new resident's first visit.
+        Assert.Equal((Cell(before, "MZ08")?.Denominator ?? 0) + 1, Cell(after, "MZ08")!.Denominator);
+        Assert.Equal(Cell(before, "MZ08")!.Numerator + 1, Cell(after, "MZ08")!.Numerator);
+        Assert.Equal(Cell(before, "MZ09")!.Numerator, Cell(after, "MZ09")!.Numerator);
+        Assert.Equal(Cell(before, "MZ07")!.Numerator + 3, Cell(after, "MZ07")!.Numerator);
+        Assert.Equal(Value(before, "MZ02") + 1, Value(after, "MZ02"));
+        Assert.True(Cell(after, "MZ06")!.Numerator > Cell(before, "MZ06")!.Numerator);
     }
 
     [Fact]
