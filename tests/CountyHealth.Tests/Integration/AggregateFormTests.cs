@@ -145,20 +145,9 @@ public abstract class AggregateFormTests(CountyHealthFactory host)
         await ApiClient.ReadAsync<Problem>(await client.PutAsync("/api/v1/aggregate-forms/reports", request), HttpStatusCode.BadRequest);
 
     /// <summary>Polls an institution's figure of a month until it is as expected, for at most ten seconds (the engine's bound).</summary>
-    private static async Task<decimal?> WaitForAsync(ApiClient bureau, string month, string institution, string code, Func<decimal?, bool> done, TimeSpan? limit = null)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var report = await bureau.GetAsync<StatisticsReport>($"/api/v1/indicators/statistics?kind=month&month={month}&codes={code}");
-            var value = report.Rows.SingleOrDefault(r => r.Name == institution)?.Cells.Single().Value;
-            if (done(value) || watch.Elapsed > (limit ?? TimeSpan.FromSeconds(10)))
-            {
-                return value;
-            }
-            await Task.Delay(250);
-        }
-    }
+    private static Task<decimal?> WaitForAsync(ApiClient bureau, string month, string institution, string code, Func<decimal?, bool> done, TimeSpan? limit = null) =>
+        IndicatorTests.PollAsync(async () => (await bureau.GetAsync<StatisticsReport>($"/api/v1/indicators/statistics?kind=month&month={month}&codes={code}"))
+            .Rows.SingleOrDefault(r => r.Name == institution)?.Cells.Single().Value, done, limit);
 }
 
 [Collection(SqliteCollection.Name)]
