@@ -81,6 +81,39 @@ public sealed class QueryPlanTests(QueryPlanTests.PlanRecordingHost host) : ICla
     }
 
     [Fact]
+    public async Task Recounting_a_marked_month_never_scans_a_county_sized_table()
+    {
+        var clinic = new Clinic(host);
+        var drug = await clinic.FindDrugAsync("氨氯地平", "苯磺酸氨氯地平片");
+        var visit = await clinic.NewVisitAsync();
+        await clinic.PrescribeAsync(visit.VisitId, drug.Id, 5m, "qd", 7);
+        await clinic.PayOpenChargesAsync(visit.VisitId, "Cash");
+        var institution = (await clinic.InternalMedicineAsync()).InstitutionId;
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CountyHealthDb>();
+        host.Recorder.Clear();
+
+        // Every source's month of the centre marked, and counted again (by this call or the background refresher).
+        var month = Clinic.Today.Year * 100 + Clinic.Today.Month;
+        db.AddRange(new[] { "outpatient", "billing", "pharmacy", "residents", "forms" }
+            .Select(source => new CountyHealth.Kernel.Facts.FactChange { Source = source, InstitutionId = institution, Month = month }));
+        await db.SaveChangesAsync();
+        await CountyHealth.Indicators.MonthlyTables.RefreshAsync(scope.ServiceProvider, CancellationToken.None);
+        while (await db.Set<CountyHealth.Kernel.Facts.FactChange>().AnyAsync())
+        {
+            await Task.Delay(100);
+        }
+
+        var plans = host.Recorder.Plans.ToList();
+        Assert.Contains(plans, p => p.Sql.Contains("\"prescription_items\"", StringComparison.Ordinal) && p.Sql.Contains("GROUP BY", StringComparison.Ordinal));
+        var scans = plans
+            .SelectMany(p => ScannedTables(p.Sql, p.Plan).Where(CountyScaleTables.Contains).Select(t => $"{t}: {p.Sql}\n  {string.Join("\n  ", p.Plan)}"))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(scans.Count == 0, "Full scans of county-sized tables:\n" + string.Join("\n\n", scans));
+    }
+
+    [Fact]
     public async Task The_audit_logs_filters_and_labels_never_scan_a_county_sized_table()
     {
         var clinic = new Clinic(host);

@@ -88,19 +88,23 @@ internal sealed class OutpatientFacts(CountyHealthDb db, IDrugCatalogue drugs, I
             .Join(visits, p => p.VisitId, v => v.Id, (p, v) => new { p.Id, v.InstitutionId, v.VisitDate, v.DepartmentId });
         var prescriptions = await live.GroupBy(x => new { x.InstitutionId, Month = x.VisitDate.Year * 100 + x.VisitDate.Month, x.DepartmentId })
             .Select(g => new { g.Key.InstitutionId, g.Key.Month, g.Key.DepartmentId, Count = g.Count() }).ToListAsync(ct);
-        // The items of each live prescription summed once (not one correlated subquery per prescription and measure):
-        // a prescription with an antibacterial or an injection counts once however many such items it has.
+        // The items of each live prescription of the range summed once (not one correlated subquery per prescription
+        // and measure), then by month: a prescription with an antibacterial or an injection counts once however many
+        // such items it has. The items are reached through the range's visits, so a refresh of one institution's
+        // month reads that month's items only.
         var items = await db.Set<PrescriptionItem>().AsNoTracking().Where(i => i.Status != ItemStatus.Refunded)
-            .GroupBy(i => i.PrescriptionId)
+            .Join(live, i => i.PrescriptionId, p => p.Id, (i, p) => new { i.PrescriptionId, p.InstitutionId, p.VisitDate, p.DepartmentId, i.DrugId, i.Route, i.Quantity, i.UnitPrice })
+            .GroupBy(x => new { x.PrescriptionId, x.InstitutionId, x.VisitDate, x.DepartmentId })
             .Select(g => new
             {
-                PrescriptionId = g.Key,
+                g.Key.InstitutionId,
+                g.Key.VisitDate,
+                g.Key.DepartmentId,
                 Items = g.Count(),
-                Amount = g.Sum(i => i.Quantity * i.UnitPrice),
-                Antibacterial = g.Max(i => antibacterial.Contains(i.DrugId) ? 1 : 0),
-                Injection = g.Max(i => routes.Contains(i.Route) ? 1 : 0),
+                Amount = g.Sum(x => x.Quantity * x.UnitPrice),
+                Antibacterial = g.Max(x => antibacterial.Contains(x.DrugId) ? 1 : 0),
+                Injection = g.Max(x => routes.Contains(x.Route) ? 1 : 0),
             })
-            .Join(live, i => i.PrescriptionId, p => p.Id, (i, p) => new { p.InstitutionId, p.VisitDate, p.DepartmentId, i.Items, i.Amount, i.Antibacterial, i.Injection })
             .GroupBy(x => new { x.InstitutionId, Month = x.VisitDate.Year * 100 + x.VisitDate.Month, x.DepartmentId })
             .Select(g => new
             {
