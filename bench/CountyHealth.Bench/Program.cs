@@ -318,7 +318,7 @@ internal static class Search
         }
     }
 
-    private static async Task<long> Scalar(DbConnection conn, string sql)
+    internal static async Task<long> Scalar(DbConnection conn, string sql)
     {
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = sql;
@@ -439,8 +439,8 @@ internal static class IndicatorBench
         var director = await Http.SignInAsync(url, "director", json);
         await using DbConnection conn = provider == "Postgres" ? new NpgsqlConnection(o.Require("db")) : new SqliteConnection(o.Require("db"));
         await conn.OpenAsync();
-        var facts = await Scalar(conn, "SELECT COUNT(*) FROM indicator_facts");
-        var visits = await Scalar(conn, "SELECT COUNT(*) FROM visits");
+        var facts = await Search.Scalar(conn, "SELECT COUNT(*) FROM indicator_facts");
+        var visits = await Search.Scalar(conn, "SELECT COUNT(*) FROM visits");
         report.Append(CultureInfo.InvariantCulture, $"\n### Indicators — {o.Get("label")}, {visits:N0} visits, {facts:N0} monthly figures, year {year}\n\n");
         report.Append("| step | runs | errors | p50 ms | max ms | limit ms |\n|---|---|---|---|---|---|\n");
         // No codes: the whole catalogue.
@@ -516,12 +516,5 @@ internal static class IndicatorBench
             var rebuildMs = double.Parse(rebuilt, CultureInfo.InvariantCulture) * 1000;
             report.Append(CultureInfo.InvariantCulture, $"\nRebuild of the monthly tables (rebuild-aggregates): {rebuildMs:N0} ms = {rebuildMs / scanTotal:0.00}× the hand-written scans (limit 1.5×).\n");
         }
-    }
-
-    private static async Task<long> Scalar(DbConnection conn, string sql)
-    {
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 }

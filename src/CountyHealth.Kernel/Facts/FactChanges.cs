@@ -73,6 +73,25 @@ public static class FactMonths
         var d = FirstDay(month).AddMonths(months);
         return Of(d);
     }
+
+    /// <summary>A month as the API and the screens write it: "2026-11".</summary>
+    public static string Text(int month) => $"{month / 100}-{month % 100:00}";
+
+    /// <summary>A month as the reports name it: "2026年11月".</summary>
+    public static string Name(int month) => $"{month / 100}年{month % 100}月";
+
+    /// <summary>Reads "2026-11" (years 2000–2099).</summary>
+    public static bool TryParse(string? text, out int month)
+    {
+        month = 0;
+        if (text is null || !DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
+            || d.Year is < 2000 or > 2099)
+        {
+            return false;
+        }
+        month = Of(d);
+        return true;
+    }
 }
 
 /// <summary>

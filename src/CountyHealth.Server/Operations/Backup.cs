@@ -27,21 +27,33 @@ internal static class Backup
         {
             throw new InvalidOperationException($"{target} exists already; a backup never overwrites one");
         }
-        var manifest = await FingerprintAsync(db, ct);
+        // The manifest describes the backup itself, not the live database a moment before or after it: the server keeps
+        // writing (the indicators' refresher every few seconds).
+        IReadOnlyList<TableFingerprint> manifest;
         if (db.IsSqlite)
         {
             var conn = (SqliteConnection)db.Database.GetDbConnection();
             await db.Database.OpenConnectionAsync(ct);
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "VACUUM INTO $path";
-            cmd.Parameters.AddWithValue("$path", Path.GetFullPath(target));
-            await cmd.ExecuteNonQueryAsync(ct);
+            await using (var cmd = conn.CreateCommand())
+            {
+                cmd.CommandText = "VACUUM INTO $path";
+                cmd.Parameters.AddWithValue("$path", Path.GetFullPath(target));
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+            await using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(target), Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            await copy.OpenAsync(ct);
+            manifest = await FingerprintAsync(db.Model, copy, ct);
         }
         else
         {
+            // pg_dump reads the snapshot this transaction exported, the one the manifest is read in.
+            await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+            var snapshot = await db.Database.SqlQueryRaw<string>("SELECT pg_export_snapshot() AS \"Value\"").SingleAsync(ct);
+            manifest = await FingerprintAsync(db, ct);
             var cs = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
-            await RunAsync(PgTool("pg_dump"), ["--format=custom", "--no-owner", "--file", target, "--host", cs.Host!, "--port", cs.Port.ToString(CultureInfo.InvariantCulture),
-                "--username", cs.Username ?? "postgres", cs.Database!], cs.Password, ct);
+            await RunAsync(PgTool("pg_dump"), ["--format=custom", "--no-owner", "--snapshot", snapshot, "--file", target, "--host", cs.Host!,
+                "--port", cs.Port.ToString(CultureInfo.InvariantCulture), "--username", cs.Username ?? "postgres", cs.Database!], cs.Password, ct);
+            await tx.CommitAsync(ct);
         }
         await File.WriteAllLinesAsync(target + ".manifest", manifest.Select(f => $"{f.Table}\t{f.Rows}\t{f.Sha256}"), ct);
         return manifest;
@@ -93,10 +105,15 @@ internal static class Backup
     /// <summary>Row count and checksum of every table of the model, read in primary-key order.</summary>
     public static async Task<IReadOnlyList<TableFingerprint>> FingerprintAsync(CountyHealthDb db, CancellationToken ct)
     {
-        var result = new List<TableFingerprint>();
         await db.Database.OpenConnectionAsync(ct);
-        var conn = db.Database.GetDbConnection();
-        foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && !e.IsOwned()).OrderBy(e => e.GetTableName(), StringComparer.Ordinal))
+        return await FingerprintAsync(db.Model, db.Database.GetDbConnection(), ct);
+    }
+
+    /// <summary>The same, of the model's tables in any open database (a backup's copy).</summary>
+    private static async Task<IReadOnlyList<TableFingerprint>> FingerprintAsync(Microsoft.EntityFrameworkCore.Metadata.IModel model, DbConnection conn, CancellationToken ct)
+    {
+        var result = new List<TableFingerprint>();
+        foreach (var entity in model.GetEntityTypes().Where(e => e.GetTableName() is not null && !e.IsOwned()).OrderBy(e => e.GetTableName(), StringComparer.Ordinal))
         {
             var table = entity.GetTableName()!;
             var key = entity.FindPrimaryKey()!.Properties.Select(p => $"\"{p.GetColumnName()}\"");

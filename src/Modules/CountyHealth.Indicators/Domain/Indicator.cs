@@ -117,7 +117,7 @@ public sealed record Period(PeriodKind Kind, int FromMonth, int ToMonth)
 
     public string Name => Kind switch
     {
-        PeriodKind.Month => $"{Year}年{FromMonth % 100}月",
+        PeriodKind.Month => Kernel.Facts.FactMonths.Name(FromMonth),
         PeriodKind.Quarter => $"{Year}年第{"一二三四"[(FromMonth % 100 - 1) / 3]}季度",
         PeriodKind.Year => $"{Year}年",
         _ => ToMonth % 100 == 1 ? $"{Year}年1月" : $"{Year}年1—{ToMonth % 100}月",
@@ -127,7 +127,7 @@ public sealed record Period(PeriodKind Kind, int FromMonth, int ToMonth)
     public static bool TryParse(string? kind, string? month, out Period period)
     {
         period = Of(PeriodKind.Month, 200001);
-        if (month is null || !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) || d.Year is < 2000 or > 2099)
+        if (!Kernel.Facts.FactMonths.TryParse(month, out var m))
         {
             return false;
         }
@@ -143,7 +143,7 @@ public sealed record Period(PeriodKind Kind, int FromMonth, int ToMonth)
         {
             return false;
         }
-        period = Of(k.Value, Kernel.Facts.FactMonths.Of(d));
+        period = Of(k.Value, m);
         return true;
     }
 }

@@ -26,4 +26,13 @@ public static class Ranks
     /// <summary>The change from an earlier value in percent (同比/环比增长率); none when the earlier value is missing or zero.</summary>
     public static decimal? Growth(decimal? now, decimal? before) =>
         now is { } n && before is { } b && b != 0 ? Math.Round((n - b) / Math.Abs(b) * 100, 1, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>
+    /// The change of a figure on an earlier one as the reports state it: for a percentage the difference in points
+    /// (个百分点), for anything else the growth in per cent; none when either value is missing.
+    /// </summary>
+    public static (decimal? Change, string Unit) Change(Indicator indicator, decimal? now, decimal? before) =>
+        indicator.Unit == "%"
+            ? (now is { } n && before is { } b ? Math.Round(n - b, 1, MidpointRounding.AwayFromZero) : null, "个百分点")
+            : (Growth(now, before), "%");
 }

@@ -95,7 +95,7 @@ internal sealed class AggregateFacts(CountyHealthDb db, FormCatalogue forms) : I
         var rows = await db.Set<AggregateReport>().AsNoTracking()
             .Where(r => r.FormCode == field.Form.Code && r.InstitutionId == institutionId && r.Month == month && r.Status == ReportStatus.Approved)
             .OrderBy(r => r.Id).Skip(skip).Take(take).ToListAsync(ct);
-        return rows.Select(r => new FactRecord(r.Id, $"{field.Form.Name} {month / 100}年{month % 100}月", ChinaTime.FormatDate(ChinaTime.DayOf(r.ReviewedAt ?? r.EnteredAt)),
+        return rows.Select(r => new FactRecord(r.Id, $"{field.Form.Name} {FactMonths.Name(month)}", ChinaTime.FormatDate(ChinaTime.DayOf(r.ReviewedAt ?? r.EnteredAt)),
             $"填报 {r.EnteredBy}，审核 {r.ReviewedBy}", field.Field.Name, r.Values.TryGetValue(field.Field.Key, out var v) ? v : null)).ToList();
     }
 }

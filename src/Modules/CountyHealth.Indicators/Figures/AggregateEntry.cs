@@ -1,4 +1,3 @@
-using System.Globalization;
 using CountyHealth.Indicators.Contracts;
 using CountyHealth.Indicators.Domain;
 using CountyHealth.Indicators.Facts;
@@ -68,22 +67,9 @@ internal sealed class AggregateReports(CountyHealthDb db, FormCatalogue forms, I
     public FormCatalogue Forms => forms;
 
     /// <summary>Reads "2026-11" into 202611; the current China month at the latest.</summary>
-    public bool TryMonth(string? text, out int month)
-    {
-        month = 0;
-        if (text is null || !DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) || d.Year < 2000)
-        {
-            return false;
-        }
-        month = FactMonths.Of(d);
-        return month <= FactMonths.Of(ChinaTime.Today(clock));
-    }
+    public bool TryMonth(string? text, out int month) => FactMonths.TryParse(text, out month) && month <= FactMonths.Of(ChinaTime.Today(clock));
 
     public int LastMonth => FactMonths.Add(FactMonths.Of(ChinaTime.Today(clock)), -1);
-
-    public static string MonthText(int month) => $"{month / 100}-{month % 100:00}";
-
-    public static string MonthName(int month) => $"{month / 100}年{month % 100}月";
 
     /// <summary>The institutions of the kinds that fill <paramref name="form"/> which the user reads, fills or reviews.</summary>
     public async Task<List<InstitutionInfo>> FillersAsync(AggregateForm form, CancellationToken ct)
@@ -115,21 +101,27 @@ internal sealed class AggregateReports(CountyHealthDb db, FormCatalogue forms, I
         form.Fields.ToDictionary(f => f.Key, f => (IReadOnlyList<decimal?>)Enumerable.Range(1, ValidationRule.DeviationMonths)
             .Select(back => approved.TryGetValue((institution, FactMonths.Add(month, -back)), out var v) && v.TryGetValue(f.Key, out var x) ? x : (decimal?)null).ToList());
 
-    public static IReadOnlyDictionary<string, IReadOnlyList<decimal>> History(Dictionary<string, IReadOnlyList<decimal?>> lastMonths) =>
-        lastMonths.ToDictionary(l => l.Key, l => (IReadOnlyList<decimal>)l.Value.OfType<decimal>().ToList());
+    /// <summary>What the rules find on one report's values, measured against its institution's approved months before.</summary>
+    public IReadOnlyList<Violation> Findings(AggregateForm form, Guid institution, int month, IReadOnlyDictionary<string, decimal> values,
+        IReadOnlyDictionary<(Guid Institution, int Month), IReadOnlyDictionary<string, decimal>> approved) =>
+        forms.Rules.Check(form, values, LastMonths(form, institution, month, approved).ToDictionary(l => l.Key, l => (IReadOnlyList<decimal>)l.Value.OfType<decimal>().ToList()));
+
+    /// <summary>The approved reports of one institution's months before <paramref name="month"/> that the rules look back on.</summary>
+    public Task<Dictionary<(Guid Institution, int Month), IReadOnlyDictionary<string, decimal>>> HistoryAsync(AggregateForm form, Guid institution, int month, CancellationToken ct) =>
+        ApprovedAsync(form.Code, [institution], FactMonths.Add(month, -ValidationRule.DeviationMonths), FactMonths.Add(month, -1), ct);
 
     public async Task<AggregateReportView> ViewAsync(AggregateForm form, InstitutionInfo institution, int month, AggregateReport? report, CancellationToken ct)
     {
-        var approved = await ApprovedAsync(form.Code, [institution.Id], FactMonths.Add(month, -ValidationRule.DeviationMonths), FactMonths.Add(month, -1), ct);
+        var approved = await HistoryAsync(form, institution.Id, month, ct);
         var last = LastMonths(form, institution.Id, month, approved);
         var values = report?.Values ?? new Dictionary<string, decimal>();
         var status = report?.Status ?? ReportStatus.Draft;
         var canEdit = status is ReportStatus.Draft or ReportStatus.Returned && await scope.CoversAsync(IndicatorPermissions.Report, institution.Id, ct);
         var canReview = status is ReportStatus.Submitted or ReportStatus.Approved && await scope.CoversAsync(IndicatorPermissions.Review, institution.Id, ct);
-        return new AggregateReportView(report?.Id, form.Code, form.Name, institution.Id, institution.Name, MonthText(month), MonthName(month), status,
+        return new AggregateReportView(report?.Id, form.Code, form.Name, institution.Id, institution.Name, FactMonths.Text(month), FactMonths.Name(month), status,
             report is null ? "未填报" : AggregateReport.StatusName(status),
             form.Fields.Select(f => new ReportFieldView(f.Key, f.Name, f.Unit, KindName(f.Kind), f.Decimals, values.TryGetValue(f.Key, out var v) ? v : null, last[f.Key])).ToList(),
-            report?.Explanation, forms.Rules.Check(form, values, History(last)),
+            report?.Explanation, Findings(form, institution.Id, month, values, approved),
             report?.EnteredBy, report?.SubmittedBy, Time(report?.SubmittedAt), report?.ReviewedBy, Time(report?.ReviewedAt), report?.ReturnReason, canEdit, canReview);
     }
 
@@ -177,11 +169,11 @@ internal sealed class GetFormSheet(AggregateReports reports, CountyHealthDb db) 
         var rows = institutions.Select(i =>
         {
             existing.TryGetValue(i.Id, out var r);
-            var findings = r is null ? [] : reports.Forms.Rules.Check(form, r.Values, AggregateReports.History(AggregateReports.LastMonths(form, i.Id, month, approved)));
+            var findings = r is null ? [] : reports.Findings(form, i.Id, month, r.Values, approved);
             return new FormSheetRow(i.Id, i.Name, InstitutionKinds.ChineseName(i.Kind), r?.Status, r is null ? "未填报" : AggregateReport.StatusName(r.Status),
                 findings.Count(f => f.Refused), findings.Count(f => !f.Refused), r?.SubmittedAt is { } at ? ChinaTime.Format(at) : null);
         }).ToList();
-        return TypedResults.Ok(new FormSheet(form.Code, form.Name, AggregateReports.MonthText(month), AggregateReports.MonthName(month), rows));
+        return TypedResults.Ok(new FormSheet(form.Code, form.Name, FactMonths.Text(month), FactMonths.Name(month), rows));
     }
 }
 
@@ -277,8 +269,7 @@ internal sealed class SaveAggregateReport(AggregateReports reports, CountyHealth
         {
             return Problems.Conflict("该报表已审核通过；如需更正，请卫生健康局退回后再改");
         }
-        var approved = await reports.ApprovedAsync(form.Code, [institution.Id], FactMonths.Add(month, -ValidationRule.DeviationMonths), FactMonths.Add(month, -1), ct);
-        var findings = reports.Forms.Rules.Check(form, values, AggregateReports.History(AggregateReports.LastMonths(form, institution.Id, month, approved)));
+        var findings = reports.Findings(form, institution.Id, month, values, await reports.HistoryAsync(form, institution.Id, month, ct));
         foreach (var refused in findings.Where(f => f.Refused))
         {
             errors.Add("values." + refused.Field, refused.Message);
@@ -419,17 +410,17 @@ internal sealed class RunValidation(AggregateReports reports, CountyHealthDb db)
                 for (var month = from; month <= to; month = FactMonths.Add(month, 1))
                 {
                     ValidationFinding Finding(string kind, string field, string message, string status) =>
-                        new(form.Code, form.Name, i.Id, i.Name, AggregateReports.MonthText(month), AggregateReports.MonthName(month), kind, field, message, status);
+                        new(form.Code, form.Name, i.Id, i.Name, FactMonths.Text(month), FactMonths.Name(month), kind, field, message, status);
                     if (!all.TryGetValue((i.Id, month), out var report))
                     {
                         if (month < open)
                         {
-                            findings.Add(Finding("未上报", "", $"{AggregateReports.MonthName(month)}的“{form.Name}”尚未填报", "未填报"));
+                            findings.Add(Finding("未上报", "", $"{FactMonths.Name(month)}的“{form.Name}”尚未填报", "未填报"));
                         }
                         continue;
                     }
                     var status = AggregateReport.StatusName(report.Status);
-                    foreach (var v in reports.Forms.Rules.Check(form, report.Values, AggregateReports.History(AggregateReports.LastMonths(form, i.Id, month, approved))))
+                    foreach (var v in reports.Findings(form, i.Id, month, report.Values, approved))
                     {
                         findings.Add(Finding(v.Refused ? "不合规则" : "异常波动", form.Field(v.Field)?.Name ?? v.Field, v.Message, status));
                     }
@@ -440,6 +431,6 @@ internal sealed class RunValidation(AggregateReports reports, CountyHealthDb db)
                 }
             }
         }
-        return TypedResults.Ok(new ValidationRun(AggregateReports.MonthText(from), AggregateReports.MonthText(to), count, findings));
+        return TypedResults.Ok(new ValidationRun(FactMonths.Text(from), FactMonths.Text(to), count, findings));
     }
 }

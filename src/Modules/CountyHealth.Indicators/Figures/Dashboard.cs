@@ -88,10 +88,8 @@ internal sealed class GetDashboard(FigureTable figures, IndicatorCatalogue catal
         var tiles = indicators.Select(i =>
         {
             var f = figures.Evaluate(i, scoped, period);
-            var before = figures.Evaluate(i, scoped, period.YearBefore).Value;
-            var points = i.Unit == "%";
-            return new DashboardTile(i.Code, i.Name, i.Unit, f.Value, i.Format(f.Value), points ? (f.Value - before is { } d ? Math.Round(d, 1) : null) : Ranks.Growth(f.Value, before),
-                points ? "个百分点" : "%", f.Reason);
+            var (change, unit) = Ranks.Change(i, f.Value, figures.Evaluate(i, scoped, period.YearBefore).Value);
+            return new DashboardTile(i.Code, i.Name, i.Unit, f.Value, i.Format(f.Value), change, unit, f.Reason);
         }).ToList();
         var labels = Enumerable.Range(1, 12).Select(m => $"{m}月").ToList();
         var trends = indicators.Select(i => new DashboardChart(i.Code, i.Name, i.Unit, i.Decimals, "line", labels,
@@ -109,7 +107,7 @@ internal sealed class GetDashboard(FigureTable figures, IndicatorCatalogue catal
             return new DashboardChart(i.Code, $"{i.Name}（{period.Name}，各机构）", i.Unit, i.Decimals, "bar", values.Select(v => v.Name).ToList(),
                 [new(period.Name, values.Select(v => v.Value).ToList())]);
         }).ToList();
-        return TypedResults.Ok(new DashboardView(name, q.Institution, $"{month / 100}-{month % 100:00}", period.Name, tiles, trends, across,
+        return TypedResults.Ok(new DashboardView(name, q.Institution, FactMonths.Text(month), period.Name, tiles, trends, across,
             within.Where(i => i.Kind != InstitutionKind.VillageClinic || within.Count < 40).Select(i => new InstitutionChoice(i.Id, i.Name)).ToList()));
     }
 }

@@ -83,7 +83,7 @@ internal sealed class GetIndicatorMonths(FigureTable figures, IndicatorCatalogue
         var months = Enumerable.Range(1, 12).Select(m => Period.Of(PeriodKind.Month, year * 100 + m)).Select(p =>
         {
             var f = figures.Evaluate(indicator, institutions, p);
-            return new MonthFigure($"{p.FromMonth / 100}-{p.FromMonth % 100:00}", f.Value, indicator.Format(f.Value), f.Reason, f.Numerator, f.Denominator);
+            return new MonthFigure(FactMonths.Text(p.FromMonth), f.Value, indicator.Format(f.Value), f.Reason, f.Numerator, f.Denominator);
         }).ToList();
         return TypedResults.Ok(new IndicatorMonths(ListIndicators.Row(catalogue, indicator), q.Institution, name, months));
     }

@@ -147,9 +147,8 @@ internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue cata
                 : TargetProgress.Of(i, f.Value, i.Formula.IsRatio ? null : figures.Evaluate(i, insts, yearToDate).Value, goal, elapsed);
             var yoy = open ? null : figures.Evaluate(i, insts, period.YearBefore).Value;
             var mom = open || before is null ? null : figures.Evaluate(i, insts, before).Value;
-            var points = i.Unit == "%";
-            return new FigureCell(i.Code, f.Value, i.Format(f.Value), f.Reason, f.Numerator, f.Denominator,
-                points ? Difference(f.Value, yoy) : Ranks.Growth(f.Value, yoy), points ? Difference(f.Value, mom) : Ranks.Growth(f.Value, mom), points ? "个百分点" : "%",
+            var (yearOnYear, unit) = Ranks.Change(i, f.Value, yoy);
+            return new FigureCell(i.Code, f.Value, i.Format(f.Value), f.Reason, f.Numerator, f.Denominator, yearOnYear, Ranks.Change(i, f.Value, mom).Change, unit,
                 rankOf is { } r && ranks[i.Code].TryGetValue(r, out var rank) ? rank : null, peerCount, target, progress.Text.Length > 0 ? progress.Text : null,
                 progress.Status switch { TargetStatus.OnTrack => "green", TargetStatus.SlightlyBehind => "amber", TargetStatus.Behind => "red", _ => null });
         }
@@ -164,6 +163,4 @@ internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue cata
         return TypedResults.Ok(new StatisticsReport(period.Name, period.Kind.ToString(), q.Month!, indicators.Select(i => new FigureColumn(i.Code, i.Name, i.Unit, i.DirectionName)).ToList(),
             rows, "数据由业务记录自动汇总，记录变动后数秒内更新", open ? $"{period.Name}尚未结束，数字截至今日，不计同比、环比" : null));
     }
-
-    private static decimal? Difference(decimal? now, decimal? before) => now is { } n && before is { } b ? Math.Round(n - b, 1, MidpointRounding.AwayFromZero) : null;
 }
