@@ -5,6 +5,8 @@ using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Facts;
 using CountyHealth.Kernel.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -123,15 +125,59 @@ internal sealed class FactStore(CountyHealthDb db, IEnumerable<IFactSource> sour
     {
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await old.ExecuteDeleteAsync(ct);
-        foreach (var chunk in facts.Where(f => f.Value != 0).Chunk(2_000))
+        var rows = facts.Where(f => f.Value != 0);
+        if (db.IsSqlite)
         {
-            db.AddRange(chunk.Select(f => Row(source, f)));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            foreach (var chunk in rows.Chunk(2_000))
+            {
+                db.AddRange(chunk.Select(f => Row(source, f)));
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+        else
+        {
+            await InsertManyAsync(db, source, rows, ct);
         }
         if (tx is not null)
         {
             await tx.CommitAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: fifty thousand rows a statement, passed as six arrays and unnested — EF's tracked inserts wrote a
+    /// county's 830,000 figures in 29 seconds, a third of the rebuild.
+    /// </summary>
+    private static async Task InsertManyAsync(CountyHealthDb db, string source, IEnumerable<MonthlyFact> facts, CancellationToken ct)
+    {
+        var type = db.Model.FindEntityType(typeof(FactValue))!;
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        string Column(string property) => "\"" + type.FindProperty(property)!.GetColumnName(table) + "\"";
+        var sql = $"INSERT INTO \"{table.Name}\" ({Column(nameof(FactValue.Source))}, {Column(nameof(FactValue.InstitutionId))}, {Column(nameof(FactValue.Month))}, " +
+            $"{Column(nameof(FactValue.Measure))}, {Column(nameof(FactValue.Dimension))}, {Column(nameof(FactValue.Value))}) " +
+            "SELECT @source, i, m, e, d, v FROM unnest(@institutions, @months, @measures, @dimensions, @values) AS f(i, m, e, d, v)";
+        var connection = db.Database.GetDbConnection();
+        foreach (var chunk in facts.Chunk(50_000))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = sql;
+            Add(command, "source", source);
+            Add(command, "institutions", chunk.Select(f => f.InstitutionId).ToArray());
+            Add(command, "months", chunk.Select(f => f.Month).ToArray());
+            Add(command, "measures", chunk.Select(f => f.Measure).ToArray());
+            Add(command, "dimensions", chunk.Select(f => f.Dimension).ToArray());
+            Add(command, "values", chunk.Select(f => f.Value).ToArray());
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        static void Add(System.Data.Common.DbCommand command, string name, object value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
         }
     }
 
