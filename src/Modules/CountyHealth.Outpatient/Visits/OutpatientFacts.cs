@@ -86,39 +86,32 @@ internal sealed class OutpatientFacts(CountyHealthDb db, IDrugCatalogue drugs, I
             .Join(visits, p => p.VisitId, v => v.Id, (p, v) => new { p.Id, v.InstitutionId, v.VisitDate, v.DepartmentId });
         var prescriptions = await live.GroupBy(x => new { x.InstitutionId, Month = x.VisitDate.Year * 100 + x.VisitDate.Month, x.DepartmentId })
             .Select(g => new { g.Key.InstitutionId, g.Key.Month, g.Key.DepartmentId, Count = g.Count() }).ToListAsync(ct);
-        // The items of each live prescription of the range summed once (not one correlated subquery per prescription
-        // and measure), then by month: a prescription with an antibacterial or an injection counts once however many
-        // such items it has. The items are reached through the range's visits, so a refresh of one institution's
-        // month reads that month's items only.
-        var items = await db.Set<PrescriptionItem>().AsNoTracking().Where(i => i.Status != ItemStatus.Refunded)
-            .Join(live, i => i.PrescriptionId, p => p.Id, (i, p) => new { i.PrescriptionId, p.InstitutionId, p.VisitDate, p.DepartmentId, i.DrugId, i.Route, i.Quantity, i.UnitPrice })
-            .GroupBy(x => new { x.PrescriptionId, x.InstitutionId, x.VisitDate, x.DepartmentId })
-            .Select(g => new
-            {
-                g.Key.InstitutionId,
-                g.Key.VisitDate,
-                g.Key.DepartmentId,
-                Items = g.Count(),
-                Amount = g.Sum(x => x.Quantity * x.UnitPrice),
-                Antibacterial = g.Max(x => antibacterial.Contains(x.DrugId) ? 1 : 0),
-                Injection = g.Max(x => routes.Contains(x.Route) ? 1 : 0),
-            })
+        // The items of the range's live prescriptions, reached through the range's visits (a refresh of one
+        // institution's month reads that month's items only): their count and amount straight by month; the
+        // prescriptions with an antibacterial or an injection counted as distinct prescriptions among the few items that
+        // are either — a prescription counts once however many such items it has. (Summing every prescription's items
+        // first and then the months sorted ten million prescriptions: 47 s on the full county against 21 s for these two.)
+        var lines = db.Set<PrescriptionItem>().AsNoTracking().Where(i => i.Status != ItemStatus.Refunded)
+            .Join(live, i => i.PrescriptionId, p => p.Id, (i, p) => new { i.PrescriptionId, p.InstitutionId, p.VisitDate, p.DepartmentId, i.DrugId, i.Route, i.Quantity, i.UnitPrice });
+        var items = await lines
+            .GroupBy(x => new { x.InstitutionId, Month = x.VisitDate.Year * 100 + x.VisitDate.Month, x.DepartmentId })
+            .Select(g => new { g.Key.InstitutionId, g.Key.Month, g.Key.DepartmentId, Items = g.Count(), Amount = g.Sum(x => x.Quantity * x.UnitPrice) })
+            .ToListAsync(ct);
+        var flagged = await lines.Where(x => antibacterial.Contains(x.DrugId) || routes.Contains(x.Route))
             .GroupBy(x => new { x.InstitutionId, Month = x.VisitDate.Year * 100 + x.VisitDate.Month, x.DepartmentId })
             .Select(g => new
             {
                 g.Key.InstitutionId,
                 g.Key.Month,
                 g.Key.DepartmentId,
-                Items = g.Sum(x => x.Items),
-                Amount = g.Sum(x => x.Amount),
-                Antibacterial = g.Sum(x => x.Antibacterial),
-                Injection = g.Sum(x => x.Injection),
+                Antibacterial = g.Where(x => antibacterial.Contains(x.DrugId)).Select(x => x.PrescriptionId).Distinct().Count(),
+                Injection = g.Where(x => routes.Contains(x.Route)).Select(x => x.PrescriptionId).Distinct().Count(),
             }).ToListAsync(ct);
         Add(facts, Prescriptions, prescriptions.Select(x => (x.InstitutionId, x.Month, "department:" + x.DepartmentId, (decimal)x.Count)));
         Add(facts, PrescriptionItems, items.Select(x => (x.InstitutionId, x.Month, "department:" + x.DepartmentId, (decimal)x.Items)));
         Add(facts, PrescriptionAmount, items.Select(x => (x.InstitutionId, x.Month, "department:" + x.DepartmentId, x.Amount)));
-        Add(facts, AntibacterialPrescriptions, items.Select(x => (x.InstitutionId, x.Month, "department:" + x.DepartmentId, (decimal)x.Antibacterial)));
-        Add(facts, InjectionPrescriptions, items.Select(x => (x.InstitutionId, x.Month, "department:" + x.DepartmentId, (decimal)x.Injection)));
+        Add(facts, AntibacterialPrescriptions, flagged.Select(x => (x.InstitutionId, x.Month, "department:" + x.DepartmentId, (decimal)x.Antibacterial)));
+        Add(facts, InjectionPrescriptions, flagged.Select(x => (x.InstitutionId, x.Month, "department:" + x.DepartmentId, (decimal)x.Injection)));
         return facts;
     }
 
