@@ -5,6 +5,7 @@ using CountyHealth.Outpatient;
 using CountyHealth.Pharmacy;
 using CountyHealth.Platform;
 using CountyHealth.Residents;
+using CountyHealth.Surveillance;
 
 namespace CountyHealth.Server.Hosting;
 
@@ -23,5 +24,6 @@ internal static class ModuleCatalogue
         new PharmacyModule(),
         new BillingModule(),
         new OutpatientModule(),
+        new SurveillanceModule(),
     ];
 }

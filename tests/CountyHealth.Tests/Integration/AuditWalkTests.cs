@@ -112,7 +112,8 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             .Replace("/visits/{visitId}", $"/visits/{s.VisitId}", StringComparison.Ordinal)
             .Replace("/payments/{id}", $"/payments/{s.PaymentId}", StringComparison.Ordinal)
             .Replace("/prescriptions/{id}", $"/prescriptions/{s.PrescriptionId}", StringComparison.Ordinal)
-            .Replace("/indicators/{code}", "/indicators/MZ01", StringComparison.Ordinal);
+            .Replace("/indicators/{code}", "/indicators/MZ01", StringComparison.Ordinal)
+            .Replace("/cards/{id}", $"/cards/{s.CardId}", StringComparison.Ordinal);
         if (path.Contains('{', StringComparison.Ordinal))
         {
             return [];
@@ -134,6 +135,10 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         if (op.Query.Contains("prescription"))
         {
             urls.Add($"{path}?status=Dispensed&prescription={s.PrescriptionNumber}");
+        }
+        if (op.Query.Contains("status") && op.Path.Contains("/surveillance/", StringComparison.Ordinal))
+        {
+            urls.Add($"{path}?status=all");
         }
         if (op.Query.Contains("residentId"))
         {
@@ -176,6 +181,37 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         }),
         new("SaveVisitRecord", "doctor", (c, s) => c.PutAsync($"/api/v1/visits/{s.VisitId}/record", Clinic.Record(150, 95))),
         new("SaveDiagnoses", "doctor", (c, s) => c.PutAsync($"/api/v1/visits/{s.VisitId}/diagnoses", new DiagnosesRequest([new DiagnosisRequest("I10", true)]))),
+        // A notifiable diagnosis drafts a report card: it is sent, accepted, corrected and the correction withdrawn.
+        new("SaveDiagnoses", "doctor", async (c, s) =>
+        {
+            var response = await c.PutAsync($"/api/v1/visits/{s.VisitId}/diagnoses", new DiagnosesRequest([new DiagnosisRequest("I10", true), new DiagnosisRequest("A03", false)]));
+            var visit = await Peek<VisitDetail>(await c.GetAsync($"/api/v1/visits/{s.VisitId}"));
+            s.CardId = Guid.Parse(Assert.Single(visit.Notices!).Href.Split('/')[^1]);
+            return response;
+        }),
+        new("SaveReportCard", "doctor", async (c, s) =>
+        {
+            var card = await Peek<CountyHealth.Surveillance.Cards.CardView>(await c.GetAsync($"/api/v1/surveillance/cards/{s.CardId}"));
+            var response = await c.PutAsync($"/api/v1/surveillance/cards/{s.CardId}", new CountyHealth.Surveillance.Cards.CardRequest(card.Fields with
+            {
+                Occupation = "农民", Classification = CountyHealth.Surveillance.Domain.CaseClassification.Clinical, OnsetDate = Clinic.Today.AddDays(-1),
+                Address = card.Fields.Address ?? "葛仙庄镇东村 12 号",
+            }, true, card.Version));
+            await Peek<CountyHealth.Surveillance.Cards.CardView>(response);
+            return response;
+        }),
+        new("ReviewReportCard", "cdc", async (c, s) =>
+        {
+            var card = await Peek<CountyHealth.Surveillance.Cards.CardView>(await c.GetAsync($"/api/v1/surveillance/cards/{s.CardId}"));
+            return await c.PostAsync($"/api/v1/surveillance/cards/{s.CardId}/review", new CountyHealth.Surveillance.Cards.ReviewCardRequest(true, null, card.Version));
+        }),
+        new("CorrectReportCard", "doctor", async (c, s) =>
+        {
+            var response = await c.PostAsync($"/api/v1/surveillance/cards/{s.CardId}/correction", new { });
+            s.CorrectionId = (await Peek<CountyHealth.Surveillance.Cards.CardView>(response)).Id;
+            return response;
+        }),
+        new("WithdrawReportCard", "doctor", (c, s) => c.PostAsync($"/api/v1/surveillance/cards/{s.CorrectionId}/withdraw", new CountyHealth.Surveillance.Cards.WithdrawCardRequest("重复订正", 0))),
         new("CreatePrescription", "doctor", async (c, s) =>
         {
             var response = await c.PostAsync($"/api/v1/visits/{s.VisitId}/prescriptions", Clinic.Prescription(s.DrugId, 5m, "qd", 7));
@@ -273,6 +309,8 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         public Guid OrderChargeId { get; set; }
         public Guid OrderId { get; set; }
         public Guid ReportId { get; set; }
+        public Guid CardId { get; set; }
+        public Guid CorrectionId { get; set; }
         public Guid LineId { get; set; }
         public Guid InstitutionId { get; set; }
         public int Checked { get; set; }

@@ -120,7 +120,8 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             .Replace("/visits/{visitId}", $"/visits/{s.VisitId}", StringComparison.Ordinal)
             .Replace("/payments/{id}", $"/payments/{s.PaymentId}", StringComparison.Ordinal)
             .Replace("/prescriptions/{id}", $"/prescriptions/{s.PrescriptionId}", StringComparison.Ordinal)
-            .Replace("/indicators/{code}", "/indicators/MZ01", StringComparison.Ordinal);
+            .Replace("/indicators/{code}", "/indicators/MZ01", StringComparison.Ordinal)
+            .Replace("/cards/{id}", $"/cards/{s.CardId}", StringComparison.Ordinal);
         Assert.False(path.Contains('{', StringComparison.Ordinal), $"the walk cannot fill {op.Path}");
         if (op.Query.Contains("institution", StringComparer.OrdinalIgnoreCase))
         {
@@ -174,7 +175,7 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
         return null;
     }
 
-    private sealed record Subject(string InstitutionName, Guid InstitutionId, Guid ResidentId, string Name, string IdNumber, Guid VisitId, Guid PaymentId, Guid PrescriptionId);
+    private sealed record Subject(string InstitutionName, Guid InstitutionId, Guid ResidentId, string Name, string IdNumber, Guid VisitId, Guid PaymentId, Guid PrescriptionId, Guid CardId);
 
     private sealed class World
     {
@@ -212,18 +213,29 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             var otherPrescription = await (await host.As("hospital.doctor")).PostAsync<PrescriptionRow>($"/api/v1/visits/{otherVisit.VisitId}/prescriptions",
                 Clinic.Prescription(drug.Id, 5m, "qd", 7), HttpStatusCode.Created);
 
+            // Each visit diagnosed with a notifiable disease: a report card at each institution.
+            var ownCard = await CardOfAsync(await clinic.Doctor, visit.VisitId);
+            var otherCard = await CardOfAsync(await host.As("hospital.doctor"), otherVisit.VisitId);
+
             var township = byName["葛仙庄镇卫生院"];
             var hospital = byName[DemoAccountList.HospitalName];
             return new World
             {
                 Subjects =
                 [
-                    new("葛仙庄镇卫生院", township, ownRow.Id, own.Name, own.IdNumber, visit.VisitId, ownReceipt.PaymentId, ownPrescription.Id),
-                    new(DemoAccountList.HospitalName, hospital, otherRow.Id, other.Name, other.IdNumber, otherVisit.VisitId, otherReceipt.PaymentId, otherPrescription.Id),
+                    new("葛仙庄镇卫生院", township, ownRow.Id, own.Name, own.IdNumber, visit.VisitId, ownReceipt.PaymentId, ownPrescription.Id, ownCard),
+                    new(DemoAccountList.HospitalName, hospital, otherRow.Id, other.Name, other.IdNumber, otherVisit.VisitId, otherReceipt.PaymentId, otherPrescription.Id, otherCard),
                 ],
                 Parents = institutions.ToDictionary(i => i.Id, i => i.ParentId),
                 ByName = byName,
             };
+        }
+
+        private static async Task<Guid> CardOfAsync(ApiClient doctor, Guid visitId)
+        {
+            await doctor.PutAsync<List<DiagnosisRow>>($"/api/v1/visits/{visitId}/diagnoses", new DiagnosesRequest([new DiagnosisRequest("A03", true)]), HttpStatusCode.OK);
+            var visit = await doctor.GetAsync<VisitDetail>($"/api/v1/visits/{visitId}");
+            return Guid.Parse(Assert.Single(visit.Notices!).Href.Split('/')[^1]);
         }
     }
 }

@@ -57,7 +57,7 @@ internal sealed class OutpatientHistory(IDrugCatalogue drugs, IDiagnosisDictiona
             var hypertensive = rng.NextDouble() < ChronicDiseaseShape.HypertensionPrevalence(age);
             var diabetic = rng.NextDouble() < ChronicDiseaseShape.DiabetesPrevalence(age);
             var perYear = hypertensive || diabetic ? ChronicRate : otherRate;
-            var count = Poisson(rng, perYear * run.Options.Years);
+            var count = Draws.Poisson(rng, perYear * run.Options.Years);
             for (var v = 0; v < count; v++)
             {
                 var day = firstDay.AddDays(rng.Next(0, span));
@@ -138,26 +138,6 @@ internal sealed class OutpatientHistory(IDrugCatalogue drugs, IDiagnosisDictiona
         await dispensing.WriteAsync(run, ct);
     }
 
-    private static int Poisson(Random rng, double mean)
-    {
-        // Knuth for small means, normal approximation above.
-        if (mean > 30)
-        {
-            return Math.Max(0, (int)Math.Round(mean + Math.Sqrt(mean) * Gaussian(rng)));
-        }
-        var l = Math.Exp(-mean);
-        var k = 0;
-        var p = 1.0;
-        do
-        {
-            k++;
-            p *= rng.NextDouble();
-        }
-        while (p > l);
-        return k - 1;
-    }
-
-    private static double Gaussian(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 }
 
 /// <summary>Which diagnosis a visit gets and what is prescribed for it.</summary>

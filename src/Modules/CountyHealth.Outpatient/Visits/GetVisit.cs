@@ -39,10 +39,11 @@ public sealed record OrderRow(Guid Id, string ItemCode, string Name, string Kind
 public sealed record VisitDetail(Guid Id, string VisitNumber, int QueueNumber, string Status, string StatusName, string InstitutionName, string DepartmentName, string? DoctorName,
     string RegisteredAtChina, DateOnly VisitDate, Guid ResidentId, string ResidentName, string SexName, int Age, string? IdNumber, string? Phone, string? Address,
     RecordRequest Record, decimal? Bmi, IReadOnlyList<DiagnosisRow> Diagnoses, IReadOnlyList<PrescriptionRow> Prescriptions, IReadOnlyList<OrderRow> Orders,
-    string? ClosedReason = null, string? ReopenReason = null);
+    string? ClosedReason = null, string? ReopenReason = null, IReadOnlyList<VisitNotice>? Notices = null);
 
 /// <summary>A visit's chart: the patient, the record, diagnoses, prescriptions and orders (the workbench and the printed record).</summary>
-internal sealed class GetVisit(CountyHealthDb db, VisitRecords visits, IResidentDirectory residents, IInstitutionDirectory institutions, AuditLog audit) : IUseCase
+internal sealed class GetVisit(CountyHealthDb db, VisitRecords visits, IResidentDirectory residents, IInstitutionDirectory institutions, AuditLog audit,
+    IEnumerable<IVisitNotices> noticeSources) : IUseCase
 {
     public async Task<Results<Ok<VisitDetail>, ProblemHttpResult>> HandleAsync(Guid id, CancellationToken ct)
     {
@@ -57,6 +58,11 @@ internal sealed class GetVisit(CountyHealthDb db, VisitRecords visits, IResident
         var prescriptions = await db.Set<Prescription>().AsNoTracking().Include(p => p.Items).Where(p => p.VisitId == id).OrderBy(p => p.CreatedAt).ToListAsync(ct);
         var orders = await db.Set<VisitOrder>().AsNoTracking().Where(o => o.VisitId == id).OrderBy(o => o.OrderedAt).ToListAsync(ct);
         await audit.ReadAsync(nameof(Visit), id, visit.ResidentId);
+        var notices = new List<VisitNotice>();
+        foreach (var source in noticeSources)
+        {
+            notices.AddRange(await source.ForVisitAsync(id, ct));
+        }
         var record = new RecordRequest(visit.ChiefComplaint, visit.PresentIllness, visit.PastHistory, visit.Allergies, visit.PhysicalExam, visit.Advice,
             visit.SystolicBp, visit.DiastolicBp, visit.Temperature, visit.Pulse, visit.RespiratoryRate, visit.WeightKg, visit.HeightCm, visit.FastingGlucose);
         return TypedResults.Ok(new VisitDetail(visit.Id, visit.VisitNumber, visit.QueueNumber, visit.Status.ToString(), visit.StatusName, inst?.Name ?? "", dept?.Name ?? "",
@@ -65,6 +71,6 @@ internal sealed class GetVisit(CountyHealthDb db, VisitRecords visits, IResident
             visit.Diagnoses.OrderBy(x => x.Position).Select(x => new DiagnosisRow(x.Code, x.Name, x.IsPrimary)).ToList(),
             prescriptions.Select(PrescriptionRow.Of).ToList(),
             orders.Select(o => new OrderRow(o.Id, o.ItemCode, o.Name, o.Kind, o.Quantity, o.UnitPrice, o.Status.ToString())).ToList(),
-            visit.ClosedReason, visit.ReopenReason));
+            visit.ClosedReason, visit.ReopenReason, notices));
     }
 }

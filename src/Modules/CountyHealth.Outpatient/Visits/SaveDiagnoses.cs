@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Events;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Validation;
@@ -16,7 +17,7 @@ public sealed record DiagnosisRequest(string Code, bool IsPrimary);
 public sealed record DiagnosesRequest(IReadOnlyList<DiagnosisRequest> Diagnoses);
 
 /// <summary>Replaces the visit's diagnoses with ICD-10 codes of the dictionary; one is primary (the first when none is marked).</summary>
-internal sealed class SaveDiagnoses(CountyHealthDb db, VisitRecords visits, IDiagnosisDictionary dictionary, ICurrentUser user, TimeProvider clock) : IUseCase
+internal sealed class SaveDiagnoses(CountyHealthDb db, VisitRecords visits, IDiagnosisDictionary dictionary, ICurrentUser user, TimeProvider clock, DomainEvents events) : IUseCase
 {
     public async Task<Results<Ok<List<DiagnosisRow>>, ValidationProblem, ProblemHttpResult>> HandleAsync(Guid id, DiagnosesRequest r, CancellationToken ct)
     {
@@ -57,8 +58,11 @@ internal sealed class SaveDiagnoses(CountyHealthDb db, VisitRecords visits, IDia
         }
         db.RemoveRange(visit.Diagnoses);
         visit.Diagnoses = found.Select((f, i) => new VisitDiagnosis { VisitId = visit.Id, Code = f.Code.Code, Name = f.Code.Name, IsPrimary = f.Primary || (i == 0 && !found.Any(x => x.Primary)), Position = i }).ToList();
-        visit.Start(user.StaffId, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        visit.Start(user.StaffId, now);
         visit.Version++;
+        await events.PublishAsync(new VisitDiagnosed(visit.Id, visit.ResidentId, visit.InstitutionId, visit.DoctorStaffId, user.FullName, now,
+            visit.Diagnoses.OrderBy(x => x.Position).Select(x => new DiagnosedCode(x.Code, x.Name)).ToList()), ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(visit.Diagnoses.Select(x => new DiagnosisRow(x.Code, x.Name, x.IsPrimary)).ToList());
     }
