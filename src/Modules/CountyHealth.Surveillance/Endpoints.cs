@@ -17,6 +17,8 @@ internal static class Endpoints
             .Requires(SurveillancePermissions.Read).WithName("ListNotifiableDiseases").WithSummary("法定传染病病种（现行）：类别、报告时限、ICD-10");
         g.MapGet("/desk", (GetCardDesk h, CancellationToken ct) => h.HandleAsync(ct))
             .Requires(SurveillancePermissions.Read).WithName("ReportCardDesk").WithSummary("待报告、已超时、待审核的报告卡数");
+        g.MapGet("/clusters", (ListClusters h, CancellationToken ct) => h.HandleAsync(ct))
+            .Requires(SurveillancePermissions.Read).WithName("ReportCardClusters").WithSummary("聚集性疫情预警：同一乡镇一段时间内同一病种达到阈值（规则可配置）");
         g.MapGet("/cards", ([AsParameters] CardQuery q, ListCards h, CancellationToken ct) => h.HandleAsync(q, ct))
             .Requires(SurveillancePermissions.Read).WithName("ListReportCards").WithSummary("传染病报告卡列表（待报告、待审核、已审核……）");
         g.MapGet("/cards/{id:guid}", (Guid id, GetCard h, CancellationToken ct) => h.HandleAsync(id, false, ct))

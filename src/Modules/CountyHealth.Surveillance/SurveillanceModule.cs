@@ -6,8 +6,10 @@ using CountyHealth.Kernel.Security;
 using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Surveillance.Cards;
 using CountyHealth.Surveillance.Contracts;
+using CountyHealth.Surveillance.Domain;
 using CountyHealth.Surveillance.Seeding;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CountyHealth.Surveillance;
@@ -22,6 +24,13 @@ public sealed class SurveillanceModule : IModule
     public void AddServices(IServiceCollection services)
     {
         services.AddSingleton<DiseaseCatalogue>();
+        services.AddSingleton(sp =>
+        {
+            var config = sp.GetRequiredService<IConfiguration>();
+            var d = ClusterRule.Default;
+            return new ClusterRule(Math.Clamp(config.GetValue("Surveillance:ClusterDays", d.Days), 1, 90), Math.Clamp(config.GetValue("Surveillance:ClusterCases", d.Cases), 1, 1000),
+                Math.Clamp(config.GetValue("Surveillance:ClusterCasesClassA", d.ClassACases), 1, 1000));
+        });
         services.AddScoped<ReportCards>();
         services.AddScoped<DraftCards>();
         services.AddScoped<IDomainEventHandler<VisitDiagnosed>>(sp => sp.GetRequiredService<DraftCards>());

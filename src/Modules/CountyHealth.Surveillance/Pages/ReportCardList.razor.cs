@@ -11,8 +11,10 @@ public sealed partial class ReportCardList
 {
     [Inject] private UiHandler<GetCardDesk> Desk { get; set; } = default!;
     [Inject] private UiHandler<ListCards> Cards { get; set; } = default!;
+    [Inject] private UiHandler<ListClusters> Clusters { get; set; } = default!;
 
     private CardDesk? desk;
+    private ClusterView? clusters;
     private string status = "open";
     private string? month;
     private string? monthError;
@@ -51,6 +53,7 @@ public sealed partial class ReportCardList
         rows = outcome.Value?.Items.ToList() ?? [];
         hasMore = outcome.Value?.HasMore ?? false;
         desk = await Desk.Run((h, ct) => h.HandleAsync(ct));
+        clusters = await Clusters.Run((h, ct) => h.HandleAsync(ct));
     }
 }
 

@@ -144,4 +144,24 @@ public sealed class ReportCardRuleTests
         Assert.Equal(("已超时 0 分", true), Deadlines.Describe(due, due.AddSeconds(30)));
         Assert.Equal(("已超时 25 小时 0 分", true), Deadlines.Describe(due, due.AddHours(25)));
     }
+
+    [Fact]
+    public void A_cluster_is_three_cases_of_one_disease_in_one_township_within_seven_days_or_one_of_class_a()
+    {
+        var now = new DateTime(2026, 12, 2, 2, 0, 0, DateTimeKind.Utc);
+        var town = Guid.CreateVersion7();
+        var other = Guid.CreateVersion7();
+        ClusterCase Case(string code, Guid where, double daysAgo, bool classA = false) => new(code, code, classA, where, now.AddDays(-daysAgo));
+        var rule = ClusterRule.Default;
+        Assert.Empty(rule.Find([Case("0207", town, 1), Case("0207", town, 2), Case("0207", other, 0)], now));
+        // Seven days to the second is too old; a second less still counts.
+        Assert.Empty(rule.Find([Case("0207", town, 1), Case("0207", town, 2), Case("0207", town, 7)], now));
+        var alert = Assert.Single(rule.Find([Case("0207", town, 1), Case("0207", town, 2), Case("0207", town, 7 - 1.0 / 86400), Case("0215", town, 1)], now));
+        Assert.Equal(("0207", town, 3), (alert.DiseaseCode, alert.Township, alert.Cases));
+        Assert.Equal(now.AddDays(-7 + 1.0 / 86400), alert.First);
+        Assert.Single(rule.Find([Case("0102", other, 3, classA: true)], now));
+        Assert.Empty(rule.Find([Case("0102", other, -0.01, classA: true)], now));
+        Assert.Equal(2, new ClusterRule(3, 2, 1).Find([Case("0207", town, 1), Case("0207", town, 2)], now).Single().Cases);
+        Assert.Equal("同一乡镇 7 天内同一病种 ≥ 3 例（甲类及按甲类管理的 ≥ 1 例）", rule.Describe());
+    }
 }
