@@ -4,6 +4,7 @@ using CountyHealth.Kernel.Modules;
 using CountyHealth.Outpatient;
 using CountyHealth.Pharmacy;
 using CountyHealth.Platform;
+using CountyHealth.PublicHealth;
 using CountyHealth.Residents;
 using CountyHealth.Surveillance;
 
@@ -25,5 +26,6 @@ internal static class ModuleCatalogue
         new BillingModule(),
         new OutpatientModule(),
         new SurveillanceModule(),
+        new PublicHealthModule(),
     ];
 }

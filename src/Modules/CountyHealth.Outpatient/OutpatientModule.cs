@@ -31,6 +31,7 @@ public sealed class OutpatientModule : IModule
         services.AddScoped<IDomainEventHandler<DispensedItemsReturned>>(sp => sp.GetRequiredService<PrescriptionBilling>());
         services.AddScoped<IRefundCheck>(sp => sp.GetRequiredService<PrescriptionBilling>());
         services.AddScoped<IEncounterLabels, VisitLabels>();
+        services.AddScoped<IVisitSummaries, VisitSummaries>();
         services.AddScoped<IDispenseSources, PrescriptionDetails>();
         services.AddScoped<IHomeCards, DoctorHomeCard>();
         services.AddScoped<ISyntheticData, OutpatientHistory>();

@@ -113,7 +113,8 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             .Replace("/payments/{id}", $"/payments/{s.PaymentId}", StringComparison.Ordinal)
             .Replace("/prescriptions/{id}", $"/prescriptions/{s.PrescriptionId}", StringComparison.Ordinal)
             .Replace("/indicators/{code}", "/indicators/MZ01", StringComparison.Ordinal)
-            .Replace("/cards/{id}", $"/cards/{s.CardId}", StringComparison.Ordinal);
+            .Replace("/cards/{id}", $"/cards/{s.CardId}", StringComparison.Ordinal)
+            .Replace("/enrolments/{id}", $"/enrolments/{s.EnrolmentId}", StringComparison.Ordinal);
         if (path.Contains('{', StringComparison.Ordinal))
         {
             return [];
@@ -186,7 +187,7 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         {
             var response = await c.PutAsync($"/api/v1/visits/{s.VisitId}/diagnoses", new DiagnosesRequest([new DiagnosisRequest("I10", true), new DiagnosisRequest("A03", false)]));
             var visit = await Peek<VisitDetail>(await c.GetAsync($"/api/v1/visits/{s.VisitId}"));
-            s.CardId = Guid.Parse(Assert.Single(visit.Notices!).Href.Split('/')[^1]);
+            s.CardId = Guid.Parse(Assert.Single(visit.Notices!, n => n.Href.StartsWith("/surveillance/", StringComparison.Ordinal)).Href.Split('/')[^1]);
             return response;
         }),
         new("SaveReportCard", "doctor", async (c, s) =>
@@ -212,6 +213,18 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             return response;
         }),
         new("WithdrawReportCard", "doctor", (c, s) => c.PostAsync($"/api/v1/surveillance/cards/{s.CorrectionId}/withdraw", new CountyHealth.Surveillance.Cards.WithdrawCardRequest("重复订正", 0))),
+        // The hypertension diagnosis proposes the chronic programme: enrolled, followed up, and the management ended.
+        new("ChronicEnrol", "doctor", async (c, s) =>
+        {
+            var response = await c.PostAsync("/api/v1/public-health/enrolments", new CountyHealth.PublicHealth.Chronic.EnrolRequest(s.VisitId, CountyHealth.PublicHealth.Domain.Programme.Hypertension));
+            s.EnrolmentId = (await Peek<CountyHealth.PublicHealth.Chronic.EnrolmentView>(response)).Id;
+            return response;
+        }),
+        new("RecordChronicFollowUp", "doctor", (c, s) => c.PostAsync($"/api/v1/public-health/enrolments/{s.EnrolmentId}/follow-ups",
+            new CountyHealth.PublicHealth.Chronic.FollowUpRequest(Clinic.Today, CountyHealth.PublicHealth.Domain.FollowUpMode.Clinic, ["2"], null, 150, 95, 78, 70m, null, null,
+                null, null, null, null, CountyHealth.PublicHealth.Domain.Adherence.Regular, null, null, s.VisitId, 0))),
+        new("EndChronicEnrolment", "doctor", (c, s) => c.PostAsync($"/api/v1/public-health/enrolments/{s.EnrolmentId}/end",
+            new CountyHealth.PublicHealth.Chronic.EndEnrolmentRequest(Clinic.Today, "迁出本县", 1))),
         new("CreatePrescription", "doctor", async (c, s) =>
         {
             var response = await c.PostAsync($"/api/v1/visits/{s.VisitId}/prescriptions", Clinic.Prescription(s.DrugId, 5m, "qd", 7));
@@ -311,6 +324,7 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         public Guid ReportId { get; set; }
         public Guid CardId { get; set; }
         public Guid CorrectionId { get; set; }
+        public Guid EnrolmentId { get; set; }
         public Guid LineId { get; set; }
         public Guid InstitutionId { get; set; }
         public int Checked { get; set; }
@@ -334,7 +348,7 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             }
             return new Subject
             {
-                NewResident = TestData.Resident(),
+                NewResident = TestData.Adult(),
                 Household = household ?? throw new InvalidOperationException("no demo resident in the records clerk's scope has a household"),
                 DepartmentId = (await clinic.InternalMedicineAsync()).Id,
                 DrugId = (await clinic.FindDrugAsync("氨氯地平", "苯磺酸氨氯地平片")).Id,

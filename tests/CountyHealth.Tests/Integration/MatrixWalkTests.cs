@@ -121,7 +121,8 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             .Replace("/payments/{id}", $"/payments/{s.PaymentId}", StringComparison.Ordinal)
             .Replace("/prescriptions/{id}", $"/prescriptions/{s.PrescriptionId}", StringComparison.Ordinal)
             .Replace("/indicators/{code}", "/indicators/MZ01", StringComparison.Ordinal)
-            .Replace("/cards/{id}", $"/cards/{s.CardId}", StringComparison.Ordinal);
+            .Replace("/cards/{id}", $"/cards/{s.CardId}", StringComparison.Ordinal)
+            .Replace("/enrolments/{id}", $"/enrolments/{s.EnrolmentId}", StringComparison.Ordinal);
         Assert.False(path.Contains('{', StringComparison.Ordinal), $"the walk cannot fill {op.Path}");
         if (op.Query.Contains("institution", StringComparer.OrdinalIgnoreCase))
         {
@@ -175,7 +176,7 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
         return null;
     }
 
-    private sealed record Subject(string InstitutionName, Guid InstitutionId, Guid ResidentId, string Name, string IdNumber, Guid VisitId, Guid PaymentId, Guid PrescriptionId, Guid CardId);
+    private sealed record Subject(string InstitutionName, Guid InstitutionId, Guid ResidentId, string Name, string IdNumber, Guid VisitId, Guid PaymentId, Guid PrescriptionId, Guid CardId, Guid EnrolmentId);
 
     private sealed class World
     {
@@ -194,7 +195,7 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             var byName = institutions.ToDictionary(i => i.Name, i => i.Id);
 
             // A patient of 葛仙庄镇卫生院: registered, seen, prescribed for, paid.
-            var own = TestData.Resident();
+            var own = TestData.Adult();
             var ownRow = await clinic.RegisterResidentAsync(own);
             var drug = await clinic.FindDrugAsync("氨氯地平", "苯磺酸氨氯地平片");
             var visit = await clinic.RegisterVisitAsync(ownRow.Id);
@@ -203,7 +204,7 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
 
             // A patient of the county hospital: registered and paid for the registration.
             var cashier = await host.As("hospital.cashier");
-            var other = TestData.Resident();
+            var other = TestData.Adult();
             var otherRow = (await cashier.PostAsync<CountyHealth.Residents.ResidentIndex.ResidentRegistered>("/api/v1/residents", other.ToRequest(), HttpStatusCode.Created)).Resident;
             var department = (await cashier.GetAsync<List<DepartmentRow>>("/api/v1/departments")).First(d => d.IsClinical);
             var otherVisit = await cashier.PostAsync<VisitRegistered>("/api/v1/visits", new VisitRequest(otherRow.Id, department.Id, null, null), HttpStatusCode.Created);
@@ -214,8 +215,8 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
                 Clinic.Prescription(drug.Id, 5m, "qd", 7), HttpStatusCode.Created);
 
             // Each visit diagnosed with a notifiable disease: a report card at each institution.
-            var ownCard = await CardOfAsync(await clinic.Doctor, visit.VisitId);
-            var otherCard = await CardOfAsync(await host.As("hospital.doctor"), otherVisit.VisitId);
+            var (ownCard, ownEnrolment) = await CardOfAsync(await clinic.Doctor, visit.VisitId);
+            var (otherCard, otherEnrolment) = await CardOfAsync(await host.As("hospital.doctor"), otherVisit.VisitId);
 
             var township = byName["葛仙庄镇卫生院"];
             var hospital = byName[DemoAccountList.HospitalName];
@@ -223,19 +224,24 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             {
                 Subjects =
                 [
-                    new("葛仙庄镇卫生院", township, ownRow.Id, own.Name, own.IdNumber, visit.VisitId, ownReceipt.PaymentId, ownPrescription.Id, ownCard),
-                    new(DemoAccountList.HospitalName, hospital, otherRow.Id, other.Name, other.IdNumber, otherVisit.VisitId, otherReceipt.PaymentId, otherPrescription.Id, otherCard),
+                    new("葛仙庄镇卫生院", township, ownRow.Id, own.Name, own.IdNumber, visit.VisitId, ownReceipt.PaymentId, ownPrescription.Id, ownCard, ownEnrolment),
+                    new(DemoAccountList.HospitalName, hospital, otherRow.Id, other.Name, other.IdNumber, otherVisit.VisitId, otherReceipt.PaymentId, otherPrescription.Id, otherCard, otherEnrolment),
                 ],
                 Parents = institutions.ToDictionary(i => i.Id, i => i.ParentId),
                 ByName = byName,
             };
         }
 
-        private static async Task<Guid> CardOfAsync(ApiClient doctor, Guid visitId)
+        /// <summary>Diagnoses the visit with dysentery and hypertension: a report card, and the patient enrolled in the hypertension programme.</summary>
+        private static async Task<(Guid Card, Guid Enrolment)> CardOfAsync(ApiClient doctor, Guid visitId)
         {
-            await doctor.PutAsync<List<DiagnosisRow>>($"/api/v1/visits/{visitId}/diagnoses", new DiagnosesRequest([new DiagnosisRequest("A03", true)]), HttpStatusCode.OK);
+            await doctor.PutAsync<List<DiagnosisRow>>($"/api/v1/visits/{visitId}/diagnoses",
+                new DiagnosesRequest([new DiagnosisRequest("A03", true), new DiagnosisRequest("I10", false)]), HttpStatusCode.OK);
             var visit = await doctor.GetAsync<VisitDetail>($"/api/v1/visits/{visitId}");
-            return Guid.Parse(Assert.Single(visit.Notices!).Href.Split('/')[^1]);
+            var card = Guid.Parse(Assert.Single(visit.Notices!, n => n.Href.StartsWith("/surveillance/", StringComparison.Ordinal)).Href.Split('/')[^1]);
+            var enrolment = await doctor.PostAsync<CountyHealth.PublicHealth.Chronic.EnrolmentView>("/api/v1/public-health/enrolments",
+                new CountyHealth.PublicHealth.Chronic.EnrolRequest(visitId, CountyHealth.PublicHealth.Domain.Programme.Hypertension), HttpStatusCode.Created);
+            return (card, enrolment.Id);
         }
     }
 }

@@ -30,7 +30,7 @@ public abstract class ReportCardTests(CountyHealthFactory host)
         var doctor = await clinic.Doctor;
         await doctor.PutAsync<List<DiagnosisRow>>($"/api/v1/visits/{visit.VisitId}/diagnoses",
             new DiagnosesRequest(codes.Select((c, i) => new DiagnosisRequest(c, i == 0)).ToList()), HttpStatusCode.OK);
-        var notice = Assert.Single((await clinic.VisitAsync(visit.VisitId)).Notices ?? []);
+        var notice = Assert.Single((await clinic.VisitAsync(visit.VisitId)).Notices ?? [], n => n.Href.StartsWith("/surveillance/", StringComparison.Ordinal));
         var card = await doctor.GetAsync<CardView>("/api/v1/surveillance/cards/" + notice.Href.Split('/')[^1]);
         return (visit, resident, card);
     }
@@ -56,14 +56,14 @@ public abstract class ReportCardTests(CountyHealthFactory host)
         Assert.Equal("本县区", card.Fields.ResidenceCategory);
         Assert.Equal(TimeSpan.FromHours(24), card.DueAtUtc - card.DiagnosedAtUtc);
         Assert.Equal(["occupation", "classification", "onsetDate"], card.Missing.Select(m => m.Field));
-        var notice = Assert.Single((await clinic.VisitAsync(visit.VisitId)).Notices!);
+        var notice = Assert.Single((await clinic.VisitAsync(visit.VisitId)).Notices!, n => n.Href.StartsWith("/surveillance/", StringComparison.Ordinal));
         Assert.True(notice.Urgent);
         Assert.Equal(card.DueAtUtc, notice.DueAt);
 
         // Saving the diagnoses again adds no second card.
         await doctor.PutAsync<List<DiagnosisRow>>($"/api/v1/visits/{visit.VisitId}/diagnoses",
             new DiagnosesRequest([new DiagnosisRequest("A03", true), new DiagnosisRequest("J06", false)]), HttpStatusCode.OK);
-        Assert.Single((await clinic.VisitAsync(visit.VisitId)).Notices!);
+        Assert.Single((await clinic.VisitAsync(visit.VisitId)).Notices!, n => n.Href.StartsWith("/surveillance/", StringComparison.Ordinal));
 
         // Sent without its required fields: refused field by field, and nothing saved.
         var refused = await (await doctor.PutAsync($"/api/v1/surveillance/cards/{card.Id}", new CardRequest(card.Fields with { Notes = "未保存" }, true, card.Version))).ProblemAsync(HttpStatusCode.BadRequest);
@@ -120,6 +120,27 @@ public abstract class ReportCardTests(CountyHealthFactory host)
         Assert.Equal(correction.Id, original.CorrectedByCardId);
         Assert.False(original.CanCorrect);
         Assert.Equal("已订正", original.History[^1].Action);
+    }
+
+    [Fact]
+    public async Task A_third_case_of_measles_in_the_township_within_a_week_raises_a_cluster_alert_and_a_withdrawn_card_does_not_count()
+    {
+        // Measles is diagnosed in no other test: this test's cases are the township's only ones.
+        var cdc = await host.As(DemoAccounts.Cdc);
+        var doctor = await clinic.Doctor;
+        async Task<ClusterRow?> MeaslesAsync() => (await cdc.GetAsync<ClusterView>("/api/v1/surveillance/clusters")).Alerts.SingleOrDefault(a => a.DiseaseName == "麻疹");
+        var (_, _, first) = await DiagnoseAsync("B05");
+        var (_, _, second) = await DiagnoseAsync("B05");
+        Assert.Null(await MeaslesAsync());
+        var (_, _, third) = await DiagnoseAsync("B05");
+        var alert = await MeaslesAsync();
+        Assert.NotNull(alert);
+        Assert.Equal(("葛仙庄镇卫生院", 3), (alert!.TownshipName, alert.Cases));
+        Assert.Contains("7 天内同一病种 ≥ 3 例", (await cdc.GetAsync<ClusterView>("/api/v1/surveillance/clusters")).Rule, StringComparison.Ordinal);
+
+        await doctor.PostAsync<CardView>($"/api/v1/surveillance/cards/{third.Id}/withdraw", new WithdrawCardRequest("重复报告", third.Version), HttpStatusCode.OK);
+        Assert.Null(await MeaslesAsync());
+        Assert.NotEqual(first.Id, second.Id);
     }
 
     [Fact]

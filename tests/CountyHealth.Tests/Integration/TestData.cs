@@ -60,6 +60,14 @@ public static class TestData
         return new NewResident(name, initials, sex, birth, id, MobilePhone());
     }
 
+    /// <summary>A resident of 40 or more: old enough for the chronic-disease programmes (35 and over).</summary>
+    public static NewResident Adult(Sex sex = Sex.Female)
+    {
+        var birth = new DateOnly(1940, 1, 1).AddDays(TestSeed.Next(0, 365 * 45));
+        var (name, initials) = Name();
+        return new NewResident(name, initials, sex, birth, IdNumber(sex, birth), MobilePhone());
+    }
+
     /// <summary>A valid ID number for the sex and birth date, not used before in this process.</summary>
     public static string IdNumber(Sex sex, DateOnly birth) => Unique(() => ChineseIdNumber.Compose(RegionCode, birth, Sequence(sex)));
 

@@ -18,3 +18,22 @@ public interface IVisitNotices
 {
     Task<IReadOnlyList<VisitNotice>> ForVisitAsync(Guid visitId, CancellationToken ct);
 }
+
+/// <summary>A visit's diagnoses and measurements, for the modules above that act on them (a programme's follow-up).</summary>
+public sealed record VisitSummary(Guid VisitId, Guid ResidentId, Guid InstitutionId, DateOnly VisitDate, string? DoctorName, int? SystolicBp, int? DiastolicBp,
+    int? Pulse, decimal? WeightKg, decimal? HeightCm, decimal? FastingGlucose, IReadOnlyList<DiagnosedCode> Diagnoses);
+
+/// <summary>
+/// Reads a visit's summary without a scope check: the caller has already been allowed the visit (the workbench's notices)
+/// or checks its own permission on the visit's institution and resident before showing anything.
+/// </summary>
+public interface IVisitSummaries
+{
+    Task<VisitSummary?> FindAsync(Guid visitId, CancellationToken ct);
+}
+
+/// <summary>A generated resident the outpatient history treats for hypertension or type 2 diabetes, from her first visit.</summary>
+public sealed record GeneratedChronicPatient(Guid ResidentId, bool Hypertension, bool Diabetes, DateOnly FirstVisit);
+
+/// <summary>What the outpatient history leaves for the parts after it: the township's chronic patients (programme enrolments).</summary>
+public sealed record GeneratedChronicPatients(IReadOnlyList<GeneratedChronicPatient> Patients);

@@ -51,6 +51,7 @@ internal sealed class OutpatientHistory(IDrugCatalogue drugs, IDiagnosisDictiona
         // Chronic patients come back for refills three times a year; the others' rate makes the county's mean the target.
         var chronicShare = ChronicDiseaseShape.ExpectedChronicShare();
         var otherRate = Math.Max(0.05, (run.Options.VisitsPerResidentYear - ChronicRate * chronicShare) / (1 - chronicShare));
+        var chronic = new List<GeneratedChronicPatient>();
         foreach (var r in residents)
         {
             var age = run.Today.Year - r.BirthDate.Year;
@@ -58,9 +59,11 @@ internal sealed class OutpatientHistory(IDrugCatalogue drugs, IDiagnosisDictiona
             var diabetic = rng.NextDouble() < ChronicDiseaseShape.DiabetesPrevalence(age);
             var perYear = hypertensive || diabetic ? ChronicRate : otherRate;
             var count = Draws.Poisson(rng, perYear * run.Options.Years);
+            var firstVisit = DateOnly.MaxValue;
             for (var v = 0; v < count; v++)
             {
                 var day = firstDay.AddDays(rng.Next(0, span));
+                firstVisit = day < firstVisit ? day : firstVisit;
                 var clinic = rng.Next(10) < 6 ? town.Centre : town.Clinic(r.ManagingInstitutionId);
                 var at = ChinaTime.StartOfDayUtc(day).AddHours(8 + rng.Next(0, 9)).AddMinutes(rng.Next(0, 60));
                 var q = queue.GetValueOrDefault((clinic.DepartmentId, day)) + 1;
@@ -129,7 +132,12 @@ internal sealed class OutpatientHistory(IDrugCatalogue drugs, IDiagnosisDictiona
                 }
                 billing.Paid(encounter, lines, at, paidAt);
             }
+            if ((hypertensive || diabetic) && count > 0)
+            {
+                chronic.Add(new GeneratedChronicPatient(r.Id, hypertensive, diabetic, firstVisit));
+            }
         }
+        run.Put(new GeneratedChronicPatients(chronic));
         await run.Writer.WriteAsync(visits, ct);
         await run.Writer.WriteAsync(visitDiagnoses, ct);
         await run.Writer.WriteAsync(prescriptions, ct);

@@ -3,7 +3,8 @@ namespace CountyHealth.Residents.Contracts;
 /// <summary>A resident as lists and forms show her.</summary>
 public sealed record ResidentRow(Guid Id, string Name, string Pinyin, Sex Sex, string SexName, DateOnly BirthDate, int Age, string? IdNumber, string? Phone, string? Address);
 
-public sealed record ResidentSummary(Guid Id, string Name, Sex Sex, DateOnly BirthDate, string? IdNumber, string? Phone, string? Address)
+/// <summary>A resident as other modules show her; <paramref name="ManagingInstitutionId"/> is the clinic of her home village (or the centre) that manages her.</summary>
+public sealed record ResidentSummary(Guid Id, string Name, Sex Sex, DateOnly BirthDate, string? IdNumber, string? Phone, string? Address, Guid ManagingInstitutionId)
 {
     public int AgeOn(DateOnly day) => Age.On(BirthDate, day);
     public string SexName => SexNames.Of(Sex);
@@ -33,4 +34,10 @@ public interface IResidentDirectory
 
     /// <summary>Residents linked to any of the institutions, as a query for scoped joins.</summary>
     IQueryable<Guid> VisibleResidentIds(IReadOnlyCollection<Guid> institutionIds);
+
+    /// <summary>
+    /// Residents a search box query finds (a name prefix, pinyin initials, an ID number or its tail, a phone), as a query
+    /// for the caller's own scoped list — a programme's patients found by name.
+    /// </summary>
+    IQueryable<Guid> MatchingResidentIds(string query);
 }

@@ -64,7 +64,7 @@ internal sealed class ResidentRecords(CountyHealthDb db, IAccessScope scope, Res
         }
     }
 
-    public static ResidentSummary ToSummary(Resident r) => new(r.Id, r.Name, r.Sex, r.BirthDate, r.IdNumber, r.Phone, r.Address);
+    public static ResidentSummary ToSummary(Resident r) => new(r.Id, r.Name, r.Sex, r.BirthDate, r.IdNumber, r.Phone, r.Address, r.ManagingInstitutionId);
 
     public static ResidentRow ToRow(Resident r, DateOnly today)
     {
@@ -96,7 +96,7 @@ internal sealed class ResidentDirectory(CountyHealthDb db, ResidentRecords recor
         if (missing.Count > 0)
         {
             foreach (var r in await db.Set<Resident>().AsNoTracking().Where(r => missing.Contains(r.Id))
-                         .Select(r => new ResidentSummary(r.Id, r.Name, r.Sex, r.BirthDate, r.IdNumber, r.Phone, r.Address)).ToListAsync(ct))
+                         .Select(r => new ResidentSummary(r.Id, r.Name, r.Sex, r.BirthDate, r.IdNumber, r.Phone, r.Address, r.ManagingInstitutionId)).ToListAsync(ct))
             {
                 found[r.Id] = r;
                 cache.Put(r, null);
@@ -107,6 +107,8 @@ internal sealed class ResidentDirectory(CountyHealthDb db, ResidentRecords recor
 
     public Task LinkToInstitutionAsync(Guid residentId, Guid institutionId, CancellationToken ct = default) =>
         records.LinkAsync(residentId, institutionId, clock.GetUtcNow().UtcDateTime, ct);
+
+    public IQueryable<Guid> MatchingResidentIds(string query) => ResidentSearch.Apply(db.Set<Resident>().AsNoTracking(), query).Select(r => r.Id);
 
     public IQueryable<Guid> VisibleResidentIds(IReadOnlyCollection<Guid> institutionIds) =>
         db.Set<ResidentInstitution>().Where(l => institutionIds.Contains(l.InstitutionId)).Select(l => l.ResidentId);

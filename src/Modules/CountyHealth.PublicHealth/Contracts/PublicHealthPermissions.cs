@@ -1,0 +1,18 @@
+using CountyHealth.Kernel.Security;
+
+namespace CountyHealth.PublicHealth.Contracts;
+
+/// <summary>Basic public health's permissions (their reach per role is in the permission matrix).</summary>
+public static class PublicHealthPermissions
+{
+    /// <summary>Read programme records: who is managed, their follow-ups, the due lists.</summary>
+    public const string Read = "phs.read";
+    /// <summary>Enrol a patient in the hypertension or diabetes programme, record follow-ups, end the management.</summary>
+    public const string Chronic = "phs.chronic";
+
+    public static IReadOnlyList<Permission> All { get; } =
+    [
+        new(Read, "查阅公共卫生服务记录（慢病管理、随访、到期名单）", "公共卫生"),
+        new(Chronic, "高血压、2型糖尿病患者纳入管理、随访、结案", "公共卫生"),
+    ];
+}

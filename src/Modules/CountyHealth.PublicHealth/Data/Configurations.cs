@@ -1,0 +1,43 @@
+using CountyHealth.PublicHealth.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CountyHealth.PublicHealth.Data;
+
+internal sealed class ChronicEnrolmentConfiguration : IEntityTypeConfiguration<ChronicEnrolment>
+{
+    public void Configure(EntityTypeBuilder<ChronicEnrolment> b)
+    {
+        b.ToTable("chronic_enrolments");
+        b.Property(e => e.DiagnosisCode).HasMaxLength(16);
+        b.Property(e => e.EnrolledBy).HasMaxLength(50);
+        b.Property(e => e.EndReason).HasMaxLength(200);
+        b.Property(e => e.Version).IsConcurrencyToken();
+        // The due list of an institution: who is due first.
+        b.HasIndex(e => new { e.InstitutionId, e.Status, e.NextDueOn });
+        b.HasIndex(e => new { e.ResidentId, e.Programme });
+    }
+}
+
+internal sealed class ChronicFollowUpConfiguration : IEntityTypeConfiguration<ChronicFollowUp>
+{
+    public void Configure(EntityTypeBuilder<ChronicFollowUp> b)
+    {
+        b.ToTable("chronic_follow_ups");
+        b.Property(f => f.Symptoms).HasMaxLength(40);
+        b.Property(f => f.OtherSymptoms).HasMaxLength(200);
+        b.Property(f => f.WeightKg).HasPrecision(5, 1);
+        b.Property(f => f.TargetWeightKg).HasPrecision(5, 1);
+        b.Property(f => f.FastingGlucose).HasPrecision(4, 1);
+        b.Property(f => f.SpiritsLiangPerDay).HasPrecision(4, 1);
+        b.Property(f => f.AdverseReaction).HasMaxLength(200);
+        b.Property(f => f.Complication).HasMaxLength(200);
+        b.Property(f => f.ReferralReason).HasMaxLength(200);
+        b.Property(f => f.Advice).HasMaxLength(200);
+        b.Property(f => f.DoctorName).HasMaxLength(50);
+        b.HasIndex(f => new { f.EnrolmentId, f.Date });
+        // The monthly figures of an institution.
+        b.HasIndex(f => new { f.InstitutionId, f.Date });
+        b.HasIndex(f => f.SourceVisitId);
+    }
+}

@@ -1,0 +1,43 @@
+using CountyHealth.Indicators.Contracts;
+using CountyHealth.Kernel.Generation;
+using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Security;
+using CountyHealth.Outpatient.Contracts;
+using CountyHealth.PublicHealth.Chronic;
+using CountyHealth.PublicHealth.Contracts;
+using CountyHealth.PublicHealth.Seeding;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CountyHealth.PublicHealth;
+
+/// <summary>
+/// Basic public health (国家基本公共卫生服务) on the resident record. This first part: the hypertension and type 2
+/// diabetes programmes — enrolment proposed from the diagnosis, follow-ups on the national form with their
+/// classification, the due lists, and the management and control rates.
+/// </summary>
+public sealed class PublicHealthModule : IModule
+{
+    public string Name => "PublicHealth";
+
+    public static NavigationDesk Desk { get; } = new("publichealth", "公共卫生", "Public health", "HealthAndSafety", 45);
+
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<ChronicRecords>();
+        services.AddScoped<EnrolmentRules>();
+        services.AddScoped<IVisitNotices, ChronicNotices>();
+        services.AddScoped<IFactSource, ChronicFacts>();
+        services.AddScoped<ISyntheticData, ChronicHistory>();
+        ChronicFacts.AddFeeds(services);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => Endpoints.Map(endpoints);
+
+    public IReadOnlyList<NavigationLink> Navigation { get; } =
+    [
+        new(Desk, "/public-health/chronic", "慢病随访名单", "Chronic follow-ups", PublicHealthPermissions.Read, 1, "高血压、2型糖尿病患者到期与逾期随访，可打印；随访分类与转诊按规范自动判定"),
+    ];
+
+    public IReadOnlyList<Permission> Permissions => PublicHealthPermissions.All;
+}
