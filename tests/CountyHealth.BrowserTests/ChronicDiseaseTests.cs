@@ -1,9 +1,5 @@
-using System.Net.Http.Json;
-using CountyHealth.Residents.Domain;
-using CountyHealth.Tests.Support;
 using Xunit;
 using static CountyHealth.BrowserTests.OutpatientDayTests;
-using static CountyHealth.BrowserTests.ScreenWalkTests;
 
 namespace CountyHealth.BrowserTests;
 
@@ -18,18 +14,7 @@ public sealed class ChronicDiseaseTests(SqliteServerFixture server)
     [Fact]
     public async Task A_doctor_enrols_a_hypertensive_patient_from_the_workbench_and_records_the_first_follow_up()
     {
-        var name = "慢病" + new string(Enumerable.Range(0, 2).Select(_ => "春夏秋冬梅兰竹菊松柏"[TestSeed.Next(10)]).ToArray());
-        var birth = new DateOnly(1956, 2, 3).AddDays(TestSeed.Next(0, 3000));
-        var idNumber = ChineseIdNumber.Compose("130534", birth, TestSeed.Next(0, 499) * 2);
-        using var cashierApi = await server.ApiAsync("cashier");
-        var registered = await ReadAsync(await cashierApi.PostAsJsonAsync("/api/v1/residents",
-            new { name, sex = 2, birthDate = birth, idNumber, phone = "13712345678", address = "河北省邢台市清河县葛仙庄镇南村3号", ethnicity = (string?)null }));
-        var residentId = registered.GetProperty("resident").GetProperty("id").GetString()!;
-        var departments = await ReadAsync(await cashierApi.GetAsync(new Uri("/api/v1/departments", UriKind.Relative)));
-        var medicine = departments.EnumerateArray().First(d => d.GetProperty("name").GetString() == "内科").GetProperty("id").GetString();
-        var visit = await ReadAsync(await cashierApi.PostAsJsonAsync("/api/v1/visits",
-            new { residentId, departmentId = medicine, doctorStaffId = (string?)null, registrationItemCode = (string?)null }));
-        var visitId = visit.GetProperty("visitId").GetString()!;
+        var (name, _, visitId) = await ApiVisits.RegisterAsync(server, "慢病", new DateOnly(1956, 2, 3), 2, "河北省邢台市清河县葛仙庄镇南村3号");
 
         var doctor = await server.SignInAsync("doctor");
         await doctor.GotoAsync(server.BaseUrl + $"/outpatient/visits/{visitId}");

@@ -1,9 +1,5 @@
-using System.Net.Http.Json;
-using CountyHealth.Residents.Domain;
-using CountyHealth.Tests.Support;
 using Xunit;
 using static CountyHealth.BrowserTests.OutpatientDayTests;
-using static CountyHealth.BrowserTests.ScreenWalkTests;
 
 namespace CountyHealth.BrowserTests;
 
@@ -18,18 +14,7 @@ public sealed class ReportCardTests(SqliteServerFixture server)
     [Fact]
     public async Task A_doctor_reports_a_notifiable_diagnosis_on_time_and_the_cdc_accepts_it()
     {
-        var name = "报卡" + new string(Enumerable.Range(0, 2).Select(_ => "春夏秋冬梅兰竹菊松柏"[TestSeed.Next(10)]).ToArray());
-        var birth = new DateOnly(1971, 4, 2).AddDays(TestSeed.Next(0, 3000));
-        var idNumber = ChineseIdNumber.Compose("130534", birth, TestSeed.Next(0, 499) * 2 + 1);
-        using var cashierApi = await server.ApiAsync("cashier");
-        var registered = await ReadAsync(await cashierApi.PostAsJsonAsync("/api/v1/residents",
-            new { name, sex = 1, birthDate = birth, idNumber, phone = "13812345678", address = "河北省邢台市清河县葛仙庄镇西村8号", ethnicity = (string?)null }));
-        var residentId = registered.GetProperty("resident").GetProperty("id").GetString()!;
-        var departments = await ReadAsync(await cashierApi.GetAsync(new Uri("/api/v1/departments", UriKind.Relative)));
-        var medicine = departments.EnumerateArray().First(d => d.GetProperty("name").GetString() == "内科").GetProperty("id").GetString();
-        var visit = await ReadAsync(await cashierApi.PostAsJsonAsync("/api/v1/visits",
-            new { residentId, departmentId = medicine, doctorStaffId = (string?)null, registrationItemCode = (string?)null }));
-        var visitId = visit.GetProperty("visitId").GetString()!;
+        var (name, idNumber, visitId) = await ApiVisits.RegisterAsync(server, "报卡", new DateOnly(1971, 4, 2), 1, "河北省邢台市清河县葛仙庄镇西村8号");
 
         // The doctor diagnoses bacillary dysentery: the workbench asks for the card, 24 hours to go.
         var doctor = await server.SignInAsync("doctor");

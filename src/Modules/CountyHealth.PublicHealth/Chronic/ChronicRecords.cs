@@ -24,6 +24,7 @@ public sealed record VisitMeasures(Guid VisitId, DateOnly Date, int? SystolicBp,
 internal sealed class ChronicRecords(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, IInstitutionDirectory institutions, TimeProvider clock)
 {
     public const string NotFound = "未找到该慢病管理记录";
+    public const string Changed = "该记录已被他人修改，请刷新后再操作";
 
     public async Task<ChronicEnrolment?> FindAsync(Guid id, string permission, CancellationToken ct)
     {

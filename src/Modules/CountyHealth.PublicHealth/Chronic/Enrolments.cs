@@ -140,7 +140,7 @@ internal sealed class EndEnrolment(CountyHealthDb db, ChronicRecords records, Ti
         }
         if (r.Version != enrolment.Version)
         {
-            return Problems.Conflict("该记录已被他人修改，请刷新后再操作");
+            return Problems.Conflict(ChronicRecords.Changed);
         }
         var e = FieldErrors.For(r);
         if (string.IsNullOrWhiteSpace(r.Reason))
@@ -163,7 +163,7 @@ internal sealed class EndEnrolment(CountyHealthDb db, ChronicRecords records, Ti
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Problems.Conflict("该记录已被他人修改，请刷新后再操作");
+            return Problems.Conflict(ChronicRecords.Changed);
         }
         return TypedResults.Ok(await records.ViewAsync(enrolment, null, ct));
     }

@@ -60,7 +60,7 @@ internal sealed class RecordFollowUp(CountyHealthDb db, ChronicRecords records, 
         }
         if (r.Version != enrolment.Version)
         {
-            return Problems.Conflict("该记录已被他人修改，请刷新后再操作");
+            return Problems.Conflict(ChronicRecords.Changed);
         }
         var e = FieldErrors.For(r);
         var today = ChinaTime.Today(clock);
@@ -145,7 +145,7 @@ internal sealed class RecordFollowUp(CountyHealthDb db, ChronicRecords records, 
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Problems.Conflict("该记录已被他人修改，请刷新后再操作");
+            return Problems.Conflict(ChronicRecords.Changed);
         }
         return TypedResults.Created($"/api/v1/public-health/enrolments/{enrolment.Id}", await records.ViewAsync(enrolment, null, ct));
     }
