@@ -66,6 +66,8 @@ public sealed class KeyboardCounterTests(SqliteServerFixture server)
     [InlineData("cashier", "今日收费", "待收费")]
     [InlineData("doctor", "今日门诊", "候诊")]
     [InlineData("pharmacist", "今日药房", "近效期")]
+    [InlineData("villagedoctor", "慢病随访", "已逾期")]
+    [InlineData("cdc", "传染病报告", "待审核")]
     [InlineData("admin", "人员与账户", "审计日志")]
     public async Task Each_roles_home_page_opens_on_its_day(string account, string card, string figure)
     {

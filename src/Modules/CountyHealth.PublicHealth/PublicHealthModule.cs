@@ -27,6 +27,7 @@ public sealed class PublicHealthModule : IModule
         services.AddScoped<ChronicRecords>();
         services.AddScoped<EnrolmentRules>();
         services.AddScoped<IVisitNotices, ChronicNotices>();
+        services.AddScoped<IHomeCards, ChronicHomeCard>();
         services.AddScoped<IFactSource, ChronicFacts>();
         services.AddScoped<ISyntheticData, ChronicHistory>();
         ChronicFacts.AddFeeds(services);
