@@ -23,7 +23,7 @@ public sealed class AggregateRuleTests
     [Fact]
     public void The_shipped_forms_are_read_with_who_fills_them()
     {
-        Assert.Equal(["supervision", "blood", "patriotic", "construction"], Forms.Select(f => f.Code));
+        Assert.Equal(["supervision", "blood", "patriotic", "construction", "population"], Forms.Select(f => f.Code));
         Assert.Equal([InstitutionKind.CountyHospital, InstitutionKind.TownshipHealthCentre], Rules.Form("construction")!.FilledBy);
         Assert.Equal("forms.supervision_units_due", Forms[0].MeasureOf(Forms[0].Fields[0]));
         Assert.Contains("本年累计监督单位户数不能大于公共卫生单位户数", Rules.For(Forms[0]).Select(r => r.Describe(Forms[0])));

@@ -91,6 +91,17 @@ public static class AggregateDemo
                     ["vector_sites"] = sites,
                     ["vector_sites_passed"] = sites - random.Next(0, 3),
                 };
+            case "population":
+                // A village of the plain: about two thousand residents, the 7th census's shares of the old, the young and women.
+                var residents = (int)Math.Round(1_800 + 1_200 * size) + m;
+                return new()
+                {
+                    ["residents"] = residents,
+                    ["elderly"] = Math.Round(residents * 0.145m),
+                    ["children"] = Math.Round(residents * 0.075m),
+                    ["women"] = Math.Round(residents * 0.23m),
+                    ["births"] = random.Next(0, 5),
+                };
             default:
                 var planned = Math.Round((decimal)(300 + 900 * size), 2);
                 return new()
