@@ -15,7 +15,7 @@ internal static class ApiVisits
     {
         var name = prefix + new string(Enumerable.Range(0, 2).Select(_ => "春夏秋冬梅兰竹菊松柏"[TestSeed.Next(10)]).ToArray());
         var birth = bornFrom.AddDays(TestSeed.Next(0, 3000));
-        var idNumber = ChineseIdNumber.Compose("130534", birth, TestSeed.Next(0, 499) * 2 + (sex == 1 ? 1 : 0));
+        var idNumber = ChineseIdNumber.Compose("130534", birth, TestSeed.IdSequence(sex == 1));
         using var cashierApi = await server.ApiAsync("cashier");
         var registered = await ReadAsync(await cashierApi.PostAsJsonAsync("/api/v1/residents",
             new { name, sex, birthDate = birth, idNumber, phone = "13" + TestSeed.Next(100_000_000, 999_999_999), address, ethnicity = (string?)null }));

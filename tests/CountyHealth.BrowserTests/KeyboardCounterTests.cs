@@ -20,7 +20,7 @@ public sealed class KeyboardCounterTests(SqliteServerFixture server)
     {
         var name = "键盘" + new string(Enumerable.Range(0, 2).Select(_ => "春夏秋冬梅兰竹菊松柏"[TestSeed.Next(10)]).ToArray());
         var birth = new DateOnly(1970, 2, 3).AddDays(TestSeed.Next(0, 3000));
-        var idNumber = ChineseIdNumber.Compose("130534", birth, TestSeed.Next(0, 499) * 2 + 1);
+        var idNumber = ChineseIdNumber.Compose("130534", birth, TestSeed.IdSequence(true));
         using (var api = await server.ApiAsync("cashier"))
         {
             await ReadAsync(await api.PostAsJsonAsync("/api/v1/residents",

@@ -16,7 +16,7 @@ public abstract partial class OutpatientDayTests(ServerFixture server)
     {
         var name = "测试" + DemoGivenName();
         var birth = new DateOnly(1958, 3, 14).AddDays(TestSeed.Next(0, 3000));
-        var idNumber = ChineseIdNumber.Compose("130534", birth, TestSeed.Next(0, 499) * 2 + 1);
+        var idNumber = ChineseIdNumber.Compose("130534", birth, TestSeed.IdSequence(true));
 
         // 1. The cashier registers a new resident and a visit to 内科, and takes the registration fee.
         var cashier = await server.SignInAsync("cashier");

@@ -92,7 +92,7 @@ public static class TestData
     /// <summary>A code for a new catalogue entry (drug), unique per call.</summary>
     public static string Code(string prefix) => prefix + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
 
-    private static int Sequence(Sex sex) => TestSeed.Next(0, 500) * 2 + (sex == Sex.Male ? 1 : 0);
+    private static int Sequence(Sex sex) => TestSeed.IdSequence(sex == Sex.Male);
 
     private static string Unique(Func<string> next)
     {

@@ -11,6 +11,12 @@ public static class TestSeed
 {
     public const string Variable = "COUNTYHEALTH_TEST_SEED";
 
+    /// <summary>
+    /// The sequence code of a test resident's ID number: 900–999, a band the synthetic county never issues
+    /// (SyntheticResidents.SequencePairs), so a test's new resident never meets the demo county's.
+    /// </summary>
+    public static int IdSequence(bool male) => Next(450, 500) * 2 + (male ? 1 : 0);
+
     private static readonly Lock Gate = new();
     private static readonly Random Stream;
 

@@ -8,13 +8,19 @@ namespace CountyHealth.Residents.Seeding;
 /// <summary>One synthetic-resident factory and one ID issuer for the demo county and the synthetic county (same draws, same output).</summary>
 internal static class SyntheticResidents
 {
+    /// <summary>
+    /// Generated ID numbers use the sequence codes 000–899 of a birth date; 900–999 are left to the tests' new residents,
+    /// which therefore never meet a generated one (a collision made a test's registration a 409 about once in twenty runs).
+    /// </summary>
+    public const int SequencePairs = 450;
+
     /// <summary>An ID number of the region for the birth date and sex that no resident holds yet (added to <paramref name="used"/>).</summary>
     public static string IssueIdNumber(Random rng, string regionCode, DateOnly birth, bool male, HashSet<string> used)
     {
         string id;
         do
         {
-            id = ChineseIdNumber.Compose(regionCode, birth, rng.Next(0, 500) * 2 + (male ? 1 : 0));
+            id = ChineseIdNumber.Compose(regionCode, birth, rng.Next(0, SequencePairs) * 2 + (male ? 1 : 0));
         }
         while (!used.Add(id));
         return id;
