@@ -86,7 +86,7 @@ internal sealed class SaveCard(CountyHealthDb db, ReportCards cards, DiseaseCata
             card.SubmittedBy = user.FullName;
             card.Status = CardStatus.Submitted;
             card.Log(now, user.FullName, first ? "报告" : "修改后重报",
-                first ? (now <= card.DueAt ? "在报告时限内" : $"超过报告时限 {Late(now - card.DueAt)}") : null);
+                first ? (now <= card.DueAt ? "在报告时限内" : $"超过报告时限（{Deadlines.Describe(card.DueAt, now).Text}）") : null);
         }
         else
         {
@@ -132,8 +132,6 @@ internal sealed class SaveCard(CountyHealthDb db, ReportCards cards, DiseaseCata
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    public static string Late(TimeSpan t) => t.TotalHours >= 1 ? $"{(int)t.TotalHours} 小时 {t.Minutes} 分" : $"{Math.Max(1, t.Minutes)} 分";
 }
 
 /// <summary>The CDC accepts a sent card or returns it with the reason; the reporter then corrects and sends it again.</summary>
