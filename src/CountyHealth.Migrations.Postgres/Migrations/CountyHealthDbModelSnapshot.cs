@@ -1466,6 +1466,50 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.ToTable("staff", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.PublicHealth.Domain.CertificateCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Missing")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("School")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("InstitutionId", "Result", "CheckedOn");
+
+                    b.ToTable("certificate_checks", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.PublicHealth.Domain.ChronicEnrolment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1651,6 +1695,87 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.ToTable("chronic_follow_ups", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.PublicHealth.Domain.Vaccination", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Batch")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ConfirmReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Dose")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("GivenAtInstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Manufacturer")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("NurseName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Site")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Vaccine")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("VaccineName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Warnings")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GivenAtInstitutionId", "GivenOn");
+
+                    b.HasIndex("InstitutionId", "DueOn");
+
+                    b.HasIndex("ResidentId", "Series", "Dose")
+                        .IsUnique();
+
+                    b.ToTable("vaccinations", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.Residents.Domain.BreakGlassGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1804,8 +1929,6 @@ namespace CountyHealth.Migrations.Postgres.Migrations
 
                     b.HasIndex("IdNumberReversed");
 
-                    b.HasIndex("ManagingInstitutionId");
-
                     b.HasIndex("Name");
 
                     b.HasIndex("Phone");
@@ -1813,6 +1936,8 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.HasIndex("PhoneReversed");
 
                     b.HasIndex("Pinyin");
+
+                    b.HasIndex("ManagingInstitutionId", "BirthDate");
 
                     b.ToTable("residents", (string)null);
                 });

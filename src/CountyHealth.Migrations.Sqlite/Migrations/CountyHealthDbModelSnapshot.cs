@@ -1461,6 +1461,50 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.ToTable("staff", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.PublicHealth.Domain.CertificateCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Missing")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("School")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("InstitutionId", "Result", "CheckedOn");
+
+                    b.ToTable("certificate_checks", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.PublicHealth.Domain.ChronicEnrolment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1646,6 +1690,87 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.ToTable("chronic_follow_ups", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.PublicHealth.Domain.Vaccination", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Batch")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GivenAtInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Manufacturer")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NurseName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Site")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Vaccine")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VaccineName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Warnings")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GivenAtInstitutionId", "GivenOn");
+
+                    b.HasIndex("InstitutionId", "DueOn");
+
+                    b.HasIndex("ResidentId", "Series", "Dose")
+                        .IsUnique();
+
+                    b.ToTable("vaccinations", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.Residents.Domain.BreakGlassGrant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1799,8 +1924,6 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IdNumberReversed");
 
-                    b.HasIndex("ManagingInstitutionId");
-
                     b.HasIndex("Name");
 
                     b.HasIndex("Phone");
@@ -1808,6 +1931,8 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.HasIndex("PhoneReversed");
 
                     b.HasIndex("Pinyin");
+
+                    b.HasIndex("ManagingInstitutionId", "BirthDate");
 
                     b.ToTable("residents", (string)null);
                 });

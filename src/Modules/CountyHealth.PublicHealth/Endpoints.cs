@@ -1,6 +1,7 @@
 using CountyHealth.Kernel.Security;
 using CountyHealth.PublicHealth.Chronic;
 using CountyHealth.PublicHealth.Contracts;
+using CountyHealth.PublicHealth.Immunisation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,5 +26,18 @@ internal static class Endpoints
             .Requires(PublicHealthPermissions.Chronic).WithName("RecordChronicFollowUp").WithSummary("记录随访：自动分类、确定下次随访与转诊");
         g.MapPost("/enrolments/{id:guid}/end", (Guid id, EndEnrolmentRequest r, EndEnrolment h, CancellationToken ct) => h.HandleAsync(id, r, ct))
             .Requires(PublicHealthPermissions.Chronic).WithName("EndChronicEnrolment").WithSummary("结案：死亡、迁出或排除诊断");
+
+        g.MapGet("/immunisation", ([AsParameters] ChildrenDueQuery q, ListChildrenDue h, CancellationToken ct) => h.HandleAsync(q, ct))
+            .Requires(PublicHealthPermissions.ImmunisationRead).WithName("ImmunisationDueList").WithSummary("预防接种应种名单：到期、逾期或全部0～6岁儿童");
+        g.MapGet("/immunisation/catch-up", ([AsParameters] CatchUpQuery q, ListCatchUp h, CancellationToken ct) => h.HandleAsync(q, ct))
+            .Requires(PublicHealthPermissions.ImmunisationRead).WithName("ImmunisationCatchUp").WithSummary("查漏补种名单：入托入学查验发现漏种的儿童及仍需补种的剂次");
+        g.MapGet("/immunisation/children/{id:guid}", (Guid id, GetChildCard h, CancellationToken ct) => h.HandleAsync(id, ct))
+            .Requires(PublicHealthPermissions.ImmunisationRead).WithName("GetChildImmunisation").WithSummary("儿童预防接种证：各疫苗剂次、下次应种、查验记录");
+        g.MapGet("/immunisation/children/{id:guid}/dose-check", (Guid id, [AsParameters] DoseCheckQuery q, CheckDose h, CancellationToken ct) => h.HandleAsync(id, q, ct))
+            .Requires(PublicHealthPermissions.Immunise).WithName("CheckVaccinationDose").WithSummary("接种前核对：本次为第几剂、是否未到月龄或间隔、能否接种");
+        g.MapPost("/immunisation/children/{id:guid}/vaccinations", (Guid id, VaccinationRequest r, RecordVaccination h, CancellationToken ct) => h.HandleAsync(id, r, ct))
+            .Requires(PublicHealthPermissions.Immunise).WithName("RecordVaccination").WithSummary("登记接种（或补录接种证）；未到月龄或间隔须填写原因确认");
+        g.MapPost("/immunisation/children/{id:guid}/certificate-checks", (Guid id, CertificateCheckRequest r, CheckCertificate h, CancellationToken ct) => h.HandleAsync(id, r, ct))
+            .Requires(PublicHealthPermissions.Immunise).WithName("CheckVaccinationCertificate").WithSummary("入托入学查验接种证，记录需补种的剂次");
     }
 }

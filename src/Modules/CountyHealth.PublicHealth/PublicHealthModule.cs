@@ -5,6 +5,7 @@ using CountyHealth.Kernel.Security;
 using CountyHealth.Outpatient.Contracts;
 using CountyHealth.PublicHealth.Chronic;
 using CountyHealth.PublicHealth.Contracts;
+using CountyHealth.PublicHealth.Immunisation;
 using CountyHealth.PublicHealth.Seeding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,8 @@ namespace CountyHealth.PublicHealth;
 /// <summary>
 /// Basic public health (国家基本公共卫生服务) on the resident record. This first part: the hypertension and type 2
 /// diabetes programmes — enrolment proposed from the diagnosis, follow-ups on the national form with their
-/// classification, the due lists, and the management and control rates.
+/// classification, the due lists, and the management and control rates; and children's immunisation by the national
+/// schedule (versioned data) — doses with their checks, due lists, certificate checks and catch-up, coverage.
 /// </summary>
 public sealed class PublicHealthModule : IModule
 {
@@ -31,6 +33,11 @@ public sealed class PublicHealthModule : IModule
         services.AddScoped<IFactSource, ChronicFacts>();
         services.AddScoped<ISyntheticData, ChronicHistory>();
         ChronicFacts.AddFeeds(services);
+        services.AddScoped<ImmunisationRecords>();
+        services.AddScoped<IFactSource, ImmunisationFacts>();
+        services.AddScoped<IHomeCards, ImmunisationHomeCard>();
+        services.AddScoped<ISyntheticData, ImmunisationHistory>();
+        ImmunisationFacts.AddFeeds(services);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => Endpoints.Map(endpoints);
@@ -38,6 +45,8 @@ public sealed class PublicHealthModule : IModule
     public IReadOnlyList<NavigationLink> Navigation { get; } =
     [
         new(Desk, "/public-health/chronic", "慢病随访名单", "Chronic follow-ups", PublicHealthPermissions.Read, 1, "高血压、2型糖尿病患者到期与逾期随访，可打印；随访分类与转诊按规范自动判定"),
+        new(Desk, "/public-health/immunisation", "预防接种", "Immunisation", PublicHealthPermissions.ImmunisationRead, 2, "0～6岁儿童应种、逾期名单，接种登记与月龄、间隔核对，可打印"),
+        new(Desk, "/public-health/immunisation/catch-up", "查验补种", "Certificate checks", PublicHealthPermissions.ImmunisationRead, 3, "入托入学查验接种证发现的漏种儿童，补种完成前一直列出"),
     ];
 
     public IReadOnlyList<Permission> Permissions => PublicHealthPermissions.All;

@@ -114,7 +114,8 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             .Replace("/prescriptions/{id}", $"/prescriptions/{s.PrescriptionId}", StringComparison.Ordinal)
             .Replace("/indicators/{code}", "/indicators/MZ01", StringComparison.Ordinal)
             .Replace("/cards/{id}", $"/cards/{s.CardId}", StringComparison.Ordinal)
-            .Replace("/enrolments/{id}", $"/enrolments/{s.EnrolmentId}", StringComparison.Ordinal);
+            .Replace("/enrolments/{id}", $"/enrolments/{s.EnrolmentId}", StringComparison.Ordinal)
+            .Replace("/children/{id}", $"/children/{s.Resident.Id}", StringComparison.Ordinal);
         if (path.Contains('{', StringComparison.Ordinal))
         {
             return [];
@@ -225,6 +226,11 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
                 null, null, null, null, CountyHealth.PublicHealth.Domain.Adherence.Regular, null, null, s.VisitId, 0))),
         new("EndChronicEnrolment", "doctor", (c, s) => c.PostAsync($"/api/v1/public-health/enrolments/{s.EnrolmentId}/end",
             new CountyHealth.PublicHealth.Chronic.EndEnrolmentRequest(Clinic.Today, "迁出本县", 1))),
+        new("RecordVaccination", "nurse", (c, s) => c.PostAsync($"/api/v1/public-health/immunisation/children/{s.Resident.Id}/vaccinations",
+            new CountyHealth.PublicHealth.Immunisation.VaccinationRequest("HepB", Clinic.Today, null, null, CountyHealth.PublicHealth.Domain.InjectionSite.RightUpperArm,
+                CountyHealth.PublicHealth.Domain.DoseSource.FromCertificate, null))),
+        new("CheckVaccinationCertificate", "nurse", (c, s) => c.PostAsync($"/api/v1/public-health/immunisation/children/{s.Resident.Id}/certificate-checks",
+            new CountyHealth.PublicHealth.Immunisation.CertificateCheckRequest("葛仙庄镇中心小学", Clinic.Today))),
         new("CreatePrescription", "doctor", async (c, s) =>
         {
             var response = await c.PostAsync($"/api/v1/visits/{s.VisitId}/prescriptions", Clinic.Prescription(s.DrugId, 5m, "qd", 7));

@@ -122,7 +122,8 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             .Replace("/prescriptions/{id}", $"/prescriptions/{s.PrescriptionId}", StringComparison.Ordinal)
             .Replace("/indicators/{code}", "/indicators/MZ01", StringComparison.Ordinal)
             .Replace("/cards/{id}", $"/cards/{s.CardId}", StringComparison.Ordinal)
-            .Replace("/enrolments/{id}", $"/enrolments/{s.EnrolmentId}", StringComparison.Ordinal);
+            .Replace("/enrolments/{id}", $"/enrolments/{s.EnrolmentId}", StringComparison.Ordinal)
+            .Replace("/children/{id}", $"/children/{s.ResidentId}", StringComparison.Ordinal);
         Assert.False(path.Contains('{', StringComparison.Ordinal), $"the walk cannot fill {op.Path}");
         if (op.Query.Contains("institution", StringComparer.OrdinalIgnoreCase))
         {

@@ -68,6 +68,13 @@ public static class TestData
         return new NewResident(name, initials, sex, birth, IdNumber(sex, birth), MobilePhone());
     }
 
+    /// <summary>A child born on the day (immunisation: the schedule runs from birth).</summary>
+    public static NewResident Child(DateOnly birth, Sex sex = Sex.Male)
+    {
+        var (name, initials) = Name();
+        return new NewResident(name, initials, sex, birth, IdNumber(sex, birth), MobilePhone());
+    }
+
     /// <summary>A valid ID number for the sex and birth date, not used before in this process.</summary>
     public static string IdNumber(Sex sex, DateOnly birth) => Unique(() => ChineseIdNumber.Compose(RegionCode, birth, Sequence(sex)));
 

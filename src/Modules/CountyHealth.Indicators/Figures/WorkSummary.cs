@@ -42,6 +42,7 @@ internal sealed class WriteWorkSummary(FigureTable figures, IndicatorCatalogue c
         ("药品管理", ["YF01", "YF02", "YF03", "YF04"]),
         ("居民健康档案与主索引", ["JM01", "JM02"]),
         ("慢性病患者健康管理", ["GW05", "GW01", "GW02", "GW03", "GW04"]),
+        ("预防接种", ["YM11", "YM01", "YM03", "YM05", "YM06", "YM07"]),
         ("传染病报告", ["CR03", "CR01", "CR02"]),
         ("卫生监督与爱国卫生", ["WS01", "WS02", "XY01", "XY02", "AW01", "AW02"]),
         ("基础建设", ["JS01"]),

@@ -10,9 +10,16 @@ public static class PublicHealthPermissions
     /// <summary>Enrol a patient in the hypertension or diabetes programme, record follow-ups, end the management.</summary>
     public const string Chronic = "phs.chronic";
 
+    /// <summary>Read children's vaccination records: their cards, the due lists, the certificate checks.</summary>
+    public const string ImmunisationRead = "imm.read";
+    /// <summary>Record doses given (or copied from a certificate) and certificate checks at school entry.</summary>
+    public const string Immunise = "imm.record";
+
     public static IReadOnlyList<Permission> All { get; } =
     [
         new(Read, "查阅公共卫生服务记录（慢病管理、随访、到期名单）", "公共卫生"),
         new(Chronic, "高血压、2型糖尿病患者纳入管理、随访、结案", "公共卫生"),
+        new(ImmunisationRead, "查阅儿童预防接种记录（接种证、应种名单、查验记录）", "公共卫生"),
+        new(Immunise, "登记疫苗接种、补录接种证记录、入托入学查验接种证", "公共卫生"),
     ];
 }

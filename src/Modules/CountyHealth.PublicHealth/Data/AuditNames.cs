@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.PublicHealth.Data;
 
-/// <summary>The chronic-disease programmes in the audit log: an enrolment by its programme, a follow-up by its date.</summary>
+/// <summary>Basic public health in the audit log: an enrolment by its programme, a follow-up by its date, a dose by its vaccine, a certificate check by its school.</summary>
 internal sealed class PublicHealthAuditedRecords(CountyHealthDb db) : AuditedRecords
 {
     public override IReadOnlyList<AuditedType> Types { get; } =
@@ -57,6 +57,33 @@ internal sealed class PublicHealthAuditedRecords(CountyHealthDb db) : AuditedRec
             (nameof(ChronicFollowUp.SourceVisitId), "就诊"),
             (nameof(ChronicFollowUp.DoctorName), "随访医生"),
             (nameof(ChronicFollowUp.RecordedAt), "记录时间")),
+        AuditedType.Of<Vaccination>("预防接种",
+            (nameof(Vaccination.ResidentId), "儿童"),
+            (nameof(Vaccination.InstitutionId), "管理机构"),
+            (nameof(Vaccination.GivenAtInstitutionId), "接种单位"),
+            (nameof(Vaccination.Series), "疫苗类别"),
+            (nameof(Vaccination.Dose), "剂次"),
+            (nameof(Vaccination.Vaccine), "疫苗"),
+            (nameof(Vaccination.VaccineName), "疫苗名称"),
+            (nameof(Vaccination.Batch), "批号"),
+            (nameof(Vaccination.Manufacturer), "生产企业"),
+            (nameof(Vaccination.Site), "接种部位"),
+            (nameof(Vaccination.GivenOn), "接种日期"),
+            (nameof(Vaccination.DueOn), "应种日期"),
+            (nameof(Vaccination.Source), "来源"),
+            (nameof(Vaccination.Warnings), "程序提示"),
+            (nameof(Vaccination.ConfirmReason), "确认接种原因"),
+            (nameof(Vaccination.NurseName), "接种人"),
+            (nameof(Vaccination.RecordedAt), "记录时间")),
+        AuditedType.Of<CertificateCheck>("接种证查验",
+            (nameof(CertificateCheck.ResidentId), "儿童"),
+            (nameof(CertificateCheck.InstitutionId), "管理机构"),
+            (nameof(CertificateCheck.School), "幼儿园/学校"),
+            (nameof(CertificateCheck.CheckedOn), "查验日期"),
+            (nameof(CertificateCheck.Result), "查验结果"),
+            (nameof(CertificateCheck.Missing), "需补种剂次"),
+            (nameof(CertificateCheck.CheckedBy), "查验人"),
+            (nameof(CertificateCheck.RecordedAt), "记录时间")),
     ];
 
     public override async Task LabelAsync(AuditLabels labels, CancellationToken ct)
@@ -75,6 +102,22 @@ internal sealed class PublicHealthAuditedRecords(CountyHealthDb db) : AuditedRec
             foreach (var f in await db.Set<ChronicFollowUp>().AsNoTracking().Where(f => followUps.Contains(f.Id)).Select(f => new { f.Id, f.Programme, f.Date }).ToListAsync(ct))
             {
                 labels.Set(nameof(ChronicFollowUp), f.Id, $"{ChronicRules.NameOf(f.Programme)}随访 {f.Date:yyyy-MM-dd}");
+            }
+        }
+        var doses = labels.IdsOf(nameof(Vaccination));
+        if (doses.Count > 0)
+        {
+            foreach (var v in await db.Set<Vaccination>().AsNoTracking().Where(v => doses.Contains(v.Id)).Select(v => new { v.Id, v.VaccineName, v.Dose, v.GivenOn }).ToListAsync(ct))
+            {
+                labels.Set(nameof(Vaccination), v.Id, $"{v.VaccineName}第{v.Dose}剂 {v.GivenOn:yyyy-MM-dd}");
+            }
+        }
+        var checks = labels.IdsOf(nameof(CertificateCheck));
+        if (checks.Count > 0)
+        {
+            foreach (var c in await db.Set<CertificateCheck>().AsNoTracking().Where(c => checks.Contains(c.Id)).Select(c => new { c.Id, c.School, c.CheckedOn }).ToListAsync(ct))
+            {
+                labels.Set(nameof(CertificateCheck), c.Id, $"{c.School}查验接种证 {c.CheckedOn:yyyy-MM-dd}");
             }
         }
     }

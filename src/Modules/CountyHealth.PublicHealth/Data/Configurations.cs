@@ -41,3 +41,37 @@ internal sealed class ChronicFollowUpConfiguration : IEntityTypeConfiguration<Ch
         b.HasIndex(f => f.SourceVisitId);
     }
 }
+
+internal sealed class VaccinationConfiguration : IEntityTypeConfiguration<Vaccination>
+{
+    public void Configure(EntityTypeBuilder<Vaccination> b)
+    {
+        b.ToTable("vaccinations");
+        b.Property(v => v.Series).HasMaxLength(16);
+        b.Property(v => v.Vaccine).HasMaxLength(16);
+        b.Property(v => v.VaccineName).HasMaxLength(40);
+        b.Property(v => v.Batch).HasMaxLength(40);
+        b.Property(v => v.Manufacturer).HasMaxLength(60);
+        b.Property(v => v.Warnings).HasMaxLength(600);
+        b.Property(v => v.ConfirmReason).HasMaxLength(200);
+        b.Property(v => v.NurseName).HasMaxLength(60);
+        // A child has each dose once: two nurses saving the same dose at once keep one.
+        b.HasIndex(v => new { v.ResidentId, v.Series, v.Dose }).IsUnique();
+        // The monthly figures: doses given at a clinic, and coverage by the managing clinic.
+        b.HasIndex(v => new { v.GivenAtInstitutionId, v.GivenOn });
+        b.HasIndex(v => new { v.InstitutionId, v.DueOn });
+    }
+}
+
+internal sealed class CertificateCheckConfiguration : IEntityTypeConfiguration<CertificateCheck>
+{
+    public void Configure(EntityTypeBuilder<CertificateCheck> b)
+    {
+        b.ToTable("certificate_checks");
+        b.Property(c => c.School).HasMaxLength(60);
+        b.Property(c => c.Missing).HasMaxLength(300);
+        b.Property(c => c.CheckedBy).HasMaxLength(50);
+        b.HasIndex(c => c.ResidentId);
+        b.HasIndex(c => new { c.InstitutionId, c.Result, c.CheckedOn });
+    }
+}

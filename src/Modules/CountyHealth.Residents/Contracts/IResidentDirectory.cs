@@ -20,6 +20,14 @@ public static class Age
     public static int On(DateOnly birth, DateOnly day) => day.Year - birth.Year - (day < birth.AddYears(day.Year - birth.Year) ? 1 : 0);
 }
 
+/// <summary>A resident's birth and home clinic, for the schedules that run from birth (immunisation): a query's row.</summary>
+public sealed class BornResident
+{
+    public Guid Id { get; init; }
+    public Guid ManagingInstitutionId { get; init; }
+    public DateOnly BirthDate { get; init; }
+}
+
 /// <summary>The resident index for other modules. Reads respect the signed-in user's institution scope.</summary>
 public interface IResidentDirectory
 {
@@ -40,4 +48,7 @@ public interface IResidentDirectory
     /// for the caller's own scoped list — a programme's patients found by name.
     /// </summary>
     IQueryable<Guid> MatchingResidentIds(string query);
+
+    /// <summary>Residents born between two days (both included), unscoped, as a query the caller narrows to its institutions.</summary>
+    IQueryable<BornResident> BornBetween(DateOnly from, DateOnly to);
 }

@@ -25,7 +25,8 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         b.HasIndex(r => r.Phone);
         b.HasIndex(r => r.IdNumberReversed);
         b.HasIndex(r => r.PhoneReversed);
-        b.HasIndex(r => r.ManagingInstitutionId);
+        // A clinic's residents, and its children by birth date (the immunisation lists).
+        b.HasIndex(r => new { r.ManagingInstitutionId, r.BirthDate });
         b.Property(r => r.RelationToHead).HasMaxLength(2);
         b.HasIndex(r => r.HouseholdId);
         b.HasOne<Household>().WithMany().HasForeignKey(r => r.HouseholdId).OnDelete(DeleteBehavior.SetNull);

@@ -110,6 +110,9 @@ internal sealed class ResidentDirectory(CountyHealthDb db, ResidentRecords recor
 
     public IQueryable<Guid> MatchingResidentIds(string query) => ResidentSearch.Apply(db.Set<Resident>().AsNoTracking(), query).Select(r => r.Id);
 
+    public IQueryable<BornResident> BornBetween(DateOnly from, DateOnly to) => db.Set<Resident>().AsNoTracking().Where(r => r.BirthDate >= from && r.BirthDate <= to)
+        .Select(r => new BornResident { Id = r.Id, ManagingInstitutionId = r.ManagingInstitutionId, BirthDate = r.BirthDate });
+
     public IQueryable<Guid> VisibleResidentIds(IReadOnlyCollection<Guid> institutionIds) =>
         db.Set<ResidentInstitution>().Where(l => institutionIds.Contains(l.InstitutionId)).Select(l => l.ResidentId);
 }

@@ -1,0 +1,177 @@
+using System.Globalization;
+
+namespace CountyHealth.PublicHealth.Domain;
+
+/// <summary>What kind of vaccine a dose is: two injected live vaccines not given on the same day must be 28 days apart.</summary>
+public enum VaccineKind
+{
+    Inactivated = 1,
+    Live = 2,
+    LiveOral = 3,
+}
+
+/// <summary>An age or interval as the schedule writes it: 0d, 28d, 6m, 4y — counted on the calendar from a day.</summary>
+public readonly record struct AgeSpan(int Count, char Unit)
+{
+    public DateOnly After(DateOnly day) => Unit switch
+    {
+        'y' => day.AddYears(Count),
+        'm' => day.AddMonths(Count),
+        _ => day.AddDays(Count),
+    };
+
+    /// <summary>As a schedule names an age: "出生时", "8月龄", "6岁", "28天".</summary>
+    public string Text => (Count, Unit) switch
+    {
+        (0, _) => "出生时",
+        (_, 'y') => $"{Count}岁",
+        (_, 'm') => $"{Count}月龄",
+        _ => $"{Count}天",
+    };
+
+    /// <summary>As an interval: "28天", "6个月", "3年".</summary>
+    public string IntervalText => Unit switch
+    {
+        'y' => $"{Count}年",
+        'm' => $"{Count}个月",
+        _ => $"{Count}天",
+    };
+
+    public static bool TryParse(string text, out AgeSpan span)
+    {
+        span = default;
+        if (text.Length < 2 || text[^1] is not ('d' or 'm' or 'y')
+            || !int.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n > 1000)
+        {
+            return false;
+        }
+        span = new AgeSpan(n, text[^1]);
+        return true;
+    }
+}
+
+/// <summary>
+/// One dose of the national immunisation schedule as a line of its versioned table: the series it belongs to (the diseases
+/// it protects against), its number, the vaccine, its minimum age and interval after the series' previous dose, the age
+/// by which it should be complete, the age from which it is no longer given, and the days the line is in force.
+/// </summary>
+public sealed record ScheduledDose(string Series, string SeriesName, int Dose, string Vaccine, string VaccineName, string Route, VaccineKind Kind,
+    AgeSpan MinAge, AgeSpan? MinInterval, AgeSpan CompleteBy, AgeSpan? MaxAge, DateOnly From, DateOnly? To)
+{
+    public bool InForceOn(DateOnly day) => day >= From && (To is null || day <= To);
+
+    /// <summary>The dose's key in figures and requests: "DTP3" (no hyphen: formulas read it as a minus).</summary>
+    public string Key => KeyOf(Series, Dose);
+
+    /// <summary>As lists name it: "百白破疫苗第3剂（百白破疫苗）" reads badly, so the vaccine only when it differs from the series.</summary>
+    public string Label => VaccineName == SeriesName ? $"{SeriesName}第{Dose}剂" : $"{SeriesName}第{Dose}剂（{VaccineName}）";
+
+    public static string KeyOf(string series, int dose) => $"{series}{dose}";
+}
+
+/// <summary>The national immunisation schedule read from its tab-separated file: every version, each line with its days.</summary>
+public sealed class ImmunisationSchedule
+{
+    private readonly List<ScheduledDose> doses;
+
+    /// <summary>
+    /// The first version of each dose also stands for the days before it: the children vaccinated before 2021 had the 2016
+    /// schedule, the same but for polio, and the table does not go further back.
+    /// </summary>
+    public ImmunisationSchedule(IEnumerable<ScheduledDose> doses)
+    {
+        var all = doses.ToList();
+        this.doses = all.Select(d => all.Any(o => o.Key == d.Key && o.From < d.From) ? d : d with { From = DateOnly.MinValue }).ToList();
+        Series = this.doses.Select(d => (d.Series, d.SeriesName)).Distinct().ToList();
+    }
+
+    public IReadOnlyList<ScheduledDose> All => doses;
+
+    /// <summary>The series in the table's order (乙肝疫苗, 卡介苗, …), each with its name.</summary>
+    public IReadOnlyList<(string Code, string Name)> Series { get; }
+
+    /// <summary>The doses of a series in force on a day, first dose first.</summary>
+    public IReadOnlyList<ScheduledDose> SeriesOn(string series, DateOnly day) => doses.Where(d => d.Series == series && d.InForceOn(day)).OrderBy(d => d.Dose).ToList();
+
+    /// <summary>Every dose in force on a day, in the table's order.</summary>
+    public IReadOnlyList<ScheduledDose> On(DateOnly day) => doses.Where(d => d.InForceOn(day)).ToList();
+
+    public ScheduledDose? Find(string series, int dose, DateOnly day) => doses.FirstOrDefault(d => d.Series == series && d.Dose == dose && d.InForceOn(day));
+
+    /// <summary>
+    /// The day each dose fell due for a child born on <paramref name="birth"/>, for the coverage figures: its minimum age
+    /// under the line in force that day — or, when the schedule changed meanwhile, the first day a line in force made it
+    /// due (a child already past 2 months on 2025-01-01 is due for the 2025 DTaP dose 1 that day). One day per dose.
+    /// </summary>
+    public IEnumerable<(ScheduledDose Dose, DateOnly Day)> DueDays(DateOnly birth)
+    {
+        foreach (var key in doses.GroupBy(d => d.Key))
+        {
+            var best = key.Select(d => (Dose: d, Day: d.MinAge.After(birth) is var age && age > d.From ? age : d.From))
+                .Where(x => (x.Dose.To is null || x.Day <= x.Dose.To) && (x.Dose.MaxAge is not { } max || x.Day < max.After(birth)))
+                .OrderBy(x => x.Day).FirstOrDefault();
+            if (best.Dose is not null)
+            {
+                yield return best;
+            }
+        }
+    }
+
+    public string? SeriesName(string series) => Series.FirstOrDefault(s => s.Code == series).Name;
+
+    /// <summary>Reads the table; a malformed line throws with its number (the start refuses a table it cannot read).</summary>
+    public static ImmunisationSchedule Parse(string text)
+    {
+        const string file = "immunisation-schedule.tsv";
+        var list = new List<ScheduledDose>();
+        var header = true;
+        var n = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            n++;
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+            if (header)
+            {
+                header = false;
+                continue;
+            }
+            var c = line.Split('\t');
+            if (c.Length != 13)
+            {
+                throw new FormatException($"{file} line {n}: 13 columns expected, {c.Length} found");
+            }
+            AgeSpan Span(int i, string what) => AgeSpan.TryParse(c[i], out var s) ? s : throw new FormatException($"{file} line {n}: {what} '{c[i]}' is not like 0d, 6m or 4y");
+            AgeSpan? Optional(int i, string what) => c[i].Length == 0 ? null : Span(i, what);
+            DateOnly Day(int i) => DateOnly.TryParseExact(c[i], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? d : throw new FormatException($"{file} line {n}: '{c[i]}' is not yyyy-MM-dd");
+            if (c[0].Length == 0 || c[1].Length == 0 || c[3].Length == 0 || c[4].Length == 0 || !int.TryParse(c[2], NumberStyles.None, CultureInfo.InvariantCulture, out var dose) || dose < 1)
+            {
+                throw new FormatException($"{file} line {n}: series, its name, a dose number from 1, the vaccine and its name are required");
+            }
+            var kind = c[6] switch
+            {
+                "inactivated" => VaccineKind.Inactivated,
+                "live" => VaccineKind.Live,
+                "live-oral" => VaccineKind.LiveOral,
+                _ => throw new FormatException($"{file} line {n}: kind '{c[6]}' is not inactivated, live or live-oral"),
+            };
+            var from = Day(11);
+            DateOnly? to = c[12].Length == 0 ? null : Day(12);
+            if (to < from)
+            {
+                throw new FormatException($"{file} line {n}: last day {c[12]} is before the first {c[11]}");
+            }
+            var row = new ScheduledDose(c[0], c[1], dose, c[3], c[4], c[5], kind, Span(7, "min_age"), Optional(8, "min_interval"), Span(9, "complete_by"), Optional(10, "max_age"), from, to);
+            if (list.Any(d => d.Series == row.Series && d.Dose == row.Dose && d.From <= (row.To ?? DateOnly.MaxValue) && row.From <= (d.To ?? DateOnly.MaxValue)))
+            {
+                throw new FormatException($"{file} line {n}: {row.Key} is in force twice on the same days");
+            }
+            list.Add(row);
+        }
+        return new ImmunisationSchedule(list);
+    }
+}
