@@ -9,8 +9,8 @@ namespace CountyHealth.PublicHealth.Seeding;
 
 /// <summary>
 /// The synthetic county's immunisations: every child under seven has the national schedule's doses as the rules number
-/// and date them — most within two weeks of falling due, some weeks or months late, about one series in forty left
-/// unfinished — given at the township's vaccination clinic (the birth doses copied from the certificate); children who
+/// and date them — most within two weeks of falling due, some weeks or months late, one dose in 250 (and the rest of
+/// its series) never given — given at the township's vaccination clinic (the birth doses copied from the certificate); children who
 /// reached kindergarten age had their certificate checked that September. Its own random stream.
 /// </summary>
 internal sealed class ImmunisationHistory : ISyntheticData
@@ -38,12 +38,12 @@ internal sealed class ImmunisationHistory : ISyntheticData
                 var cursor = child.BirthDate;
                 while (VaccinationRules.Next(schedule, series, child.BirthDate, given, cursor) is { } planned)
                 {
-                    if (rng.Next(400) < 10)
+                    if (rng.Next(250) == 0)
                     {
                         break;
                     }
                     var roll = rng.Next(100);
-                    var day = planned.DueOn.AddDays(planned.Dose.MinAge.Count == 0 ? 0 : roll < 80 ? rng.Next(0, 15) : roll < 95 ? rng.Next(15, 61) : rng.Next(61, 181));
+                    var day = planned.DueOn.AddDays(planned.Dose.MinAge.Count == 0 ? 0 : roll < 85 ? rng.Next(0, 15) : roll < 97 ? rng.Next(15, 61) : rng.Next(61, 151));
                     if (day > run.Today || VaccinationRules.Next(schedule, series, child.BirthDate, given, day) is not { } next)
                     {
                         break;
