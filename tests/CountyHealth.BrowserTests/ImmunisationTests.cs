@@ -25,8 +25,13 @@ public sealed class ImmunisationTests(SqliteServerFixture server)
         {
             await ReadAsync(await cashier.PostAsJsonAsync("/api/v1/residents", new
             {
-                name, sex = 1, birthDate = birth, idNumber = ChineseIdNumber.Compose("130534", birth, TestSeed.IdSequence(true)),
-                phone = "13" + TestSeed.Next(100_000_000, 999_999_999), address = "河北省邢台市清河县葛仙庄镇南村5号", ethnicity = (string?)null,
+                name,
+                sex = 1,
+                birthDate = birth,
+                idNumber = ChineseIdNumber.Compose("130534", birth, TestSeed.IdSequence(true)),
+                phone = "13" + TestSeed.Next(100_000_000, 999_999_999),
+                address = "河北省邢台市清河县葛仙庄镇南村5号",
+                ethnicity = (string?)null,
             }));
         }
 

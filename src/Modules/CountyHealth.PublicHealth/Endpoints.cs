@@ -2,6 +2,7 @@ using CountyHealth.Kernel.Security;
 using CountyHealth.PublicHealth.Chronic;
 using CountyHealth.PublicHealth.Contracts;
 using CountyHealth.PublicHealth.Immunisation;
+using CountyHealth.PublicHealth.Records;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -26,6 +27,17 @@ internal static class Endpoints
             .Requires(PublicHealthPermissions.Chronic).WithName("RecordChronicFollowUp").WithSummary("记录随访：自动分类、确定下次随访与转诊");
         g.MapPost("/enrolments/{id:guid}/end", (Guid id, EndEnrolmentRequest r, EndEnrolment h, CancellationToken ct) => h.HandleAsync(id, r, ct))
             .Requires(PublicHealthPermissions.Chronic).WithName("EndChronicEnrolment").WithSummary("结案：死亡、迁出或排除诊断");
+
+        g.MapGet("/records", ([AsParameters] RecordsQuery q, ListHealthRecords h, CancellationToken ct) => h.HandleAsync(q, ct))
+            .Requires(PublicHealthPermissions.Records).WithName("ListHealthRecords").WithSummary("居民健康档案名单：已建档、未建档的居民");
+        g.MapGet("/records/fields", (ListRecordFields h) => h.Handle())
+            .Requires(PublicHealthPermissions.Records).WithName("HealthRecordFields").WithSummary("个人基本信息表的项目与代码（表单代码，非数据标准值域）");
+        g.MapGet("/records/{id:guid}", (Guid id, GetHealthRecord h, CancellationToken ct) => h.HandleAsync(id, ct))
+            .Requires(PublicHealthPermissions.Records).WithName("GetHealthRecord").WithSummary("居民健康档案：编号、个人基本信息、服务记录、家庭成员");
+        g.MapPut("/records/{id:guid}", (Guid id, HealthRecordRequest r, SaveHealthRecord h, CancellationToken ct) => h.HandleAsync(id, r, ct))
+            .Requires(PublicHealthPermissions.Records).WithName("SaveHealthRecord").WithSummary("建档（首次保存编17位档案号）或更新个人基本信息");
+        g.MapPost("/records/{id:guid}/close", (Guid id, CloseRecordRequest r, CloseHealthRecord h, CancellationToken ct) => h.HandleAsync(id, r, ct))
+            .Requires(PublicHealthPermissions.Records).WithName("CloseHealthRecord").WithSummary("档案结案：死亡或迁出");
 
         g.MapGet("/immunisation", ([AsParameters] ChildrenDueQuery q, ListChildrenDue h, CancellationToken ct) => h.HandleAsync(q, ct))
             .Requires(PublicHealthPermissions.ImmunisationRead).WithName("ImmunisationDueList").WithSummary("预防接种应种名单：到期、逾期或全部0～6岁儿童");

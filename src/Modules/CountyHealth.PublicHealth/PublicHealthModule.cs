@@ -6,6 +6,7 @@ using CountyHealth.Outpatient.Contracts;
 using CountyHealth.PublicHealth.Chronic;
 using CountyHealth.PublicHealth.Contracts;
 using CountyHealth.PublicHealth.Immunisation;
+using CountyHealth.PublicHealth.Records;
 using CountyHealth.PublicHealth.Seeding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,10 @@ public sealed class PublicHealthModule : IModule
         services.AddScoped<IFactSource, ChronicFacts>();
         services.AddScoped<ISyntheticData, ChronicHistory>();
         ChronicFacts.AddFeeds(services);
+        services.AddScoped<HealthRecordPages>();
+        services.AddScoped<IFactSource, RecordFacts>();
+        services.AddScoped<ISyntheticData, RecordHistory>();
+        RecordFacts.AddFeeds(services);
         services.AddScoped<ImmunisationRecords>();
         services.AddScoped<IFactSource, ImmunisationFacts>();
         services.AddScoped<IHomeCards, ImmunisationHomeCard>();
@@ -45,6 +50,7 @@ public sealed class PublicHealthModule : IModule
     public IReadOnlyList<NavigationLink> Navigation { get; } =
     [
         new(Desk, "/public-health/chronic", "慢病随访名单", "Chronic follow-ups", PublicHealthPermissions.Read, 1, "高血压、2型糖尿病患者到期与逾期随访，可打印；随访分类与转诊按规范自动判定"),
+        new(Desk, "/public-health/records", "居民健康档案", "Health records", PublicHealthPermissions.Records, 0, "建档（17位档案号）、个人基本信息表、家庭成员与动态使用情况"),
         new(Desk, "/public-health/immunisation", "预防接种", "Immunisation", PublicHealthPermissions.ImmunisationRead, 2, "0～6岁儿童应种、逾期名单，接种登记与月龄、间隔核对，可打印"),
         new(Desk, "/public-health/immunisation/catch-up", "查验补种", "Certificate checks", PublicHealthPermissions.ImmunisationRead, 3, "入托入学查验接种证发现的漏种儿童，补种完成前一直列出"),
     ];

@@ -115,7 +115,8 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             .Replace("/indicators/{code}", "/indicators/MZ01", StringComparison.Ordinal)
             .Replace("/cards/{id}", $"/cards/{s.CardId}", StringComparison.Ordinal)
             .Replace("/enrolments/{id}", $"/enrolments/{s.EnrolmentId}", StringComparison.Ordinal)
-            .Replace("/children/{id}", $"/children/{s.Resident.Id}", StringComparison.Ordinal);
+            .Replace("/children/{id}", $"/children/{s.Resident.Id}", StringComparison.Ordinal)
+            .Replace("/public-health/records/{id}", $"/public-health/records/{s.Resident.Id}", StringComparison.Ordinal);
         if (path.Contains('{', StringComparison.Ordinal))
         {
             return [];
@@ -229,6 +230,10 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         new("RecordVaccination", "nurse", (c, s) => c.PostAsync($"/api/v1/public-health/immunisation/children/{s.Resident.Id}/vaccinations",
             new CountyHealth.PublicHealth.Immunisation.VaccinationRequest("HepB", Clinic.Today, null, null, CountyHealth.PublicHealth.Domain.InjectionSite.RightUpperArm,
                 CountyHealth.PublicHealth.Domain.DoseSource.FromCertificate, null))),
+        new("SaveHealthRecord", "records", (c, s) => c.PutAsync($"/api/v1/public-health/records/{s.Resident.Id}",
+            new CountyHealth.PublicHealth.Records.HealthRecordRequest(new() { ["residence"] = "1", ["blood"] = "5", ["rh"] = "3", ["marital"] = "2", ["payment"] = "3", ["allergy"] = "1" }, null, 0))),
+        new("CloseHealthRecord", "records", (c, s) => c.PostAsync($"/api/v1/public-health/records/{s.Resident.Id}/close",
+            new CountyHealth.PublicHealth.Records.CloseRecordRequest(Clinic.Today, "迁出本县", 0))),
         new("CheckVaccinationCertificate", "nurse", (c, s) => c.PostAsync($"/api/v1/public-health/immunisation/children/{s.Resident.Id}/certificate-checks",
             new CountyHealth.PublicHealth.Immunisation.CertificateCheckRequest("葛仙庄镇中心小学", Clinic.Today))),
         new("CreatePrescription", "doctor", async (c, s) =>

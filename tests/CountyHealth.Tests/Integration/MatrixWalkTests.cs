@@ -123,7 +123,8 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             .Replace("/indicators/{code}", "/indicators/MZ01", StringComparison.Ordinal)
             .Replace("/cards/{id}", $"/cards/{s.CardId}", StringComparison.Ordinal)
             .Replace("/enrolments/{id}", $"/enrolments/{s.EnrolmentId}", StringComparison.Ordinal)
-            .Replace("/children/{id}", $"/children/{s.ResidentId}", StringComparison.Ordinal);
+            .Replace("/children/{id}", $"/children/{s.ResidentId}", StringComparison.Ordinal)
+            .Replace("/public-health/records/{id}", $"/public-health/records/{s.ResidentId}", StringComparison.Ordinal);
         Assert.False(path.Contains('{', StringComparison.Ordinal), $"the walk cannot fill {op.Path}");
         if (op.Query.Contains("institution", StringComparer.OrdinalIgnoreCase))
         {

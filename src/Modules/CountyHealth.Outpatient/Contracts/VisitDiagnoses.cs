@@ -30,6 +30,20 @@ public sealed record VisitSummary(Guid VisitId, Guid ResidentId, Guid Institutio
 public interface IVisitSummaries
 {
     Task<VisitSummary?> FindAsync(Guid visitId, CancellationToken ct);
+
+    /// <summary>
+    /// The days residents were seen (visits not cancelled) between two days, both included, as a query the caller
+    /// narrows and groups (a health record in use: seen within the year).
+    /// </summary>
+    IQueryable<VisitDay> SeenBetween(DateOnly from, DateOnly to);
+}
+
+/// <summary>A resident seen on a day at an institution: a query's row.</summary>
+public sealed class VisitDay
+{
+    public Guid ResidentId { get; init; }
+    public Guid InstitutionId { get; init; }
+    public DateOnly Date { get; init; }
 }
 
 /// <summary>A generated resident the outpatient history treats for hypertension or type 2 diabetes, from her first visit.</summary>

@@ -8,6 +8,10 @@ namespace CountyHealth.Outpatient.Visits;
 
 internal sealed class VisitSummaries(CountyHealthDb db, IInstitutionDirectory institutions) : IVisitSummaries
 {
+    public IQueryable<VisitDay> SeenBetween(DateOnly from, DateOnly to) => db.Set<Visit>().AsNoTracking()
+        .Where(v => v.VisitDate >= from && v.VisitDate <= to && v.Status != VisitStatus.Cancelled)
+        .Select(v => new VisitDay { ResidentId = v.ResidentId, InstitutionId = v.InstitutionId, Date = v.VisitDate });
+
     public async Task<VisitSummary?> FindAsync(Guid visitId, CancellationToken ct)
     {
         var v = await db.Set<Visit>().AsNoTracking().Where(x => x.Id == visitId)

@@ -15,10 +15,14 @@ public static class PublicHealthPermissions
     /// <summary>Record doses given (or copied from a certificate) and certificate checks at school entry.</summary>
     public const string Immunise = "imm.record";
 
+    /// <summary>Keep residents' health records: read them, make them (建档), update the basic information, close them.</summary>
+    public const string Records = "phs.records";
+
     public static IReadOnlyList<Permission> All { get; } =
     [
         new(Read, "查阅公共卫生服务记录（慢病管理、随访、到期名单）", "公共卫生"),
         new(Chronic, "高血压、2型糖尿病患者纳入管理、随访、结案", "公共卫生"),
+        new(Records, "居民健康档案建档、查阅、维护个人基本信息、结案", "公共卫生"),
         new(ImmunisationRead, "查阅儿童预防接种记录（接种证、应种名单、查验记录）", "公共卫生"),
         new(Immunise, "登记疫苗接种、补录接种证记录、入托入学查验接种证", "公共卫生"),
     ];

@@ -75,6 +75,19 @@ internal sealed class PublicHealthAuditedRecords(CountyHealthDb db) : AuditedRec
             (nameof(Vaccination.ConfirmReason), "确认接种原因"),
             (nameof(Vaccination.NurseName), "接种人"),
             (nameof(Vaccination.RecordedAt), "记录时间")),
+        AuditedType.Of<HealthRecord>("居民健康档案",
+            (nameof(HealthRecord.ResidentId), "居民"),
+            (nameof(HealthRecord.InstitutionId), "建档机构"),
+            (nameof(HealthRecord.Number), "档案编号"),
+            (nameof(HealthRecord.CreatedOn), "建档日期"),
+            (nameof(HealthRecord.CreatedBy), "建档人"),
+            (nameof(HealthRecord.ResponsibleDoctor), "责任医生"),
+            (nameof(HealthRecord.Answers), "个人基本信息"),
+            (nameof(HealthRecord.Status), "档案状态"),
+            (nameof(HealthRecord.ClosedOn), "结案日期"),
+            (nameof(HealthRecord.CloseReason), "结案原因"),
+            (nameof(HealthRecord.UpdatedAt), "更新时间"),
+            (nameof(HealthRecord.Version), "")),
         AuditedType.Of<CertificateCheck>("接种证查验",
             (nameof(CertificateCheck.ResidentId), "儿童"),
             (nameof(CertificateCheck.InstitutionId), "管理机构"),
@@ -110,6 +123,14 @@ internal sealed class PublicHealthAuditedRecords(CountyHealthDb db) : AuditedRec
             foreach (var v in await db.Set<Vaccination>().AsNoTracking().Where(v => doses.Contains(v.Id)).Select(v => new { v.Id, v.VaccineName, v.Dose, v.GivenOn }).ToListAsync(ct))
             {
                 labels.Set(nameof(Vaccination), v.Id, $"{v.VaccineName}第{v.Dose}剂 {v.GivenOn:yyyy-MM-dd}");
+            }
+        }
+        var records = labels.IdsOf(nameof(HealthRecord));
+        if (records.Count > 0)
+        {
+            foreach (var h in await db.Set<HealthRecord>().AsNoTracking().Where(h => records.Contains(h.Id)).Select(h => new { h.Id, h.Number }).ToListAsync(ct))
+            {
+                labels.Set(nameof(HealthRecord), h.Id, $"居民健康档案 {h.Number}");
             }
         }
         var checks = labels.IdsOf(nameof(CertificateCheck));

@@ -75,3 +75,21 @@ internal sealed class CertificateCheckConfiguration : IEntityTypeConfiguration<C
         b.HasIndex(c => new { c.InstitutionId, c.Result, c.CheckedOn });
     }
 }
+
+internal sealed class HealthRecordConfiguration : IEntityTypeConfiguration<HealthRecord>
+{
+    public void Configure(EntityTypeBuilder<HealthRecord> b)
+    {
+        b.ToTable("health_records");
+        b.Property(h => h.Number).HasMaxLength(17);
+        b.Property(h => h.CreatedBy).HasMaxLength(50);
+        b.Property(h => h.ResponsibleDoctor).HasMaxLength(50);
+        b.Property(h => h.Answers).HasMaxLength(600);
+        b.Property(h => h.CloseReason).HasMaxLength(200);
+        b.Property(h => h.Version).IsConcurrencyToken();
+        // One record a resident, one number a record (the next serial of a village reads the highest by its prefix).
+        b.HasIndex(h => h.ResidentId).IsUnique();
+        b.HasIndex(h => h.Number).IsUnique();
+        b.HasIndex(h => new { h.InstitutionId, h.CreatedOn });
+    }
+}

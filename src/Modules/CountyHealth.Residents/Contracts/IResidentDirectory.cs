@@ -49,6 +49,12 @@ public interface IResidentDirectory
     /// </summary>
     IQueryable<Guid> MatchingResidentIds(string query);
 
+    /// <summary>
+    /// The members of the resident's household (家庭档案; herself included, the head first) with their relation to the head,
+    /// unscoped: the caller has been allowed the resident. Empty when she belongs to no household.
+    /// </summary>
+    Task<IReadOnlyList<(ResidentSummary Member, string? Relation)>> HouseholdOfAsync(Guid residentId, CancellationToken ct = default);
+
     /// <summary>Residents born between two days (both included), unscoped, as a query the caller narrows to its institutions.</summary>
     IQueryable<BornResident> BornBetween(DateOnly from, DateOnly to);
 }

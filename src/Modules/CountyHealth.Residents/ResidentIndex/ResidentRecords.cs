@@ -110,6 +110,19 @@ internal sealed class ResidentDirectory(CountyHealthDb db, ResidentRecords recor
 
     public IQueryable<Guid> MatchingResidentIds(string query) => ResidentSearch.Apply(db.Set<Resident>().AsNoTracking(), query).Select(r => r.Id);
 
+    public async Task<IReadOnlyList<(ResidentSummary Member, string? Relation)>> HouseholdOfAsync(Guid residentId, CancellationToken ct = default)
+    {
+        var household = await db.Set<Resident>().AsNoTracking().Where(r => r.Id == residentId).Select(r => r.HouseholdId).FirstOrDefaultAsync(ct);
+        if (household is null)
+        {
+            return [];
+        }
+        var members = await db.Set<Resident>().AsNoTracking().Where(r => r.HouseholdId == household).Select(r => new { r.Id, r.RelationToHead }).ToListAsync(ct);
+        var summaries = await GetManyAsync(members.Select(m => m.Id), ct);
+        return members.Where(m => summaries.ContainsKey(m.Id)).OrderBy(m => m.RelationToHead == HouseholdRelations.Head ? 0 : 1).ThenBy(m => summaries[m.Id].BirthDate)
+            .Select(m => (summaries[m.Id], m.RelationToHead is { } code ? HouseholdRelations.ChineseNames.GetValueOrDefault(code, code) : (string?)null)).ToList();
+    }
+
     public IQueryable<BornResident> BornBetween(DateOnly from, DateOnly to) => db.Set<Resident>().AsNoTracking().Where(r => r.BirthDate >= from && r.BirthDate <= to)
         .Select(r => new BornResident { Id = r.Id, ManagingInstitutionId = r.ManagingInstitutionId, BirthDate = r.BirthDate });
 
