@@ -23,8 +23,13 @@ public sealed class HealthRecordTests(SqliteServerFixture server)
         {
             await ReadAsync(await api.PostAsJsonAsync("/api/v1/residents", new
             {
-                name, sex = 2, birthDate = birth, idNumber = ChineseIdNumber.Compose("130534", birth, TestSeed.IdSequence(false)),
-                phone = "13" + TestSeed.Next(100_000_000, 999_999_999), address = "河北省邢台市清河县葛仙庄镇东王庄村9号", ethnicity = (string?)null,
+                name,
+                sex = 2,
+                birthDate = birth,
+                idNumber = ChineseIdNumber.Compose("130534", birth, TestSeed.IdSequence(false)),
+                phone = "13" + TestSeed.Next(100_000_000, 999_999_999),
+                address = "河北省邢台市清河县葛仙庄镇东王庄村9号",
+                ethnicity = (string?)null,
             }));
         }
 

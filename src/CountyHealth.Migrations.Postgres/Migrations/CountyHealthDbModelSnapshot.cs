@@ -1695,6 +1695,105 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.ToTable("chronic_follow_ups", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.PublicHealth.Domain.ElderlyCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Cognition")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DiastolicBp")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DoctorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Dressing")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Eating")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("FastingGlucose")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<int?>("GdsScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Grooming")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Guidance")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<decimal>("HeightCm")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("MmseScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Mobility")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Mood")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SelfCareGrade")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SelfCareScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SystolicBp")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TestsDone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Toileting")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("WaistCm")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<decimal>("WeightKg")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Date");
+
+                    b.HasIndex("ResidentId", "Date");
+
+                    b.ToTable("elderly_checks", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.PublicHealth.Domain.HealthRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1690,6 +1690,105 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.ToTable("chronic_follow_ups", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.PublicHealth.Domain.ElderlyCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cognition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DiastolicBp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DoctorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dressing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Eating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("FastingGlucose")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GdsScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Grooming")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Guidance")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("HeightCm")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MmseScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mobility")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SelfCareGrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelfCareScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SystolicBp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TestsDone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Toileting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("WaistCm")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("WeightKg")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Date");
+
+                    b.HasIndex("ResidentId", "Date");
+
+                    b.ToTable("elderly_checks", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.PublicHealth.Domain.HealthRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,6 +1,7 @@
 using CountyHealth.Kernel.Security;
 using CountyHealth.PublicHealth.Chronic;
 using CountyHealth.PublicHealth.Contracts;
+using CountyHealth.PublicHealth.Elderly;
 using CountyHealth.PublicHealth.Immunisation;
 using CountyHealth.PublicHealth.Records;
 using Microsoft.AspNetCore.Builder;
@@ -38,6 +39,13 @@ internal static class Endpoints
             .Requires(PublicHealthPermissions.Records).WithName("SaveHealthRecord").WithSummary("建档（首次保存编17位档案号）或更新个人基本信息");
         g.MapPost("/records/{id:guid}/close", (Guid id, CloseRecordRequest r, CloseHealthRecord h, CancellationToken ct) => h.HandleAsync(id, r, ct))
             .Requires(PublicHealthPermissions.Records).WithName("CloseHealthRecord").WithSummary("档案结案：死亡或迁出");
+
+        g.MapGet("/elderly", ([AsParameters] ElderlyQuery q, ListElderly h, CancellationToken ct) => h.HandleAsync(q, ct))
+            .Requires(PublicHealthPermissions.Read).WithName("ListElderly").WithSummary("老年人健康管理名单：今年未完成体检、已完成或全部65岁及以上居民");
+        g.MapGet("/elderly/{id:guid}", (Guid id, GetElderly h, CancellationToken ct) => h.HandleAsync(id, ct))
+            .Requires(PublicHealthPermissions.Read).WithName("GetElderly").WithSummary("老年人年度健康体检记录");
+        g.MapPost("/elderly/{id:guid}/checks", (Guid id, ElderlyCheckRequest r, RecordElderlyCheck h, CancellationToken ct) => h.HandleAsync(id, r, ct))
+            .Requires(PublicHealthPermissions.Elderly).WithName("RecordElderlyCheck").WithSummary("记录老年人年度健康体检：自理能力评估、体检、辅助检查、健康指导");
 
         g.MapGet("/immunisation", ([AsParameters] ChildrenDueQuery q, ListChildrenDue h, CancellationToken ct) => h.HandleAsync(q, ct))
             .Requires(PublicHealthPermissions.ImmunisationRead).WithName("ImmunisationDueList").WithSummary("预防接种应种名单：到期、逾期或全部0～6岁儿童");

@@ -116,7 +116,8 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             .Replace("/cards/{id}", $"/cards/{s.CardId}", StringComparison.Ordinal)
             .Replace("/enrolments/{id}", $"/enrolments/{s.EnrolmentId}", StringComparison.Ordinal)
             .Replace("/children/{id}", $"/children/{s.Resident.Id}", StringComparison.Ordinal)
-            .Replace("/public-health/records/{id}", $"/public-health/records/{s.Resident.Id}", StringComparison.Ordinal);
+            .Replace("/public-health/records/{id}", $"/public-health/records/{s.Resident.Id}", StringComparison.Ordinal)
+            .Replace("/elderly/{id}", $"/elderly/{s.Resident.Id}", StringComparison.Ordinal);
         if (path.Contains('{', StringComparison.Ordinal))
         {
             return [];
@@ -230,6 +231,9 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         new("RecordVaccination", "nurse", (c, s) => c.PostAsync($"/api/v1/public-health/immunisation/children/{s.Resident.Id}/vaccinations",
             new CountyHealth.PublicHealth.Immunisation.VaccinationRequest("HepB", Clinic.Today, null, null, CountyHealth.PublicHealth.Domain.InjectionSite.RightUpperArm,
                 CountyHealth.PublicHealth.Domain.DoseSource.FromCertificate, null))),
+        new("RecordElderlyCheck", "doctor", (c, s) => c.PostAsync($"/api/v1/public-health/elderly/{s.Resident.Id}/checks",
+            new CountyHealth.PublicHealth.Elderly.ElderlyCheckRequest(Clinic.Today, 0, 0, 0, 0, 0, 130, 80, 160m, 60m, null, null, CountyHealth.PublicHealth.Domain.ScreenResult.Negative, null,
+                CountyHealth.PublicHealth.Domain.ScreenResult.Negative, null, ["blood"], ["results"]))),
         new("SaveHealthRecord", "records", (c, s) => c.PutAsync($"/api/v1/public-health/records/{s.Resident.Id}",
             new CountyHealth.PublicHealth.Records.HealthRecordRequest(new() { ["residence"] = "1", ["blood"] = "5", ["rh"] = "3", ["marital"] = "2", ["payment"] = "3", ["allergy"] = "1" }, null, 0))),
         new("CloseHealthRecord", "records", (c, s) => c.PostAsync($"/api/v1/public-health/records/{s.Resident.Id}/close",

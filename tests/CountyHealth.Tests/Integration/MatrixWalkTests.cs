@@ -124,7 +124,8 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             .Replace("/cards/{id}", $"/cards/{s.CardId}", StringComparison.Ordinal)
             .Replace("/enrolments/{id}", $"/enrolments/{s.EnrolmentId}", StringComparison.Ordinal)
             .Replace("/children/{id}", $"/children/{s.ResidentId}", StringComparison.Ordinal)
-            .Replace("/public-health/records/{id}", $"/public-health/records/{s.ResidentId}", StringComparison.Ordinal);
+            .Replace("/public-health/records/{id}", $"/public-health/records/{s.ResidentId}", StringComparison.Ordinal)
+            .Replace("/elderly/{id}", $"/elderly/{s.ResidentId}", StringComparison.Ordinal);
         Assert.False(path.Contains('{', StringComparison.Ordinal), $"the walk cannot fill {op.Path}");
         if (op.Query.Contains("institution", StringComparer.OrdinalIgnoreCase))
         {

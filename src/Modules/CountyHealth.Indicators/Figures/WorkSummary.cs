@@ -41,6 +41,7 @@ internal sealed class WriteWorkSummary(FigureTable figures, IndicatorCatalogue c
         ("合理用药", ["MZ06", "MZ07", "MZ08", "MZ09"]),
         ("药品管理", ["YF01", "YF02", "YF03", "YF04"]),
         ("居民健康档案与主索引", ["JM01", "JM02", "JD03", "JD01", "JD02"]),
+        ("老年人健康管理", ["LN02", "LN01"]),
         ("慢性病患者健康管理", ["GW05", "GW01", "GW02", "GW03", "GW04"]),
         ("预防接种", ["YM11", "YM01", "YM03", "YM05", "YM06", "YM07"]),
         ("传染病报告", ["CR03", "CR01", "CR02"]),

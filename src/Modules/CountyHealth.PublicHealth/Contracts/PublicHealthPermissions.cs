@@ -15,6 +15,9 @@ public static class PublicHealthPermissions
     /// <summary>Record doses given (or copied from a certificate) and certificate checks at school entry.</summary>
     public const string Immunise = "imm.record";
 
+    /// <summary>Record the annual health management of residents of 65 and over (self-care assessment, check, guidance).</summary>
+    public const string Elderly = "phs.elderly";
+
     /// <summary>Keep residents' health records: read them, make them (建档), update the basic information, close them.</summary>
     public const string Records = "phs.records";
 
@@ -22,6 +25,7 @@ public static class PublicHealthPermissions
     [
         new(Read, "查阅公共卫生服务记录（慢病管理、随访、到期名单）", "公共卫生"),
         new(Chronic, "高血压、2型糖尿病患者纳入管理、随访、结案", "公共卫生"),
+        new(Elderly, "65岁及以上老年人年度健康管理（自理能力评估、体检、健康指导）", "公共卫生"),
         new(Records, "居民健康档案建档、查阅、维护个人基本信息、结案", "公共卫生"),
         new(ImmunisationRead, "查阅儿童预防接种记录（接种证、应种名单、查验记录）", "公共卫生"),
         new(Immunise, "登记疫苗接种、补录接种证记录、入托入学查验接种证", "公共卫生"),

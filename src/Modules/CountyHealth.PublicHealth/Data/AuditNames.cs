@@ -75,6 +75,32 @@ internal sealed class PublicHealthAuditedRecords(CountyHealthDb db) : AuditedRec
             (nameof(Vaccination.ConfirmReason), "确认接种原因"),
             (nameof(Vaccination.NurseName), "接种人"),
             (nameof(Vaccination.RecordedAt), "记录时间")),
+        AuditedType.Of<ElderlyCheck>("老年人健康管理",
+            (nameof(ElderlyCheck.ResidentId), "居民"),
+            (nameof(ElderlyCheck.InstitutionId), "管理机构"),
+            (nameof(ElderlyCheck.Date), "体检日期"),
+            (nameof(ElderlyCheck.Eating), "进餐"),
+            (nameof(ElderlyCheck.Grooming), "梳洗"),
+            (nameof(ElderlyCheck.Dressing), "穿衣"),
+            (nameof(ElderlyCheck.Toileting), "如厕"),
+            (nameof(ElderlyCheck.Mobility), "活动"),
+            (nameof(ElderlyCheck.SelfCareScore), "自理能力评分"),
+            (nameof(ElderlyCheck.SelfCareGrade), "自理能力"),
+            (nameof(ElderlyCheck.SystolicBp), "收缩压"),
+            (nameof(ElderlyCheck.DiastolicBp), "舒张压"),
+            (nameof(ElderlyCheck.HeightCm), "身高"),
+            (nameof(ElderlyCheck.WeightKg), "体重"),
+            (nameof(ElderlyCheck.WaistCm), "腰围"),
+            (nameof(ElderlyCheck.FastingGlucose), "空腹血糖"),
+            (nameof(ElderlyCheck.Cognition), "认知功能"),
+            (nameof(ElderlyCheck.MmseScore), "简易智力状态检查总分"),
+            (nameof(ElderlyCheck.Mood), "情感状态"),
+            (nameof(ElderlyCheck.GdsScore), "老年抑郁量表总分"),
+            (nameof(ElderlyCheck.TestsDone), "辅助检查"),
+            (nameof(ElderlyCheck.Guidance), "健康指导"),
+            (nameof(ElderlyCheck.Complete), "完整"),
+            (nameof(ElderlyCheck.DoctorName), "体检医生"),
+            (nameof(ElderlyCheck.RecordedAt), "记录时间")),
         AuditedType.Of<HealthRecord>("居民健康档案",
             (nameof(HealthRecord.ResidentId), "居民"),
             (nameof(HealthRecord.InstitutionId), "建档机构"),
@@ -123,6 +149,14 @@ internal sealed class PublicHealthAuditedRecords(CountyHealthDb db) : AuditedRec
             foreach (var v in await db.Set<Vaccination>().AsNoTracking().Where(v => doses.Contains(v.Id)).Select(v => new { v.Id, v.VaccineName, v.Dose, v.GivenOn }).ToListAsync(ct))
             {
                 labels.Set(nameof(Vaccination), v.Id, $"{v.VaccineName}第{v.Dose}剂 {v.GivenOn:yyyy-MM-dd}");
+            }
+        }
+        var elderly = labels.IdsOf(nameof(ElderlyCheck));
+        if (elderly.Count > 0)
+        {
+            foreach (var c in await db.Set<ElderlyCheck>().AsNoTracking().Where(c => elderly.Contains(c.Id)).Select(c => new { c.Id, c.Date }).ToListAsync(ct))
+            {
+                labels.Set(nameof(ElderlyCheck), c.Id, $"老年人健康体检 {c.Date:yyyy-MM-dd}");
             }
         }
         var records = labels.IdsOf(nameof(HealthRecord));

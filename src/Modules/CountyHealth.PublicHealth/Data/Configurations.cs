@@ -93,3 +93,20 @@ internal sealed class HealthRecordConfiguration : IEntityTypeConfiguration<Healt
         b.HasIndex(h => new { h.InstitutionId, h.CreatedOn });
     }
 }
+
+internal sealed class ElderlyCheckConfiguration : IEntityTypeConfiguration<ElderlyCheck>
+{
+    public void Configure(EntityTypeBuilder<ElderlyCheck> b)
+    {
+        b.ToTable("elderly_checks");
+        b.Property(c => c.HeightCm).HasPrecision(4, 1);
+        b.Property(c => c.WeightKg).HasPrecision(4, 1);
+        b.Property(c => c.WaistCm).HasPrecision(4, 1);
+        b.Property(c => c.FastingGlucose).HasPrecision(4, 1);
+        b.Property(c => c.TestsDone).HasMaxLength(100);
+        b.Property(c => c.Guidance).HasMaxLength(120);
+        b.Property(c => c.DoctorName).HasMaxLength(50);
+        b.HasIndex(c => new { c.ResidentId, c.Date });
+        b.HasIndex(c => new { c.InstitutionId, c.Date });
+    }
+}

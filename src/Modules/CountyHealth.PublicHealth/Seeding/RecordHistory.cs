@@ -61,6 +61,7 @@ internal sealed class RecordHistory : ISyntheticData
             }
         }
 #pragma warning restore CA5394
+        run.Put(new KeptRecords(records.ToDictionary(r => r.ResidentId, r => r.CreatedOn)));
         await run.Writer.WriteAsync(records, ct);
     }
 
@@ -100,3 +101,6 @@ internal sealed class RecordHistory : ISyntheticData
     }
 #pragma warning restore CA5394
 }
+
+/// <summary>What the records' part leaves for the programmes after it: who has a record in the township, since when.</summary>
+internal sealed record KeptRecords(IReadOnlyDictionary<Guid, DateOnly> Since);
