@@ -195,7 +195,8 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CountyHealthDb>();
             var institutions = await db.Set<Institution>().AsNoTracking().ToListAsync();
-            var byName = institutions.ToDictionary(i => i.Name, i => i.Id);
+            // A generated township may repeat a name (each generation starts its list of names again): the demo's, made first, counts.
+            var byName = institutions.GroupBy(i => i.Name).ToDictionary(g => g.Key, g => g.Min(i => i.Id));
 
             // A patient of 葛仙庄镇卫生院: registered, seen, prescribed for, paid.
             var own = TestData.Adult();

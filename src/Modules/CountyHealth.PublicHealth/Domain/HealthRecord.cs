@@ -1,5 +1,6 @@
 using System.Globalization;
 using CountyHealth.Kernel.Auditing;
+using CountyHealth.Kernel.Text;
 
 namespace CountyHealth.PublicHealth.Domain;
 
@@ -148,22 +149,8 @@ public sealed class RecordCodes
     {
         const string file = "record-codes.tsv";
         var rows = new List<(string Field, bool Multi, string Code, string Name)>();
-        var header = true;
-        var n = 0;
-        foreach (var raw in text.Split('\n'))
+        foreach (var (n, c) in TabSeparated.Rows(text))
         {
-            n++;
-            var line = raw.TrimEnd('\r');
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-            if (header)
-            {
-                header = false;
-                continue;
-            }
-            var c = line.Split('\t');
             if (c.Length != 4 || c[0].Length == 0 || c[2].Length == 0 || c[3].Length == 0 || c[1] is not ("0" or "1"))
             {
                 throw new FormatException($"{file} line {n}: field, multi (0 or 1), code and name expected");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CountyHealth.Kernel.Text;
 
 namespace CountyHealth.PublicHealth.Domain;
 
@@ -124,22 +125,8 @@ public sealed class ImmunisationSchedule
     {
         const string file = "immunisation-schedule.tsv";
         var list = new List<ScheduledDose>();
-        var header = true;
-        var n = 0;
-        foreach (var raw in text.Split('\n'))
+        foreach (var (n, c) in TabSeparated.Rows(text))
         {
-            n++;
-            var line = raw.TrimEnd('\r');
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-            if (header)
-            {
-                header = false;
-                continue;
-            }
-            var c = line.Split('\t');
             if (c.Length != 13)
             {
                 throw new FormatException($"{file} line {n}: 13 columns expected, {c.Length} found");

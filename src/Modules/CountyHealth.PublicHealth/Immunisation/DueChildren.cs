@@ -31,8 +31,6 @@ internal sealed class ListChildrenDue(ImmunisationRecords records, IAccessScope 
 {
     public const int DueWithinDays = 14;
 
-    public const string NoSuchInstitution = "未找到该机构，或不在您的负责范围内";
-
     public async Task<Results<Ok<Page<ChildDueRow>>, ValidationProblem, ProblemHttpResult>> HandleAsync(ChildrenDueQuery q, CancellationToken ct)
     {
         var e = FieldErrors.For(q);
@@ -40,29 +38,20 @@ internal sealed class ListChildrenDue(ImmunisationRecords records, IAccessScope 
         {
             e.Add("show", "应为 due、overdue 或 all");
         }
-        var reach = await scope.InstitutionsAsync(PublicHealthPermissions.ImmunisationRead, ct);
-        IReadOnlyCollection<Guid> within;
-        if (q.Institution is { } one)
+        var list = await scope.ForListAsync(PublicHealthPermissions.ImmunisationRead, q.Institution, ct);
+        if (list.MustChoose)
         {
-            if (reach is not null && !reach.Contains(one))
-            {
-                return Problems.NotFound(NoSuchInstitution);
-            }
-            within = new[] { one };
-        }
-        else if (reach is null)
-        {
-            e.Add("institution", "请选择村卫生室或卫生院（全县儿童不逐一列出）");
-            within = [];
-        }
-        else
-        {
-            within = reach;
+            e.Add("institution", ListReach.ChooseMessage);
         }
         if (e.Any)
         {
             return e.ToProblem();
         }
+        if (list.Beyond)
+        {
+            return Problems.NotFound(ListReach.BeyondMessage);
+        }
+        var within = list.Within;
         var today = ChinaTime.Today(clock);
         var due = await records.DueAsync(within, q.Q, today, ct);
         var horizon = (q.Show ?? "due") switch
@@ -119,9 +108,9 @@ internal sealed class ListCatchUp(CountyHealthDb db, IAccessScope scope, IReside
             c => c.InstitutionId, ct);
         if (q.Institution is { } one)
         {
-            if (await scope.InstitutionsAsync(PublicHealthPermissions.ImmunisationRead, ct) is { } reach && !reach.Contains(one))
+            if ((await scope.ForListAsync(PublicHealthPermissions.ImmunisationRead, one, ct)).Beyond)
             {
-                return Problems.NotFound(ListChildrenDue.NoSuchInstitution);
+                return Problems.NotFound(ListReach.BeyondMessage);
             }
             checks = checks.Where(c => c.InstitutionId == one);
         }

@@ -25,9 +25,7 @@ public sealed partial class HealthRecordList
 
     protected override async Task OnInitializedAsync()
     {
-        var reach = await Scope.InstitutionsAsync(PublicHealthPermissions.Records);
-        countyWide = reach is null;
-        institutions = (await Directory.ListAsync()).Where(i => reach is null || reach.Contains(i.Id)).OrderBy(i => i.Code).ToList();
+        (institutions, countyWide) = await Scope.ChoicesAsync(Directory, PublicHealthPermissions.Records);
         institution = countyWide ? institutions.FirstOrDefault()?.Id : null;
         await Load();
     }

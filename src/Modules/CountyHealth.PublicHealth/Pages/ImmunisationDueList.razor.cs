@@ -32,10 +32,7 @@ public sealed partial class ImmunisationDueList
 
     protected override async Task OnInitializedAsync()
     {
-        var reach = await Scope.InstitutionsAsync(PublicHealthPermissions.ImmunisationRead);
-        countyWide = reach is null;
-        institutions = (await Directory.ListAsync()).Where(i => reach is null || reach.Contains(i.Id)).OrderBy(i => i.Code).ToList();
-        // The whole county is not listed child by child: a county-wide reader starts on the first institution.
+        (institutions, countyWide) = await Scope.ChoicesAsync(Directory, PublicHealthPermissions.ImmunisationRead);
         institution = countyWide ? institutions.FirstOrDefault()?.Id : null;
         await Load();
     }

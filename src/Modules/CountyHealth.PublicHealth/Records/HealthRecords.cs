@@ -262,20 +262,20 @@ internal sealed class ListHealthRecords(CountyHealthDb db, IAccessScope scope, I
         {
             e.Add("show", "应为 all、missing 或 kept");
         }
-        var reach = await scope.InstitutionsAsync(PublicHealthPermissions.Records, ct);
-        if (q.Institution is null && reach is null)
+        var list = await scope.ForListAsync(PublicHealthPermissions.Records, q.Institution, ct);
+        if (list.MustChoose)
         {
-            e.Add("institution", "请选择村卫生室或卫生院（全县居民不逐一列出）");
+            e.Add("institution", ListReach.ChooseMessage);
         }
         if (e.Any)
         {
             return e.ToProblem();
         }
-        if (q.Institution is { } one && reach is not null && !reach.Contains(one))
+        if (list.Beyond)
         {
-            return Problems.NotFound("未找到该机构，或不在您的负责范围内");
+            return Problems.NotFound(ListReach.BeyondMessage);
         }
-        var within = q.Institution is { } only ? new[] { only } : reach!.ToArray();
+        var within = list.Within;
         var today = ChinaTime.Today(clock);
         var people = residents.BornBetween(DateOnly.MinValue, today).Where(p => within.Contains(p.ManagingInstitutionId));
         if (!string.IsNullOrWhiteSpace(q.Q))

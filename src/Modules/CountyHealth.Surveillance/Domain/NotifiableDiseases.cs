@@ -1,4 +1,5 @@
 using System.Globalization;
+using CountyHealth.Kernel.Text;
 
 namespace CountyHealth.Surveillance.Domain;
 
@@ -69,22 +70,8 @@ public sealed class DiseaseList
     public static DiseaseList Parse(string text)
     {
         var list = new List<NotifiableDisease>();
-        var header = true;
-        var n = 0;
-        foreach (var raw in text.Split('\n'))
+        foreach (var (n, c) in TabSeparated.Rows(text))
         {
-            n++;
-            var line = raw.TrimEnd('\r');
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-            if (header)
-            {
-                header = false;
-                continue;
-            }
-            var c = line.Split('\t');
             if (c.Length != 8)
             {
                 throw new FormatException($"notifiable-diseases.tsv line {n}: 8 columns expected, {c.Length} found");
