@@ -1858,6 +1858,155 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.ToTable("health_records", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.PublicHealth.Domain.MentalFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AcuteReaction")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Adherence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Advice")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Class")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DoctorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Insight")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("MarkedSymptoms")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("NextDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("PoorSocialFunction")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Referral")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RiskGrade")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SeriousPhysicalIllness")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Date");
+
+                    b.HasIndex("PatientId", "Date");
+
+                    b.ToTable("mental_follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.PublicHealth.Domain.MentalPatient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Consent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DiagnosedAt")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly>("DiagnosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Disorder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("GuardianName")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("GuardianPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("LastClass")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LastFollowUpOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("LastRisk")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("NextDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("InstitutionId", "Status", "NextDueOn");
+
+                    b.ToTable("mental_patients", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.PublicHealth.Domain.Vaccination", b =>
                 {
                     b.Property<Guid>("Id")

@@ -19,6 +19,7 @@ public sealed class IndicatorsModule : IModule
     public void AddServices(IServiceCollection services)
     {
         services.AddSingleton<IndicatorCatalogue>();
+        services.AddHostedService<CatalogueCheck>();
         services.AddScoped<FactStore>();
         services.AddScoped<FigureTable>();
         services.AddScoped<IndicatorTargets>();

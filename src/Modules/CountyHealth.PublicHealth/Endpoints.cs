@@ -3,6 +3,7 @@ using CountyHealth.PublicHealth.Chronic;
 using CountyHealth.PublicHealth.Contracts;
 using CountyHealth.PublicHealth.Elderly;
 using CountyHealth.PublicHealth.Immunisation;
+using CountyHealth.PublicHealth.Mental;
 using CountyHealth.PublicHealth.Records;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -46,6 +47,15 @@ internal static class Endpoints
             .Requires(PublicHealthPermissions.Read).WithName("GetElderly").WithSummary("老年人年度健康体检记录");
         g.MapPost("/elderly/{id:guid}/checks", (Guid id, ElderlyCheckRequest r, RecordElderlyCheck h, CancellationToken ct) => h.HandleAsync(id, r, ct))
             .Requires(PublicHealthPermissions.Elderly).WithName("RecordElderlyCheck").WithSummary("记录老年人年度健康体检：自理能力评估、体检、辅助检查、健康指导");
+
+        g.MapGet("/mental", ([AsParameters] MentalQuery q, ListMentalPatients h, CancellationToken ct) => h.HandleAsync(q, ct))
+            .Requires(PublicHealthPermissions.Mental).WithName("ListMentalPatients").WithSummary("严重精神障碍患者随访名单：到期、逾期或全部在册患者");
+        g.MapPost("/mental", (MentalRegistration r, RegisterMentalPatient h, CancellationToken ct) => h.HandleAsync(r, ct))
+            .Requires(PublicHealthPermissions.Mental).WithName("RegisterMentalPatient").WithSummary("登记确诊的严重精神障碍患者（诊断、确诊医院、监护人、知情同意）");
+        g.MapGet("/mental/{id:guid}", (Guid id, GetMentalPatient h, CancellationToken ct) => h.HandleAsync(id, ct))
+            .Requires(PublicHealthPermissions.Mental).WithName("GetMentalPatient").WithSummary("严重精神障碍患者及其随访记录");
+        g.MapPost("/mental/{id:guid}/follow-ups", (Guid id, MentalFollowUpRequest r, RecordMentalFollowUp h, CancellationToken ct) => h.HandleAsync(id, r, ct))
+            .Requires(PublicHealthPermissions.Mental).WithName("RecordMentalFollowUp").WithSummary("记录随访：危险性评估、分类、转诊与下次随访日期");
 
         g.MapGet("/immunisation", ([AsParameters] ChildrenDueQuery q, ListChildrenDue h, CancellationToken ct) => h.HandleAsync(q, ct))
             .Requires(PublicHealthPermissions.ImmunisationRead).WithName("ImmunisationDueList").WithSummary("预防接种应种名单：到期、逾期或全部0～6岁儿童");

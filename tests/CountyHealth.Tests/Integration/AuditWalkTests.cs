@@ -117,7 +117,8 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             .Replace("/enrolments/{id}", $"/enrolments/{s.EnrolmentId}", StringComparison.Ordinal)
             .Replace("/children/{id}", $"/children/{s.Resident.Id}", StringComparison.Ordinal)
             .Replace("/public-health/records/{id}", $"/public-health/records/{s.Resident.Id}", StringComparison.Ordinal)
-            .Replace("/elderly/{id}", $"/elderly/{s.Resident.Id}", StringComparison.Ordinal);
+            .Replace("/elderly/{id}", $"/elderly/{s.Resident.Id}", StringComparison.Ordinal)
+            .Replace("/mental/{id}", $"/mental/{s.MentalId}", StringComparison.Ordinal);
         if (path.Contains('{', StringComparison.Ordinal))
         {
             return [];
@@ -234,6 +235,16 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         new("RecordElderlyCheck", "doctor", (c, s) => c.PostAsync($"/api/v1/public-health/elderly/{s.Resident.Id}/checks",
             new CountyHealth.PublicHealth.Elderly.ElderlyCheckRequest(Clinic.Today, 0, 0, 0, 0, 0, 130, 80, 160m, 60m, null, null, CountyHealth.PublicHealth.Domain.ScreenResult.Negative, null,
                 CountyHealth.PublicHealth.Domain.ScreenResult.Negative, null, ["blood"], ["results"]))),
+        new("RegisterMentalPatient", "publichealth", async (c, s) =>
+        {
+            var response = await c.PostAsync("/api/v1/public-health/mental", new CountyHealth.PublicHealth.Mental.MentalRegistration(s.Resident.Id,
+                CountyHealth.PublicHealth.Domain.MentalDisorder.Schizophrenia, "清河县精神卫生中心", Clinic.Today.AddYears(-1), "王建", null, true));
+            s.MentalId = (await Peek<CountyHealth.PublicHealth.Mental.MentalPatientView>(response)).Id;
+            return response;
+        }),
+        new("RecordMentalFollowUp", "publichealth", (c, s) => c.PostAsync($"/api/v1/public-health/mental/{s.MentalId}/follow-ups",
+            new CountyHealth.PublicHealth.Mental.MentalFollowUpRequest(Clinic.Today, CountyHealth.PublicHealth.Domain.FollowUpMode.Home, 0, false,
+                CountyHealth.PublicHealth.Domain.Insight.Full, false, false, false, CountyHealth.PublicHealth.Domain.Adherence.Regular, 0))),
         new("SaveHealthRecord", "records", (c, s) => c.PutAsync($"/api/v1/public-health/records/{s.Resident.Id}",
             new CountyHealth.PublicHealth.Records.HealthRecordRequest(new() { ["residence"] = "1", ["blood"] = "5", ["rh"] = "3", ["marital"] = "2", ["payment"] = "3", ["allergy"] = "1" }, null, 0))),
         new("CloseHealthRecord", "records", (c, s) => c.PostAsync($"/api/v1/public-health/records/{s.Resident.Id}/close",
@@ -340,6 +351,7 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         public Guid CardId { get; set; }
         public Guid CorrectionId { get; set; }
         public Guid EnrolmentId { get; set; }
+        public Guid MentalId { get; set; }
         public Guid LineId { get; set; }
         public Guid InstitutionId { get; set; }
         public int Checked { get; set; }

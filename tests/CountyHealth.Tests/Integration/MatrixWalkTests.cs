@@ -125,7 +125,8 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             .Replace("/enrolments/{id}", $"/enrolments/{s.EnrolmentId}", StringComparison.Ordinal)
             .Replace("/children/{id}", $"/children/{s.ResidentId}", StringComparison.Ordinal)
             .Replace("/public-health/records/{id}", $"/public-health/records/{s.ResidentId}", StringComparison.Ordinal)
-            .Replace("/elderly/{id}", $"/elderly/{s.ResidentId}", StringComparison.Ordinal);
+            .Replace("/elderly/{id}", $"/elderly/{s.ResidentId}", StringComparison.Ordinal)
+            .Replace("/mental/{id}", $"/mental/{s.MentalId}", StringComparison.Ordinal);
         Assert.False(path.Contains('{', StringComparison.Ordinal), $"the walk cannot fill {op.Path}");
         if (op.Query.Contains("institution", StringComparer.OrdinalIgnoreCase))
         {
@@ -179,7 +180,7 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
         return null;
     }
 
-    private sealed record Subject(string InstitutionName, Guid InstitutionId, Guid ResidentId, string Name, string IdNumber, Guid VisitId, Guid PaymentId, Guid PrescriptionId, Guid CardId, Guid EnrolmentId);
+    private sealed record Subject(string InstitutionName, Guid InstitutionId, Guid ResidentId, string Name, string IdNumber, Guid VisitId, Guid PaymentId, Guid PrescriptionId, Guid CardId, Guid EnrolmentId, Guid MentalId);
 
     private sealed class World
     {
@@ -222,14 +223,19 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             var (ownCard, ownEnrolment) = await CardOfAsync(await clinic.Doctor, visit.VisitId);
             var (otherCard, otherEnrolment) = await CardOfAsync(await host.As("hospital.doctor"), otherVisit.VisitId);
 
+            // The centre's patient registered in the severe-mental-disorder programme; the hospital's is not (no role registers there).
+            var mental = (await (await host.As("publichealth")).PostAsync<CountyHealth.PublicHealth.Mental.MentalPatientView>("/api/v1/public-health/mental",
+                new CountyHealth.PublicHealth.Mental.MentalRegistration(ownRow.Id, CountyHealth.PublicHealth.Domain.MentalDisorder.Schizophrenia, "清河县精神卫生中心",
+                    Clinic.Today.AddYears(-1), "王建", null, true), HttpStatusCode.Created)).Id;
+
             var township = byName["葛仙庄镇卫生院"];
             var hospital = byName[DemoAccountList.HospitalName];
             return new World
             {
                 Subjects =
                 [
-                    new("葛仙庄镇卫生院", township, ownRow.Id, own.Name, own.IdNumber, visit.VisitId, ownReceipt.PaymentId, ownPrescription.Id, ownCard, ownEnrolment),
-                    new(DemoAccountList.HospitalName, hospital, otherRow.Id, other.Name, other.IdNumber, otherVisit.VisitId, otherReceipt.PaymentId, otherPrescription.Id, otherCard, otherEnrolment),
+                    new("葛仙庄镇卫生院", township, ownRow.Id, own.Name, own.IdNumber, visit.VisitId, ownReceipt.PaymentId, ownPrescription.Id, ownCard, ownEnrolment, mental),
+                    new(DemoAccountList.HospitalName, hospital, otherRow.Id, other.Name, other.IdNumber, otherVisit.VisitId, otherReceipt.PaymentId, otherPrescription.Id, otherCard, otherEnrolment, Guid.CreateVersion7()),
                 ],
                 Parents = institutions.ToDictionary(i => i.Id, i => i.ParentId),
                 ByName = byName,

@@ -21,6 +21,7 @@ public static class DemoAccounts
     public const string VillageDoctor2 = "villagedoctor2";
     public const string RecordsClerk = "records";
     public const string Nurse = "nurse";
+    public const string PublicHealth = "publichealth";
     public const string Director = "director";
     public const string Bureau = "bureau";
     public const string Cdc = "cdc";

@@ -43,11 +43,27 @@ internal sealed class WriteWorkSummary(FigureTable figures, IndicatorCatalogue c
         ("居民健康档案与主索引", ["JM01", "JM02", "JD03", "JD01", "JD02"]),
         ("老年人健康管理", ["LN02", "LN01"]),
         ("慢性病患者健康管理", ["GW05", "GW01", "GW02", "GW03", "GW04"]),
+        ("严重精神障碍患者管理", ["JZ02", "JZ01"]),
         ("预防接种", ["YM11", "YM01", "YM03", "YM05", "YM06", "YM07"]),
         ("传染病报告", ["CR03", "CR01", "CR02"]),
         ("卫生监督与爱国卫生", ["WS01", "WS02", "XY01", "XY02", "AW01", "AW02"]),
         ("基础建设", ["JS01"]),
     ];
+
+    /// <summary>A section's number as the summaries write it: 一 … 十, 十一 … 十九, 二十 … (more sections than ten once every programme reports).</summary>
+    public static string Numeral(int n)
+    {
+        const string digits = "一二三四五六七八九";
+        return n switch
+        {
+            < 1 => throw new ArgumentOutOfRangeException(nameof(n)),
+            < 10 => digits[n - 1].ToString(),
+            10 => "十",
+            < 20 => "十" + digits[n - 11],
+            < 100 => digits[(n / 10) - 1] + "十" + (n % 10 == 0 ? "" : digits[(n % 10) - 1].ToString()),
+            _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
 
     public async Task<Results<Ok<WorkSummaryDraft>, ValidationProblem, ProblemHttpResult>> HandleAsync(SummaryQuery q, CancellationToken ct)
     {
@@ -115,7 +131,7 @@ internal sealed class WriteWorkSummary(FigureTable figures, IndicatorCatalogue c
             }
             var clauses = shown.Select(i => $"{i.Name}{Value(i)}{Change(i)}");
             // Numbered as written: a section the institution has nothing for leaves no gap.
-            sections.Add(new SummarySection($"{"一二三四五六七八九十"[sections.Count]}、{heading}", $"{period.Name}，{we}" + string.Join("；", clauses) + "。"));
+            sections.Add(new SummarySection($"{Numeral(sections.Count + 1)}、{heading}", $"{period.Name}，{we}" + string.Join("；", clauses) + "。"));
         }
         var problems = await ProblemsAsync(institutions, period, q.Institution ?? (reach is null ? (await directory.ListAsync(ct)).FirstOrDefault(i => i.Kind == InstitutionKind.Bureau)?.Id : null), ct);
         return TypedResults.Ok(new WorkSummaryDraft($"{name}{period.Year}年工作总结（草稿）", period.Name, sections, problems, quoted));

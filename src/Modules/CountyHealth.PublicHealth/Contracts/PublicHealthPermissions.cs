@@ -18,6 +18,9 @@ public static class PublicHealthPermissions
     /// <summary>Record the annual health management of residents of 65 and over (self-care assessment, check, guidance).</summary>
     public const string Elderly = "phs.elderly";
 
+    /// <summary>Register severe-mental-disorder patients, read and record their follow-ups (sensitive: reading needs this too).</summary>
+    public const string Mental = "phs.mental";
+
     /// <summary>Keep residents' health records: read them, make them (建档), update the basic information, close them.</summary>
     public const string Records = "phs.records";
 
@@ -26,6 +29,7 @@ public static class PublicHealthPermissions
         new(Read, "查阅公共卫生服务记录（慢病管理、随访、到期名单）", "公共卫生"),
         new(Chronic, "高血压、2型糖尿病患者纳入管理、随访、结案", "公共卫生"),
         new(Elderly, "65岁及以上老年人年度健康管理（自理能力评估、体检、健康指导）", "公共卫生"),
+        new(Mental, "严重精神障碍患者登记、查阅与随访（敏感信息，查阅亦需本权限）", "公共卫生"),
         new(Records, "居民健康档案建档、查阅、维护个人基本信息、结案", "公共卫生"),
         new(ImmunisationRead, "查阅儿童预防接种记录（接种证、应种名单、查验记录）", "公共卫生"),
         new(Immunise, "登记疫苗接种、补录接种证记录、入托入学查验接种证", "公共卫生"),

@@ -101,6 +101,44 @@ internal sealed class PublicHealthAuditedRecords(CountyHealthDb db) : AuditedRec
             (nameof(ElderlyCheck.Complete), "完整"),
             (nameof(ElderlyCheck.DoctorName), "体检医生"),
             (nameof(ElderlyCheck.RecordedAt), "记录时间")),
+        AuditedType.Of<MentalPatient>("严重精神障碍患者管理",
+            (nameof(MentalPatient.ResidentId), "居民"),
+            (nameof(MentalPatient.InstitutionId), "管理机构"),
+            (nameof(MentalPatient.Disorder), "诊断"),
+            (nameof(MentalPatient.DiagnosedAt), "确诊医院"),
+            (nameof(MentalPatient.DiagnosedOn), "确诊日期"),
+            (nameof(MentalPatient.GuardianName), "监护人"),
+            (nameof(MentalPatient.GuardianPhone), "监护人电话"),
+            (nameof(MentalPatient.Consent), "知情同意"),
+            (nameof(MentalPatient.RegisteredOn), "登记日期"),
+            (nameof(MentalPatient.RegisteredBy), "登记人"),
+            (nameof(MentalPatient.Status), "管理状态"),
+            (nameof(MentalPatient.EndedOn), "结案日期"),
+            (nameof(MentalPatient.EndReason), "结案原因"),
+            (nameof(MentalPatient.LastRisk), "最近危险性评估"),
+            (nameof(MentalPatient.LastClass), "最近随访分类"),
+            (nameof(MentalPatient.LastFollowUpOn), "最近随访日期"),
+            (nameof(MentalPatient.NextDueOn), "下次随访日期"),
+            (nameof(MentalPatient.Version), "")),
+        AuditedType.Of<MentalFollowUp>("严重精神障碍患者随访",
+            (nameof(MentalFollowUp.PatientId), "患者管理"),
+            (nameof(MentalFollowUp.ResidentId), "居民"),
+            (nameof(MentalFollowUp.InstitutionId), "管理机构"),
+            (nameof(MentalFollowUp.Date), "随访日期"),
+            (nameof(MentalFollowUp.Mode), "随访方式"),
+            (nameof(MentalFollowUp.RiskGrade), "危险性评估"),
+            (nameof(MentalFollowUp.MarkedSymptoms), "明显精神病性症状"),
+            (nameof(MentalFollowUp.Insight), "自知力"),
+            (nameof(MentalFollowUp.PoorSocialFunction), "社会功能较差"),
+            (nameof(MentalFollowUp.AcuteReaction), "急性药物不良反应"),
+            (nameof(MentalFollowUp.SeriousPhysicalIllness), "严重躯体疾病"),
+            (nameof(MentalFollowUp.Adherence), "服药依从性"),
+            (nameof(MentalFollowUp.Class), "随访分类"),
+            (nameof(MentalFollowUp.Referral), "转诊"),
+            (nameof(MentalFollowUp.NextDueOn), "下次随访日期"),
+            (nameof(MentalFollowUp.Advice), "处理意见"),
+            (nameof(MentalFollowUp.DoctorName), "随访医生"),
+            (nameof(MentalFollowUp.RecordedAt), "记录时间")),
         AuditedType.Of<HealthRecord>("居民健康档案",
             (nameof(HealthRecord.ResidentId), "居民"),
             (nameof(HealthRecord.InstitutionId), "建档机构"),
@@ -157,6 +195,22 @@ internal sealed class PublicHealthAuditedRecords(CountyHealthDb db) : AuditedRec
             foreach (var c in await db.Set<ElderlyCheck>().AsNoTracking().Where(c => elderly.Contains(c.Id)).Select(c => new { c.Id, c.Date }).ToListAsync(ct))
             {
                 labels.Set(nameof(ElderlyCheck), c.Id, $"老年人健康体检 {c.Date:yyyy-MM-dd}");
+            }
+        }
+        var mental = labels.IdsOf(nameof(MentalPatient));
+        if (mental.Count > 0)
+        {
+            foreach (var m in await db.Set<MentalPatient>().AsNoTracking().Where(m => mental.Contains(m.Id)).Select(m => new { m.Id, m.RegisteredOn }).ToListAsync(ct))
+            {
+                labels.Set(nameof(MentalPatient), m.Id, $"严重精神障碍患者管理（{m.RegisteredOn:yyyy-MM-dd}登记）");
+            }
+        }
+        var mentalVisits = labels.IdsOf(nameof(MentalFollowUp));
+        if (mentalVisits.Count > 0)
+        {
+            foreach (var f in await db.Set<MentalFollowUp>().AsNoTracking().Where(f => mentalVisits.Contains(f.Id)).Select(f => new { f.Id, f.Date }).ToListAsync(ct))
+            {
+                labels.Set(nameof(MentalFollowUp), f.Id, $"严重精神障碍患者随访 {f.Date:yyyy-MM-dd}");
             }
         }
         var records = labels.IdsOf(nameof(HealthRecord));

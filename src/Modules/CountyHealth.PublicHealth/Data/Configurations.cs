@@ -110,3 +110,31 @@ internal sealed class ElderlyCheckConfiguration : IEntityTypeConfiguration<Elder
         b.HasIndex(c => new { c.InstitutionId, c.Date });
     }
 }
+
+internal sealed class MentalPatientConfiguration : IEntityTypeConfiguration<MentalPatient>
+{
+    public void Configure(EntityTypeBuilder<MentalPatient> b)
+    {
+        b.ToTable("mental_patients");
+        b.Property(p => p.DiagnosedAt).HasMaxLength(60);
+        b.Property(p => p.GuardianName).HasMaxLength(30);
+        b.Property(p => p.GuardianPhone).HasMaxLength(20);
+        b.Property(p => p.RegisteredBy).HasMaxLength(50);
+        b.Property(p => p.EndReason).HasMaxLength(200);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.HasIndex(p => new { p.InstitutionId, p.Status, p.NextDueOn });
+        b.HasIndex(p => p.ResidentId);
+    }
+}
+
+internal sealed class MentalFollowUpConfiguration : IEntityTypeConfiguration<MentalFollowUp>
+{
+    public void Configure(EntityTypeBuilder<MentalFollowUp> b)
+    {
+        b.ToTable("mental_follow_ups");
+        b.Property(f => f.Advice).HasMaxLength(200);
+        b.Property(f => f.DoctorName).HasMaxLength(50);
+        b.HasIndex(f => new { f.PatientId, f.Date });
+        b.HasIndex(f => new { f.InstitutionId, f.Date });
+    }
+}

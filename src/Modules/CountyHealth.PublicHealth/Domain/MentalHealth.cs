@@ -1,0 +1,134 @@
+using CountyHealth.Kernel.Auditing;
+
+namespace CountyHealth.PublicHealth.Domain;
+
+/// <summary>The six severe mental disorders of the programme.</summary>
+public enum MentalDisorder
+{
+    Schizophrenia = 1,
+    Schizoaffective = 2,
+    ParanoidPsychosis = 3,
+    Bipolar = 4,
+    EpilepsyRelated = 5,
+    IntellectualDisability = 6,
+}
+
+/// <summary>本次随访分类 of the mental-disorder form: 1 不稳定, 2 基本稳定, 3 稳定 — the reverse of the chronic forms' direction.</summary>
+public enum MentalClass
+{
+    Unstable = 1,
+    BasicallyStable = 2,
+    Stable = 3,
+}
+
+/// <summary>自知力: 1 完全, 2 不全, 3 缺失.</summary>
+public enum Insight
+{
+    Full = 1,
+    Partial = 2,
+    Lost = 3,
+}
+
+/// <summary>
+/// A resident registered in the severe-mental-disorder programme (登记在册): the diagnosis and where it was made, the
+/// guardian, consent to management, and where her follow-ups stand (last risk grade and class, the next date).
+/// </summary>
+internal sealed class MentalPatient : IPersonalHealthData
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ResidentId { get; set; }
+    public Guid InstitutionId { get; set; }
+    public MentalDisorder Disorder { get; set; }
+    public string DiagnosedAt { get; set; } = "";
+    public DateOnly DiagnosedOn { get; set; }
+    public string GuardianName { get; set; } = "";
+    public string? GuardianPhone { get; set; }
+    public bool Consent { get; set; }
+    public DateOnly RegisteredOn { get; set; }
+    public string RegisteredBy { get; set; } = "";
+    public EnrolmentStatus Status { get; set; } = EnrolmentStatus.Active;
+    public DateOnly? EndedOn { get; set; }
+    public string? EndReason { get; set; }
+    public int? LastRisk { get; set; }
+    public MentalClass? LastClass { get; set; }
+    public DateOnly? LastFollowUpOn { get; set; }
+    public DateOnly NextDueOn { get; set; }
+    public int Version { get; set; }
+
+    Guid? IPersonalHealthData.AuditResidentId => ResidentId;
+}
+
+/// <summary>A follow-up on the national form: risk grade, symptoms, insight, social function, adherence, the class and what follows.</summary>
+internal sealed class MentalFollowUp : IPersonalHealthData
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PatientId { get; set; }
+    public Guid ResidentId { get; set; }
+    public Guid InstitutionId { get; set; }
+    public DateOnly Date { get; set; }
+    public FollowUpMode Mode { get; set; }
+    public int RiskGrade { get; set; }
+    public bool MarkedSymptoms { get; set; }
+    public Insight Insight { get; set; }
+    public bool PoorSocialFunction { get; set; }
+    public bool AcuteReaction { get; set; }
+    public bool SeriousPhysicalIllness { get; set; }
+    public Adherence Adherence { get; set; }
+    public MentalClass Class { get; set; }
+    public bool Referral { get; set; }
+    public DateOnly NextDueOn { get; set; }
+    public string Advice { get; set; } = "";
+    public string DoctorName { get; set; } = "";
+    public DateTime RecordedAt { get; set; }
+
+    Guid? IPersonalHealthData.AuditResidentId => ResidentId;
+}
+
+/// <summary>
+/// The programme's classification (../shared/domain/phs-forms-and-schedules.md §5.3): 不稳定 at risk grade 3–5, marked
+/// psychotic symptoms, lost insight, an acute drug reaction or a serious physical illness — refer at once, see again
+/// within 2 weeks; 基本稳定 at grade 1–2, partial insight or poor social function — 2 weeks, then (still basically
+/// stable) 1 month with a psychiatrist's guidance, or (stable again) 3 months; 稳定 otherwise — 3 months.
+/// </summary>
+public static class MentalRules
+{
+    /// <summary>At least four follow-ups a year (规范管理 as commonly read).</summary>
+    public const int FollowUpsPerYear = 4;
+
+    public sealed record Findings(int RiskGrade, bool MarkedSymptoms, Insight Insight, bool PoorSocialFunction, bool AcuteReaction, bool SeriousPhysicalIllness, MentalClass? Previous);
+
+    public sealed record Outcome(MentalClass Class, bool Referral, DateOnly NextDueOn, string Advice);
+
+    public static Outcome Classify(Findings f, DateOnly day)
+    {
+        if (f.RiskGrade >= 3 || f.MarkedSymptoms || f.Insight == Insight.Lost || f.AcuteReaction || f.SeriousPhysicalIllness)
+        {
+            return new Outcome(MentalClass.Unstable, true, day.AddDays(14),
+                f.RiskGrade >= 3 ? $"危险性{f.RiskGrade}级：对症处理后立即转诊，必要时报告公安；未住院者2周内随访" : "病情不稳定：对症处理后立即转诊；未住院者2周内随访");
+        }
+        if (f.RiskGrade >= 1 || f.Insight == Insight.Partial || f.PoorSocialFunction)
+        {
+            return f.Previous == MentalClass.BasicallyStable
+                ? new Outcome(MentalClass.BasicallyStable, false, day.AddMonths(1), "仍基本稳定：请精神专科医师指导治疗，1个月内随访")
+                : new Outcome(MentalClass.BasicallyStable, false, day.AddDays(14), "基本稳定：查找原因，在规定剂量内调整用药或对症处理，2周内随访");
+        }
+        return new Outcome(MentalClass.Stable, false, day.AddMonths(3), "病情稳定：继续执行原治疗方案，3个月内随访");
+    }
+
+    public static string ClassName(MentalClass c) => c switch
+    {
+        MentalClass.Unstable => "不稳定",
+        MentalClass.BasicallyStable => "基本稳定",
+        _ => "稳定",
+    };
+
+    public static string DisorderName(MentalDisorder d) => d switch
+    {
+        MentalDisorder.Schizophrenia => "精神分裂症",
+        MentalDisorder.Schizoaffective => "分裂情感性障碍",
+        MentalDisorder.ParanoidPsychosis => "偏执性精神病",
+        MentalDisorder.Bipolar => "双相（情感）障碍",
+        MentalDisorder.EpilepsyRelated => "癫痫所致精神障碍",
+        _ => "精神发育迟滞伴发精神障碍",
+    };
+}
