@@ -18,6 +18,7 @@ public sealed partial class MentalPatientPage
     private Form form = new();
     private string? message;
     private bool messageOk;
+    private MentalClass? lastClass;
     private IReadOnlyDictionary<string, string[]> errors = new Dictionary<string, string[]>();
 
     /// <summary>The follow-up form as the page edits it.</summary>
@@ -54,6 +55,7 @@ public sealed partial class MentalPatientPage
         {
             patient = saved;
             var latest = saved.FollowUps[0];
+            lastClass = latest.Class;
             message = $"随访已保存：{latest.ClassName}。{latest.Advice}（下次随访 {latest.NextDueOn}）";
             form = new Form { Date = ChinaTime.Today(Clock).ToDateTime(TimeOnly.MinValue) };
         }
