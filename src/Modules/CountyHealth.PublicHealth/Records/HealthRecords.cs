@@ -74,15 +74,20 @@ internal sealed class HealthRecordPages(CountyHealthDb db, IAccessScope scope, I
         return r is not null && await scope.AllowsAsync(PublicHealthPermissions.Records, r.ManagingInstitutionId, "Resident", r.Id, r.Id, ct) ? r : null;
     }
 
-    /// <summary>The services that keep a record in use, newest first: follow-ups and doses given.</summary>
+    /// <summary>The services that keep a record in use, newest first: follow-ups, doses given, older people's checks.</summary>
     public async Task<List<(DateOnly Date, string Kind, string Detail)>> ServicesAsync(Guid residentId, CancellationToken ct)
     {
         var followUps = await db.Set<ChronicFollowUp>().AsNoTracking().Where(f => f.ResidentId == residentId)
             .Select(f => new { f.Date, f.Programme, f.Class }).ToListAsync(ct);
         var doses = await db.Set<Vaccination>().AsNoTracking().Where(v => v.ResidentId == residentId && v.Source == DoseSource.Given)
             .Select(v => new { v.GivenOn, v.VaccineName, v.Dose }).ToListAsync(ct);
+        var checks = await db.Set<ElderlyCheck>().AsNoTracking().Where(c => c.ResidentId == residentId).Select(c => new { c.Date, c.SelfCareGrade, c.Complete }).ToListAsync(ct);
+        var mental = await db.Set<MentalFollowUp>().AsNoTracking().Where(f => f.ResidentId == residentId).Select(f => new { f.Date }).ToListAsync(ct);
         return followUps.Select(f => (f.Date, ChronicRules.NameOf(f.Programme) + "随访", ChronicRules.ClassName(f.Class)))
             .Concat(doses.Select(d => (d.GivenOn, "预防接种", $"{d.VaccineName}第{d.Dose}剂")))
+            .Concat(checks.Select(c => (c.Date, "老年人健康体检", $"自理能力{ElderlyRules.GradeName(c.SelfCareGrade)}" + (c.Complete ? "" : "（辅助检查不全）"))))
+            // A mental-disorder follow-up keeps the record in use; what it found stays in its own, more closely held record.
+            .Concat(mental.Select(f => (f.Date, "重点人群随访", "")))
             .OrderByDescending(s => s.Item1).ToList();
     }
 

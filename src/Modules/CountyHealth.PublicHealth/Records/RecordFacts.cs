@@ -12,8 +12,8 @@ namespace CountyHealth.PublicHealth.Records;
 
 /// <summary>
 /// The health records' monthly figures by the institution that keeps them: records kept at the month's end (made by
-/// then, not closed), and of them those in use (动态使用: a follow-up or a dose given within the 12 months to the month's
-/// end). The records in use are counted for the last two years only: older months had services before these records.
+/// then, not closed), and of them those in use (动态使用: a programme service — a chronic or mental follow-up, a dose given,
+/// an older person's check — within the 12 months to the month's end). The records in use are counted for the last two years only: older months had services before these records.
 /// </summary>
 internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory residents, TimeProvider clock) : IFactSource
 {
@@ -31,7 +31,7 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
     public IReadOnlyList<Measure> Measures { get; } =
     [
         new(Kept, "建档人数", "人", MeasureKind.EndOfPeriod, "月末在档（已建档、未结案）的居民健康档案，按建档（管理）机构"),
-        new(InUse, "动态使用档案数", "份", MeasureKind.EndOfPeriod, "月末在档的档案中，截至月末12个月内有随访、预防接种等服务记录者（近两年按月计）"),
+        new(InUse, "动态使用档案数", "份", MeasureKind.EndOfPeriod, "月末在档的档案中，截至月末12个月内有慢病或精神障碍随访、预防接种、老年人体检等服务记录者（近两年按月计）"),
     ];
 
     public static void AddFeeds(IServiceCollection services)
@@ -40,6 +40,8 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
             nameof(HealthRecord.InstitutionId), nameof(HealthRecord.CreatedOn)));
         services.AddSingleton<IFactFeed>(new FactFeed<ChronicFollowUp>(Source, f => (f.InstitutionId, f.Date)));
         services.AddSingleton<IFactFeed>(new FactFeed<Vaccination>(Source, v => (v.InstitutionId, v.GivenOn)));
+        services.AddSingleton<IFactFeed>(new FactFeed<ElderlyCheck>(Source, c => (c.InstitutionId, c.Date)));
+        services.AddSingleton<IFactFeed>(new FactFeed<MentalFollowUp>(Source, f => (f.InstitutionId, f.Date)));
     }
 
     private DateOnly InUseFrom => new DateOnly(ChinaTime.Today(clock).Year, ChinaTime.Today(clock).Month, 1).AddYears(-2);
@@ -137,9 +139,18 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
             doses = doses.Where(v => institutions.Contains(v.InstitutionId));
         }
         // One day a resident and month is enough: whether a month's end has a service within twelve months.
+        var checks = db.Set<ElderlyCheck>().AsNoTracking().Where(c => c.Date >= from && c.Date <= last);
+        var mental = db.Set<MentalFollowUp>().AsNoTracking().Where(f => f.Date >= from && f.Date <= last);
+        if (institutions is not null)
+        {
+            checks = checks.Where(c => institutions.Contains(c.InstitutionId));
+            mental = mental.Where(f => institutions.Contains(f.InstitutionId));
+        }
         var a = await followUps.GroupBy(f => new { f.ResidentId, f.Date.Year, f.Date.Month }).Select(g => new { g.Key.ResidentId, Day = g.Max(f => f.Date) }).ToListAsync(ct);
         var b = await doses.GroupBy(v => new { v.ResidentId, v.GivenOn.Year, v.GivenOn.Month }).Select(g => new { g.Key.ResidentId, Day = g.Max(v => v.GivenOn) }).ToListAsync(ct);
-        return a.Concat(b).ToLookup(x => x.ResidentId, x => x.Day);
+        var c = await checks.GroupBy(x => new { x.ResidentId, x.Date.Year, x.Date.Month }).Select(g => new { g.Key.ResidentId, Day = g.Max(x => x.Date) }).ToListAsync(ct);
+        var d = await mental.GroupBy(x => new { x.ResidentId, x.Date.Year, x.Date.Month }).Select(g => new { g.Key.ResidentId, Day = g.Max(x => x.Date) }).ToListAsync(ct);
+        return a.Concat(b).Concat(c).Concat(d).ToLookup(x => x.ResidentId, x => x.Day);
     }
 
     public async Task<IReadOnlyList<FactRecord>> RecordsAsync(string measure, string dimension, Guid institutionId, int month, int skip, int take, CancellationToken ct)
