@@ -96,6 +96,8 @@ public sealed class IndicatorTests(SqliteServerFixture server)
         await chart.Locator("svg").First.WaitForAsync();
         await director.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "29-home-director.png"), FullPage = true });
         await chart.Locator("[data-testid=chart-toggle]").ClickAsync();
+        // The table renders after the click's round trip: wait for it before counting its rows.
+        await chart.Locator("[data-testid=chart-table] tbody tr").Nth(11).WaitForAsync();
         Assert.Equal(12, await chart.Locator("[data-testid=chart-table] tbody tr").CountAsync());
         await Expect(chart.Locator("[data-testid=chart-table]"), "12月");
     }
