@@ -1,3 +1,5 @@
+using CountyHealth.Kernel.Validation;
+
 namespace CountyHealth.Platform.Contracts;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace CountyHealth.Platform.Contracts;
 /// reach. A county-wide reach must name one (a county's people are not listed one by one); one beyond the reach is
 /// answered as not found.
 /// </summary>
-public sealed record ListReach(IReadOnlyCollection<Guid> Within, bool MustChoose, bool Beyond)
+public sealed record ListReach(IReadOnlyCollection<Guid> Within, bool Beyond)
 {
     public const string ChooseMessage = "请选择村卫生室或卫生院（全县不逐人列出）";
     public const string BeyondMessage = "未找到该机构，或不在您的负责范围内";
@@ -13,15 +15,20 @@ public sealed record ListReach(IReadOnlyCollection<Guid> Within, bool MustChoose
 
 public static class ListReaches
 {
-    public static async Task<ListReach> ForListAsync(this IAccessScope scope, string permission, Guid? institution, CancellationToken ct = default)
+    /// <summary>The list's institutions; a county-wide reach without one named adds the "institution" field error to <paramref name="errors"/>.</summary>
+    public static async Task<ListReach> ForListAsync(this IAccessScope scope, string permission, Guid? institution, FieldErrors? errors, CancellationToken ct = default)
     {
         var reach = await scope.InstitutionsAsync(permission, ct);
+        if (institution is null && reach is null)
+        {
+            errors?.Add("institution", ListReach.ChooseMessage);
+        }
         return institution switch
         {
-            { } one when reach is not null && !reach.Contains(one) => new ListReach([], false, true),
-            { } one => new ListReach(new[] { one }, false, false),
-            null when reach is null => new ListReach([], true, false),
-            _ => new ListReach(reach!, false, false),
+            { } one when reach is not null && !reach.Contains(one) => new ListReach([], true),
+            { } one => new ListReach(new[] { one }, false),
+            null when reach is null => new ListReach([], false),
+            _ => new ListReach(reach!, false),
         };
     }
 

@@ -207,11 +207,7 @@ internal sealed class ListElderly(CountyHealthDb db, IAccessScope scope, IReside
         {
             e.Add("show", "应为 due、done 或 all");
         }
-        var list = await scope.ForListAsync(PublicHealthPermissions.Read, q.Institution, ct);
-        if (list.MustChoose)
-        {
-            e.Add("institution", ListReach.ChooseMessage);
-        }
+        var list = await scope.ForListAsync(PublicHealthPermissions.Read, q.Institution, e, ct);
         if (e.Any)
         {
             return e.ToProblem();

@@ -38,11 +38,7 @@ internal sealed class ListChildrenDue(ImmunisationRecords records, IAccessScope 
         {
             e.Add("show", "应为 due、overdue 或 all");
         }
-        var list = await scope.ForListAsync(PublicHealthPermissions.ImmunisationRead, q.Institution, ct);
-        if (list.MustChoose)
-        {
-            e.Add("institution", ListReach.ChooseMessage);
-        }
+        var list = await scope.ForListAsync(PublicHealthPermissions.ImmunisationRead, q.Institution, e, ct);
         if (e.Any)
         {
             return e.ToProblem();
@@ -108,7 +104,7 @@ internal sealed class ListCatchUp(CountyHealthDb db, IAccessScope scope, IReside
             c => c.InstitutionId, ct);
         if (q.Institution is { } one)
         {
-            if ((await scope.ForListAsync(PublicHealthPermissions.ImmunisationRead, one, ct)).Beyond)
+            if ((await scope.ForListAsync(PublicHealthPermissions.ImmunisationRead, one, null, ct)).Beyond)
             {
                 return Problems.NotFound(ListReach.BeyondMessage);
             }

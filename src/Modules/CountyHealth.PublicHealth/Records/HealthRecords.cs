@@ -267,11 +267,7 @@ internal sealed class ListHealthRecords(CountyHealthDb db, IAccessScope scope, I
         {
             e.Add("show", "应为 all、missing 或 kept");
         }
-        var list = await scope.ForListAsync(PublicHealthPermissions.Records, q.Institution, ct);
-        if (list.MustChoose)
-        {
-            e.Add("institution", ListReach.ChooseMessage);
-        }
+        var list = await scope.ForListAsync(PublicHealthPermissions.Records, q.Institution, e, ct);
         if (e.Any)
         {
             return e.ToProblem();
