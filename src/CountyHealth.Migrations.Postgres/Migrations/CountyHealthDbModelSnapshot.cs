@@ -1858,6 +1858,93 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.ToTable("health_records", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.PublicHealth.Domain.MaternalVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Abnormal")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("AbnormalItems")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Contact")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("DiastolicBp")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DoctorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("FetalHeartRate")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("FundalHeightCm")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<int?>("GestationDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Guidance")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int?>("Haemoglobin")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PregnancyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Referral")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReferralReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("SystolicBp")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("TemperatureC")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<decimal?>("WeightKg")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Date");
+
+                    b.HasIndex("PregnancyId", "Date");
+
+                    b.ToTable("maternal_visits", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.PublicHealth.Domain.MentalFollowUp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2005,6 +2092,120 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.HasIndex("InstitutionId", "Status", "NextDueOn");
 
                     b.ToTable("mental_patients", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.PublicHealth.Domain.Pregnancy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Caesareans")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Contacts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeliveredAt")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("DeliveredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("DeliveryMode")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DischargedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("GestationDaysAtRegistration")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Gravidity")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("HbsAgPositive")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HighRisk")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HivPositive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("HusbandName")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("HusbandPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("LastPeriod")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("LiveBirths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NextContact")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("NextDueBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SyphilisPositive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("VaginalBirths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("InstitutionId", "DeliveredOn");
+
+                    b.HasIndex("InstitutionId", "RegisteredOn");
+
+                    b.HasIndex("InstitutionId", "Status", "NextDueBy");
+
+                    b.ToTable("pregnancies", (string)null);
                 });
 
             modelBuilder.Entity("CountyHealth.PublicHealth.Domain.Vaccination", b =>

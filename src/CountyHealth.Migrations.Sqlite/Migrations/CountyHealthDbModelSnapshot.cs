@@ -1853,6 +1853,93 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.ToTable("health_records", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.PublicHealth.Domain.MaternalVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Abnormal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AbnormalItems")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Contact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DiastolicBp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DoctorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FetalHeartRate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("FundalHeightCm")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GestationDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Guidance")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Haemoglobin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PregnancyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Referral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferralReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SystolicBp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("TemperatureC")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("WeightKg")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Date");
+
+                    b.HasIndex("PregnancyId", "Date");
+
+                    b.ToTable("maternal_visits", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.PublicHealth.Domain.MentalFollowUp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2000,6 +2087,120 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.HasIndex("InstitutionId", "Status", "NextDueOn");
 
                     b.ToTable("mental_patients", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.PublicHealth.Domain.Pregnancy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Caesareans")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Contacts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeliveredAt")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeliveredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DeliveryMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DischargedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GestationDaysAtRegistration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Gravidity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HbsAgPositive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HighRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HivPositive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HusbandName")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HusbandPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastPeriod")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LiveBirths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NextContact")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextDueBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SyphilisPositive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VaginalBirths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("InstitutionId", "DeliveredOn");
+
+                    b.HasIndex("InstitutionId", "RegisteredOn");
+
+                    b.HasIndex("InstitutionId", "Status", "NextDueBy");
+
+                    b.ToTable("pregnancies", (string)null);
                 });
 
             modelBuilder.Entity("CountyHealth.PublicHealth.Domain.Vaccination", b =>

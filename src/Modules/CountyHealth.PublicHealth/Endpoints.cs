@@ -3,6 +3,7 @@ using CountyHealth.PublicHealth.Chronic;
 using CountyHealth.PublicHealth.Contracts;
 using CountyHealth.PublicHealth.Elderly;
 using CountyHealth.PublicHealth.Immunisation;
+using CountyHealth.PublicHealth.Maternal;
 using CountyHealth.PublicHealth.Mental;
 using CountyHealth.PublicHealth.Records;
 using Microsoft.AspNetCore.Builder;
@@ -56,6 +57,21 @@ internal static class Endpoints
             .Requires(PublicHealthPermissions.Mental).WithName("GetMentalPatient").WithSummary("严重精神障碍患者及其随访记录");
         g.MapPost("/mental/{id:guid}/follow-ups", (Guid id, MentalFollowUpRequest r, RecordMentalFollowUp h, CancellationToken ct) => h.HandleAsync(id, r, ct))
             .Requires(PublicHealthPermissions.Mental).WithName("RecordMentalFollowUp").WithSummary("记录随访：危险性评估、分类、转诊与下次随访日期");
+
+        g.MapGet("/maternal", ([AsParameters] MaternalQuery q, ListPregnancies h, CancellationToken ct) => h.HandleAsync(q, ct))
+            .Requires(PublicHealthPermissions.Read).WithName("ListPregnancies").WithSummary("孕产妇随访名单：到期、逾期或全部在管孕产妇（按下次服务的时间窗）");
+        g.MapPost("/maternal", (PregnancyRegistration r, RegisterPregnancy h, CancellationToken ct) => h.HandleAsync(r, ct))
+            .Requires(PublicHealthPermissions.Maternal).WithName("RegisterPregnancy").WithSummary("孕产妇建册并记录第1次产前检查（孕13周前为早孕建册）");
+        g.MapGet("/maternal/{id:guid}", (Guid id, GetPregnancy h, CancellationToken ct) => h.HandleAsync(id, ct))
+            .Requires(PublicHealthPermissions.Read).WithName("GetPregnancy").WithSummary("孕产妇保健记录：建册信息、产前随访、分娩、产后访视与42天检查");
+        g.MapPost("/maternal/{id:guid}/antenatal", (Guid id, AntenatalVisitRequest r, RecordAntenatalVisit h, CancellationToken ct) => h.HandleAsync(id, r, ct))
+            .Requires(PublicHealthPermissions.Maternal).WithName("RecordAntenatalVisit").WithSummary("记录第2～5次产前随访（及高危孕妇增加的随访）");
+        g.MapPost("/maternal/{id:guid}/delivery", (Guid id, DeliveryRequest r, RecordDelivery h, CancellationToken ct) => h.HandleAsync(id, r, ct))
+            .Requires(PublicHealthPermissions.Maternal).WithName("RecordDelivery").WithSummary("登记分娩（分娩日期、出院日期、助产机构、分娩方式、活产数）");
+        g.MapPost("/maternal/{id:guid}/postpartum", (Guid id, PostpartumRequest r, RecordPostpartumVisit h, CancellationToken ct) => h.HandleAsync(id, r, ct))
+            .Requires(PublicHealthPermissions.Maternal).WithName("RecordPostpartumVisit").WithSummary("记录产后访视或产后42天健康检查（42天检查后结案）");
+        g.MapPost("/maternal/{id:guid}/end", (Guid id, EndPregnancyRequest r, EndPregnancy h, CancellationToken ct) => h.HandleAsync(id, r, ct))
+            .Requires(PublicHealthPermissions.Maternal).WithName("EndPregnancy").WithSummary("终止管理：流产、引产、迁出或死亡");
 
         g.MapGet("/immunisation", ([AsParameters] ChildrenDueQuery q, ListChildrenDue h, CancellationToken ct) => h.HandleAsync(q, ct))
             .Requires(PublicHealthPermissions.ImmunisationRead).WithName("ImmunisationDueList").WithSummary("预防接种应种名单：到期、逾期或全部0～6岁儿童");

@@ -118,7 +118,8 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             .Replace("/children/{id}", $"/children/{s.Resident.Id}", StringComparison.Ordinal)
             .Replace("/public-health/records/{id}", $"/public-health/records/{s.Resident.Id}", StringComparison.Ordinal)
             .Replace("/elderly/{id}", $"/elderly/{s.Resident.Id}", StringComparison.Ordinal)
-            .Replace("/mental/{id}", $"/mental/{s.MentalId}", StringComparison.Ordinal);
+            .Replace("/mental/{id}", $"/mental/{s.MentalId}", StringComparison.Ordinal)
+            .Replace("/maternal/{id}", $"/maternal/{s.PregnancyId}", StringComparison.Ordinal);
         if (path.Contains('{', StringComparison.Ordinal))
         {
             return [];
@@ -245,6 +246,23 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         new("RecordMentalFollowUp", "publichealth", (c, s) => c.PostAsync($"/api/v1/public-health/mental/{s.MentalId}/follow-ups",
             new CountyHealth.PublicHealth.Mental.MentalFollowUpRequest(Clinic.Today, CountyHealth.PublicHealth.Domain.FollowUpMode.Home, 0, false,
                 CountyHealth.PublicHealth.Domain.Insight.Full, false, false, false, CountyHealth.PublicHealth.Domain.Adherence.Regular, 0))),
+        // A pregnancy from registration to its end: registered at 10 weeks 200 days ago, seen, delivered 40 days ago, visited, ended.
+        new("RegisterPregnancy", "publichealth", async (c, s) =>
+        {
+            var response = await c.PostAsync("/api/v1/public-health/maternal", MaternalTests.Registration(s.Mother.Id, Clinic.Today.AddDays(-270), date: Clinic.Today.AddDays(-200)));
+            s.PregnancyId = (await Peek<CountyHealth.PublicHealth.Maternal.PregnancyView>(response)).Id;
+            return response;
+        }),
+        new("RecordAntenatalVisit", "publichealth", async (c, s) => await Succeeded(await c.PostAsync($"/api/v1/public-health/maternal/{s.PregnancyId}/antenatal",
+            new CountyHealth.PublicHealth.Maternal.AntenatalVisitRequest(Clinic.Today.AddDays(-60), 60m, 118, 76, 120, 30m, 140, false, [], false, null, await s.PregnancyVersionAsync(c))))),
+        new("RecordDelivery", "publichealth", async (c, s) => await Succeeded(await c.PostAsync($"/api/v1/public-health/maternal/{s.PregnancyId}/delivery",
+            new CountyHealth.PublicHealth.Maternal.DeliveryRequest(Clinic.Today.AddDays(-40), Clinic.Today.AddDays(-38), "清河县人民医院", CountyHealth.PublicHealth.Domain.DeliveryMode.Vaginal, 1,
+                await s.PregnancyVersionAsync(c))))),
+        new("RecordPostpartumVisit", "publichealth", async (c, s) => await Succeeded(await c.PostAsync($"/api/v1/public-health/maternal/{s.PregnancyId}/postpartum",
+            new CountyHealth.PublicHealth.Maternal.PostpartumRequest(CountyHealth.PublicHealth.Domain.MaternalContact.Postpartum, Clinic.Today.AddDays(-35), 36.8m, 112, 70, [], [], false, null,
+                await s.PregnancyVersionAsync(c))))),
+        new("EndPregnancy", "publichealth", async (c, s) => await Succeeded(await c.PostAsync($"/api/v1/public-health/maternal/{s.PregnancyId}/end",
+            new CountyHealth.PublicHealth.Maternal.EndPregnancyRequest(Clinic.Today, "迁出", await s.PregnancyVersionAsync(c))))),
         new("SaveHealthRecord", "records", (c, s) => c.PutAsync($"/api/v1/public-health/records/{s.Resident.Id}",
             new CountyHealth.PublicHealth.Records.HealthRecordRequest(new() { ["residence"] = "1", ["blood"] = "5", ["rh"] = "3", ["marital"] = "2", ["payment"] = "3", ["allergy"] = "1" }, null, 0))),
         new("CloseHealthRecord", "records", (c, s) => c.PostAsync($"/api/v1/public-health/records/{s.Resident.Id}/close",
@@ -327,6 +345,13 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         new("UnlockUser", "admin", (c, _) => c.PostAsync("/api/v1/users/cashier/unlock", new { })),
     ];
 
+    /// <summary>A step that must succeed for the steps after it: its failure fails the walk instead of passing unseen.</summary>
+    private static async Task<HttpResponseMessage> Succeeded(HttpResponseMessage response)
+    {
+        await Peek<JsonElement>(response);
+        return response;
+    }
+
     private static async Task<T> Peek<T>(HttpResponseMessage response)
     {
         Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
@@ -352,12 +377,18 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         public Guid CorrectionId { get; set; }
         public Guid EnrolmentId { get; set; }
         public Guid MentalId { get; set; }
+        public Guid PregnancyId { get; set; }
+        public required ResidentRow Mother { get; init; }
         public Guid LineId { get; set; }
         public Guid InstitutionId { get; set; }
         public int Checked { get; set; }
         public string UserName { get; set; } = "";
 
-        public List<Guid> ResidentIds => Resident is null ? [Household.Id] : [Resident.Id, Household.Id];
+        public List<Guid> ResidentIds => Resident is null ? [Household.Id, Mother.Id] : [Resident.Id, Household.Id, Mother.Id];
+
+        /// <summary>The pregnancy's version as it stands (each step of the maternal walk changes it).</summary>
+        public async Task<int> PregnancyVersionAsync(ApiClient client) =>
+            (await Peek<CountyHealth.PublicHealth.Maternal.PregnancyView>(await client.GetAsync($"/api/v1/public-health/maternal/{PregnancyId}"))).Version;
 
         public static async Task<Subject> CreateAsync(Clinic clinic, CountyHealthFactory host)
         {
@@ -379,6 +410,7 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
                 Household = household ?? throw new InvalidOperationException("no demo resident in the records clerk's scope has a household"),
                 DepartmentId = (await clinic.InternalMedicineAsync()).Id,
                 DrugId = (await clinic.FindDrugAsync("氨氯地平", "苯磺酸氨氯地平片")).Id,
+                Mother = await clinic.RegisterResidentAsync(TestData.Woman(Clinic.Today)),
             };
         }
 
@@ -393,13 +425,13 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
 
         public bool IsIn(string body, string url)
         {
-            var markers = new[] { NewResident.Name, NewResident.IdNumber, Household.Name, Household.IdNumber! };
+            var markers = new[] { NewResident.Name, NewResident.IdNumber, Household.Name, Household.IdNumber!, Mother.Name, Mother.IdNumber! };
             if (markers.Any(m => body.Contains(m, StringComparison.Ordinal)))
             {
                 return true;
             }
             // Read by the id of one of her records (a chart, the charges of her visit, her receipt).
-            var ids = new[] { VisitId, PaymentId, PrescriptionId, Resident?.Id ?? Guid.Empty, Household.Id }.Where(g => g != Guid.Empty).Select(g => g.ToString());
+            var ids = new[] { VisitId, PaymentId, PrescriptionId, Resident?.Id ?? Guid.Empty, Household.Id, Mother.Id, PregnancyId }.Where(g => g != Guid.Empty).Select(g => g.ToString());
             return body.Length > 2 && ids.Any(id => url.Contains(id, StringComparison.OrdinalIgnoreCase));
         }
     }

@@ -126,7 +126,8 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             .Replace("/children/{id}", $"/children/{s.ResidentId}", StringComparison.Ordinal)
             .Replace("/public-health/records/{id}", $"/public-health/records/{s.ResidentId}", StringComparison.Ordinal)
             .Replace("/elderly/{id}", $"/elderly/{s.ResidentId}", StringComparison.Ordinal)
-            .Replace("/mental/{id}", $"/mental/{s.MentalId}", StringComparison.Ordinal);
+            .Replace("/mental/{id}", $"/mental/{s.MentalId}", StringComparison.Ordinal)
+            .Replace("/maternal/{id}", $"/maternal/{s.PregnancyId}", StringComparison.Ordinal);
         Assert.False(path.Contains('{', StringComparison.Ordinal), $"the walk cannot fill {op.Path}");
         if (op.Query.Contains("institution", StringComparer.OrdinalIgnoreCase))
         {
@@ -180,7 +181,7 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
         return null;
     }
 
-    private sealed record Subject(string InstitutionName, Guid InstitutionId, Guid ResidentId, string Name, string IdNumber, Guid VisitId, Guid PaymentId, Guid PrescriptionId, Guid CardId, Guid EnrolmentId, Guid MentalId);
+    private sealed record Subject(string InstitutionName, Guid InstitutionId, Guid ResidentId, string Name, string IdNumber, Guid VisitId, Guid PaymentId, Guid PrescriptionId, Guid CardId, Guid EnrolmentId, Guid MentalId, Guid PregnancyId);
 
     private sealed class World
     {
@@ -228,14 +229,23 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
                 new CountyHealth.PublicHealth.Mental.MentalRegistration(ownRow.Id, CountyHealth.PublicHealth.Domain.MentalDisorder.Schizophrenia, "清河县精神卫生中心",
                     Clinic.Today.AddYears(-1), "王建", null, true), HttpStatusCode.Created)).Id;
 
+            // A pregnant woman at each institution registered in the maternal programme (the hospital's by its obstetric doctor).
+            var mother = await clinic.RegisterResidentAsync(TestData.Woman(Clinic.Today));
+            var pregnancy = (await (await host.As("publichealth")).PostAsync<CountyHealth.PublicHealth.Maternal.PregnancyView>("/api/v1/public-health/maternal",
+                MaternalTests.Registration(mother.Id, Clinic.Today.AddDays(-80)), HttpStatusCode.Created)).Id;
+            var otherMother = (await cashier.PostAsync<CountyHealth.Residents.ResidentIndex.ResidentRegistered>("/api/v1/residents", TestData.Woman(Clinic.Today).ToRequest(),
+                HttpStatusCode.Created)).Resident;
+            var otherPregnancy = (await (await host.As("hospital.doctor")).PostAsync<CountyHealth.PublicHealth.Maternal.PregnancyView>("/api/v1/public-health/maternal",
+                MaternalTests.Registration(otherMother.Id, Clinic.Today.AddDays(-80)), HttpStatusCode.Created)).Id;
+
             var township = byName["葛仙庄镇卫生院"];
             var hospital = byName[DemoAccountList.HospitalName];
             return new World
             {
                 Subjects =
                 [
-                    new("葛仙庄镇卫生院", township, ownRow.Id, own.Name, own.IdNumber, visit.VisitId, ownReceipt.PaymentId, ownPrescription.Id, ownCard, ownEnrolment, mental),
-                    new(DemoAccountList.HospitalName, hospital, otherRow.Id, other.Name, other.IdNumber, otherVisit.VisitId, otherReceipt.PaymentId, otherPrescription.Id, otherCard, otherEnrolment, Guid.CreateVersion7()),
+                    new("葛仙庄镇卫生院", township, ownRow.Id, own.Name, own.IdNumber, visit.VisitId, ownReceipt.PaymentId, ownPrescription.Id, ownCard, ownEnrolment, mental, pregnancy),
+                    new(DemoAccountList.HospitalName, hospital, otherRow.Id, other.Name, other.IdNumber, otherVisit.VisitId, otherReceipt.PaymentId, otherPrescription.Id, otherCard, otherEnrolment, Guid.CreateVersion7(), otherPregnancy),
                 ],
                 Parents = institutions.ToDictionary(i => i.Id, i => i.ParentId),
                 ByName = byName,

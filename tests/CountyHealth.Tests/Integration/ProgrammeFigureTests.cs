@@ -87,6 +87,29 @@ public abstract class ProgrammeFigureTests(CountyHealthFactory host)
             Assert.Equal(byHand, managed.GetValueOrDefault(clinic));
         }
         Assert.NotEmpty(checks);
+
+        // Maternal care, each of the last twelve months: live births from the index; of the women delivered in the month,
+        // those registered before 91 days of gestation and those visited from discharge to 28 days after it.
+        var pregnancies = await db.Set<Pregnancy>().AsNoTracking().Where(p => clinics.Contains(p.InstitutionId)).ToListAsync();
+        var postpartum = await db.Set<MaternalVisit>().AsNoTracking().Where(v => clinics.Contains(v.InstitutionId) && v.Contact == MaternalContact.Postpartum).ToListAsync();
+        var (births, delivered) = (0, 0);
+        for (var m = FactMonths.Add(month, -11); m <= month; m = FactMonths.Add(m, 1))
+        {
+            var (from, to) = (FactMonths.FirstDay(m), FactMonths.FirstDay(m).AddMonths(1).AddDays(-1));
+            var maternal = (await sources["maternal"].CountAsync(new FactRange(clinics, m, m), CancellationToken.None)).ToDictionary(f => (f.InstitutionId, f.Measure), f => f.Value);
+            foreach (var clinic in clinics)
+            {
+                var born = people.Count(p => p.ManagingInstitutionId == clinic && p.BirthDate >= from && p.BirthDate <= to);
+                var cases = pregnancies.Where(p => p.InstitutionId == clinic && p.DeliveredOn >= from && p.DeliveredOn <= to).ToList();
+                Assert.Equal(born, maternal.GetValueOrDefault((clinic, "maternal.live_births")));
+                Assert.Equal(cases.Count, maternal.GetValueOrDefault((clinic, "maternal.deliveries")));
+                Assert.Equal(cases.Count(p => p.GestationDaysAtRegistration <= 90), maternal.GetValueOrDefault((clinic, "maternal.early_registered")));
+                Assert.Equal(cases.Count(p => postpartum.Any(v => v.PregnancyId == p.Id && v.Date >= p.DischargedOn && v.Date <= p.DischargedOn!.Value.AddDays(28))),
+                    maternal.GetValueOrDefault((clinic, "maternal.postpartum_visited")));
+                (births, delivered) = (births + born, delivered + cases.Count);
+            }
+        }
+        Assert.True(births > 0 && delivered > 0 && delivered <= births, $"births {births}, deliveries {delivered}: the township's mothers delivered in the year");
     }
 }
 

@@ -76,6 +76,9 @@ public static class TestData
         return new NewResident(name, initials, sex, birth, IdNumber(sex, birth), MobilePhone());
     }
 
+    /// <summary>A woman of childbearing age (the maternal programme): born 20 to 35 years before today.</summary>
+    public static NewResident Woman(DateOnly today) => Child(today.AddYears(-20).AddDays(-TestSeed.Next(0, 365 * 15)), Sex.Female);
+
     /// <summary>A valid ID number for the sex and birth date, not used before in this process.</summary>
     public static string IdNumber(Sex sex, DateOnly birth) => Unique(() => ChineseIdNumber.Compose(RegionCode, birth, Sequence(sex)));
 

@@ -21,6 +21,9 @@ public static class PublicHealthPermissions
     /// <summary>Register severe-mental-disorder patients, read and record their follow-ups (sensitive: reading needs this too).</summary>
     public const string Mental = "phs.mental";
 
+    /// <summary>Register pregnancies (建册 with the first check), record antenatal visits, the delivery, the postpartum visit and the 42-day check.</summary>
+    public const string Maternal = "phs.maternal";
+
     /// <summary>Keep residents' health records: read them, make them (建档), update the basic information, close them.</summary>
     public const string Records = "phs.records";
 
@@ -30,6 +33,7 @@ public static class PublicHealthPermissions
         new(Chronic, "高血压、2型糖尿病患者纳入管理、随访、结案", "公共卫生"),
         new(Elderly, "65岁及以上老年人年度健康管理（自理能力评估、体检、健康指导）", "公共卫生"),
         new(Mental, "严重精神障碍患者登记、查阅与随访（敏感信息，查阅亦需本权限）", "公共卫生"),
+        new(Maternal, "孕产妇健康管理（建册与产前检查、分娩登记、产后访视、产后42天检查）", "公共卫生"),
         new(Records, "居民健康档案建档、查阅、维护个人基本信息、结案", "公共卫生"),
         new(ImmunisationRead, "查阅儿童预防接种记录（接种证、应种名单、查验记录）", "公共卫生"),
         new(Immunise, "登记疫苗接种、补录接种证记录、入托入学查验接种证", "公共卫生"),

@@ -139,6 +139,58 @@ internal sealed class PublicHealthAuditedRecords(CountyHealthDb db) : AuditedRec
             (nameof(MentalFollowUp.Advice), "处理意见"),
             (nameof(MentalFollowUp.DoctorName), "随访医生"),
             (nameof(MentalFollowUp.RecordedAt), "记录时间")),
+        AuditedType.Of<Pregnancy>("孕产妇健康管理",
+            (nameof(Pregnancy.ResidentId), "孕产妇"),
+            (nameof(Pregnancy.InstitutionId), "管理机构"),
+            (nameof(Pregnancy.LastPeriod), "末次月经"),
+            (nameof(Pregnancy.DueDate), "预产期"),
+            (nameof(Pregnancy.RegisteredOn), "建册日期"),
+            (nameof(Pregnancy.GestationDaysAtRegistration), "建册孕周（天）"),
+            (nameof(Pregnancy.Gravidity), "孕次"),
+            (nameof(Pregnancy.VaginalBirths), "阴道分娩次数"),
+            (nameof(Pregnancy.Caesareans), "剖宫产次数"),
+            (nameof(Pregnancy.HusbandName), "丈夫姓名"),
+            (nameof(Pregnancy.HusbandPhone), "丈夫电话"),
+            (nameof(Pregnancy.HbsAgPositive), "乙肝表面抗原阳性"),
+            (nameof(Pregnancy.SyphilisPositive), "梅毒血清学阳性"),
+            (nameof(Pregnancy.HivPositive), "HIV抗体阳性"),
+            (nameof(Pregnancy.HighRisk), "高危"),
+            (nameof(Pregnancy.RegisteredBy), "建册人"),
+            (nameof(Pregnancy.Status), "管理状态"),
+            (nameof(Pregnancy.DeliveredOn), "分娩日期"),
+            (nameof(Pregnancy.DischargedOn), "出院日期"),
+            (nameof(Pregnancy.DeliveredAt), "助产机构"),
+            (nameof(Pregnancy.DeliveryMode), "分娩方式"),
+            (nameof(Pregnancy.LiveBirths), "活产数"),
+            (nameof(Pregnancy.EndedOn), "结案日期"),
+            (nameof(Pregnancy.EndReason), "终止原因"),
+            (nameof(Pregnancy.Contacts), "服务次数"),
+            (nameof(Pregnancy.NextDueOn), "下次服务起始日期"),
+            (nameof(Pregnancy.NextDueBy), "下次服务截止日期"),
+            (nameof(Pregnancy.NextContact), "下次服务"),
+            (nameof(Pregnancy.Version), "")),
+        AuditedType.Of<MaternalVisit>("孕产妇随访",
+            (nameof(MaternalVisit.PregnancyId), "孕产妇管理"),
+            (nameof(MaternalVisit.ResidentId), "孕产妇"),
+            (nameof(MaternalVisit.InstitutionId), "管理机构"),
+            (nameof(MaternalVisit.Contact), "服务项目"),
+            (nameof(MaternalVisit.Number), "产前检查次序"),
+            (nameof(MaternalVisit.Date), "日期"),
+            (nameof(MaternalVisit.GestationDays), "孕周（天）"),
+            (nameof(MaternalVisit.WeightKg), "体重"),
+            (nameof(MaternalVisit.SystolicBp), "收缩压"),
+            (nameof(MaternalVisit.DiastolicBp), "舒张压"),
+            (nameof(MaternalVisit.Haemoglobin), "血红蛋白"),
+            (nameof(MaternalVisit.FundalHeightCm), "宫底高度"),
+            (nameof(MaternalVisit.FetalHeartRate), "胎心率"),
+            (nameof(MaternalVisit.TemperatureC), "体温"),
+            (nameof(MaternalVisit.AbnormalItems), "异常项目"),
+            (nameof(MaternalVisit.Abnormal), "分类异常（未恢复）"),
+            (nameof(MaternalVisit.Guidance), "保健指导"),
+            (nameof(MaternalVisit.Referral), "转诊"),
+            (nameof(MaternalVisit.ReferralReason), "转诊原因"),
+            (nameof(MaternalVisit.DoctorName), "随访医生"),
+            (nameof(MaternalVisit.RecordedAt), "记录时间")),
         AuditedType.Of<HealthRecord>("居民健康档案",
             (nameof(HealthRecord.ResidentId), "居民"),
             (nameof(HealthRecord.InstitutionId), "建档机构"),
@@ -211,6 +263,22 @@ internal sealed class PublicHealthAuditedRecords(CountyHealthDb db) : AuditedRec
             foreach (var f in await db.Set<MentalFollowUp>().AsNoTracking().Where(f => mentalVisits.Contains(f.Id)).Select(f => new { f.Id, f.Date }).ToListAsync(ct))
             {
                 labels.Set(nameof(MentalFollowUp), f.Id, $"严重精神障碍患者随访 {f.Date:yyyy-MM-dd}");
+            }
+        }
+        var pregnancies = labels.IdsOf(nameof(Pregnancy));
+        if (pregnancies.Count > 0)
+        {
+            foreach (var p in await db.Set<Pregnancy>().AsNoTracking().Where(p => pregnancies.Contains(p.Id)).Select(p => new { p.Id, p.RegisteredOn }).ToListAsync(ct))
+            {
+                labels.Set(nameof(Pregnancy), p.Id, $"孕产妇健康管理（{p.RegisteredOn:yyyy-MM-dd}建册）");
+            }
+        }
+        var maternalVisits = labels.IdsOf(nameof(MaternalVisit));
+        if (maternalVisits.Count > 0)
+        {
+            foreach (var v in await db.Set<MaternalVisit>().AsNoTracking().Where(v => maternalVisits.Contains(v.Id)).Select(v => new { v.Id, v.Contact, v.Number, v.Date }).ToListAsync(ct))
+            {
+                labels.Set(nameof(MaternalVisit), v.Id, $"{MaternalRules.ContactName(v.Contact, v.Number)} {v.Date:yyyy-MM-dd}");
             }
         }
         var records = labels.IdsOf(nameof(HealthRecord));

@@ -138,3 +138,40 @@ internal sealed class MentalFollowUpConfiguration : IEntityTypeConfiguration<Men
         b.HasIndex(f => new { f.InstitutionId, f.Date });
     }
 }
+
+internal sealed class PregnancyConfiguration : IEntityTypeConfiguration<Pregnancy>
+{
+    public void Configure(EntityTypeBuilder<Pregnancy> b)
+    {
+        b.ToTable("pregnancies");
+        b.Property(p => p.HusbandName).HasMaxLength(30);
+        b.Property(p => p.HusbandPhone).HasMaxLength(20);
+        b.Property(p => p.RegisteredBy).HasMaxLength(50);
+        b.Property(p => p.DeliveredAt).HasMaxLength(60);
+        b.Property(p => p.EndReason).HasMaxLength(60);
+        b.Property(p => p.NextContact).HasMaxLength(60);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        // The due list of an institution, and the figures by registration and by delivery.
+        b.HasIndex(p => new { p.InstitutionId, p.Status, p.NextDueBy });
+        b.HasIndex(p => new { p.InstitutionId, p.DeliveredOn });
+        b.HasIndex(p => new { p.InstitutionId, p.RegisteredOn });
+        b.HasIndex(p => p.ResidentId);
+    }
+}
+
+internal sealed class MaternalVisitConfiguration : IEntityTypeConfiguration<MaternalVisit>
+{
+    public void Configure(EntityTypeBuilder<MaternalVisit> b)
+    {
+        b.ToTable("maternal_visits");
+        b.Property(v => v.WeightKg).HasPrecision(5, 1);
+        b.Property(v => v.FundalHeightCm).HasPrecision(4, 1);
+        b.Property(v => v.TemperatureC).HasPrecision(4, 1);
+        b.Property(v => v.AbnormalItems).HasMaxLength(80);
+        b.Property(v => v.Guidance).HasMaxLength(120);
+        b.Property(v => v.ReferralReason).HasMaxLength(200);
+        b.Property(v => v.DoctorName).HasMaxLength(50);
+        b.HasIndex(v => new { v.PregnancyId, v.Date });
+        b.HasIndex(v => new { v.InstitutionId, v.Date });
+    }
+}
