@@ -54,6 +54,7 @@ public abstract class MaternalTests(CountyHealthFactory host)
             new AntenatalVisitRequest(today, 56m, 150, 95, 118, null, null, false, ["nutrition"], true, "妊娠期高血压，转县医院产科", p.Version), HttpStatusCode.Created);
         Assert.True(visit.HighRisk);
         Assert.Equal(("异常", true), (visit.Visits[0].Classification, visit.Visits[0].Referral));
+        Assert.StartsWith("血压≥140/90", visit.Visits[0].AbnormalItems, StringComparison.Ordinal);
         await (await doctor.PostAsync($"/api/v1/public-health/maternal/{p.Id}/antenatal",
             new AntenatalVisitRequest(today, 56m, 120, 80, 118, null, null, false, [], false, null, p.Version))).ProblemAsync(HttpStatusCode.Conflict);
 

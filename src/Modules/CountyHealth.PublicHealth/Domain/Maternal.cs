@@ -176,11 +176,11 @@ public static class MaternalRules
     public static Next NextAntenatal(DateOnly dueDate, int lastGestationDays)
     {
         var start = PeriodStart(dueDate);
-        foreach (var (number, from, to) in Windows)
+        foreach (var (_, from, to) in Windows)
         {
             if (from > lastGestationDays)
             {
-                return new Next($"第{number}次产前随访（孕{Weeks(from)}～{Weeks(to)}）", start.AddDays(from), start.AddDays(to));
+                return new Next($"产前随访（孕{Weeks(from)}～{Weeks(to)}）", start.AddDays(from), start.AddDays(to));
             }
         }
         return new Next("待分娩（预产期 " + dueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "）", null, null);
@@ -200,6 +200,15 @@ public static class MaternalRules
 
     /// <summary>Anaemia in pregnancy: haemoglobin below 110 g/L.</summary>
     public static bool Anaemic(int? haemoglobin) => haemoglobin < 110;
+
+    /// <summary>What the figures of an antenatal check show abnormal, with the advice the form's 异常 carries.</summary>
+    public static IReadOnlyList<(string Key, string Name)> Findings { get; } =
+        [("bp", "血压≥140/90 mmHg，建议转诊上级医疗机构产科"), ("hb", "血红蛋白<110 g/L（贫血）"), ("fhr", "胎心率不在110～160次/分，建议转诊"), ("other", "其他异常")];
+
+    /// <summary>The findings of a check's figures, as keys of <see cref="Findings"/>.</summary>
+    public static IReadOnlyList<string> FindingsOf(int? systolic, int? diastolic, int? haemoglobin, int? fetalHeartRate, bool other) =>
+        new[] { ("bp", Hypertensive(systolic, diastolic)), ("hb", Anaemic(haemoglobin)), ("fhr", fetalHeartRate is < 110 or > 160), ("other", other) }
+            .Where(f => f.Item2).Select(f => f.Item1).ToList();
 
     /// <summary>The exam items of the postpartum visit and the 42-day check (1 未见异常 / 2 异常 each).</summary>
     public static IReadOnlyList<(string Key, string Name)> PostpartumItems { get; } =

@@ -55,6 +55,9 @@ public sealed record PregnancyView(Guid Id, Guid ResidentId, string Name, int Ag
 internal sealed class MaternalPages(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, IInstitutionDirectory institutions, TimeProvider clock)
 {
     public const string NotFound = "未找到该孕产妇";
+
+    /// <summary>What the first check marks abnormal: the exam items and the figures' findings.</summary>
+    public static readonly IReadOnlyList<(string Key, string Name)> FirstCheckTable = [.. MaternalRules.FirstCheckItems, .. MaternalRules.Findings];
     public const string Changed = "该记录已被他人修改，请刷新后再操作";
 
     public async Task<Pregnancy?> FindAsync(Guid id, string permission, CancellationToken ct)
@@ -112,7 +115,12 @@ internal sealed class MaternalPages(CountyHealthDb db, IAccessScope scope, IResi
             open && p.NextDueBy < today,
             visits.Select(v => new MaternalVisitRow(v.Id, v.Contact, MaternalRules.ContactName(v.Contact, v.Number), ChinaTime.FormatDate(v.Date),
                 v.GestationDays is { } g ? MaternalRules.Weeks(g) : null, v.SystolicBp is { } s ? $"{s}/{v.DiastolicBp}" : null, v.Haemoglobin, Measures(v),
-                Names(v.AbnormalItems, v.Contact == MaternalContact.FirstAntenatal ? MaternalRules.FirstCheckItems : MaternalRules.PostpartumItems), v.Abnormal, Classification(v),
+                Names(v.AbnormalItems, v.Contact switch
+                {
+                    MaternalContact.FirstAntenatal => FirstCheckTable,
+                    MaternalContact.Antenatal => MaternalRules.Findings,
+                    _ => MaternalRules.PostpartumItems,
+                }), v.Abnormal, Classification(v),
                 Names(v.Guidance, MaternalRules.GuidanceOf(v.Contact)), v.Referral, v.ReferralReason, v.DoctorName)).ToList(),
             open && await scope.CoversAsync(PublicHealthPermissions.Maternal, p.InstitutionId, ct), p.Version);
     }
@@ -204,7 +212,8 @@ internal sealed class RegisterPregnancy(CountyHealthDb db, MaternalPages pages, 
         {
             return Problems.Conflict("该孕产妇已建册，尚未结案");
         }
-        var abnormal = (r.AbnormalItems ?? []).Count > 0 || MaternalRules.Hypertensive(r.SystolicBp, r.DiastolicBp) || MaternalRules.Anaemic(r.Haemoglobin);
+        var findings = MaternalRules.FindingsOf(r.SystolicBp, r.DiastolicBp, r.Haemoglobin, null, false);
+        var abnormal = (r.AbnormalItems ?? []).Count > 0 || findings.Count > 0;
         var pregnancy = new Pregnancy
         {
             ResidentId = resident.Id,
@@ -237,7 +246,7 @@ internal sealed class RegisterPregnancy(CountyHealthDb db, MaternalPages pages, 
             SystolicBp = r.SystolicBp,
             DiastolicBp = r.DiastolicBp,
             Haemoglobin = r.Haemoglobin,
-            AbnormalItems = MaternalPages.Codes(r.AbnormalItems, MaternalRules.FirstCheckItems),
+            AbnormalItems = MaternalPages.Codes([.. r.AbnormalItems ?? [], .. findings], MaternalPages.FirstCheckTable),
             Abnormal = abnormal,
             Guidance = MaternalPages.Codes(r.Guidance, MaternalRules.GuidanceOf(MaternalContact.FirstAntenatal)),
             Referral = r.Referral,
@@ -302,8 +311,8 @@ internal sealed class RecordAntenatalVisit(CountyHealthDb db, MaternalPages page
             return e.ToProblem();
         }
         var visits = await db.Set<MaternalVisit>().Where(v => v.PregnancyId == p.Id).ToListAsync(ct);
-        var abnormal = r.OtherAbnormal || MaternalRules.Hypertensive(r.SystolicBp, r.DiastolicBp) || MaternalRules.Anaemic(r.Haemoglobin)
-            || r.FetalHeartRate is < 110 or > 160;
+        var findings = MaternalRules.FindingsOf(r.SystolicBp, r.DiastolicBp, r.Haemoglobin, r.FetalHeartRate, r.OtherAbnormal);
+        var abnormal = findings.Count > 0;
         var visit = new MaternalVisit
         {
             PregnancyId = p.Id,
@@ -319,6 +328,7 @@ internal sealed class RecordAntenatalVisit(CountyHealthDb db, MaternalPages page
             Haemoglobin = r.Haemoglobin,
             FundalHeightCm = r.FundalHeightCm,
             FetalHeartRate = r.FetalHeartRate,
+            AbnormalItems = string.Join(",", findings),
             Abnormal = abnormal,
             Guidance = MaternalPages.Codes(r.Guidance, MaternalRules.GuidanceOf(MaternalContact.Antenatal)),
             Referral = r.Referral,

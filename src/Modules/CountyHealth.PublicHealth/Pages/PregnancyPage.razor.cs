@@ -103,7 +103,7 @@ public sealed partial class PregnancyPage
             pregnancy = saved;
             var latest = saved.Visits.Count > 0 ? saved.Visits[0] : null;
             flagged = latest is { Abnormal: true } || latest?.Referral == true;
-            message = $"已保存。{(latest is null ? "" : $"{latest.Name}：{latest.Classification}{(latest.Referral ? "，转诊" : "")}。")}下次服务：{saved.NextContact}"
+            message = $"已保存。{(latest is null ? "" : $"{latest.Name}：{latest.Classification}{(latest.AbnormalItems.Length > 0 ? $"（{latest.AbnormalItems}）" : "")}{(latest.Referral ? "，已转诊" : "")}。")}下次服务：{saved.NextContact}"
                 + (saved.NextDueOn is null ? "" : $"（{saved.NextDueOn} ～ {saved.NextDueBy}）");
             Reset();
         }

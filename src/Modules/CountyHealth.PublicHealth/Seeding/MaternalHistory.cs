@@ -59,6 +59,11 @@ internal sealed class MaternalHistory : ISyntheticData
             Antenatal(mother, lastPeriod, child.BirthDate.AddDays(-1), out var p);
             var caesarean = rng.Next(100) < 27;
             var discharged = child.BirthDate.AddDays(caesarean ? rng.Next(4, 8) : rng.Next(1, 4));
+            if (discharged > today)
+            {
+                // Still in hospital: the delivery notice has not reached the centre.
+                continue;
+            }
             (p.Status, p.DeliveredOn, p.DischargedOn, p.DeliveredAt, p.DeliveryMode, p.LiveBirths) = (PregnancyStatus.Delivered, child.BirthDate, discharged,
                 rng.Next(3) == 0 ? town.Centre.InstitutionName : CountyHospital, caesarean ? DeliveryMode.Caesarean : rng.Next(30) == 0 ? DeliveryMode.Vacuum : DeliveryMode.Vaginal, 1);
             var roll = rng.Next(100);

@@ -26,16 +26,16 @@ public sealed class MaternalRuleTests
     public void Early_registration_is_before_13_full_weeks(int days, bool early) => Assert.Equal(early, MaternalRules.Early(days));
 
     [Theory]
-    [InlineData(84, 2, 112, 146)]
-    [InlineData(111, 2, 112, 146)]
-    [InlineData(112, 3, 147, 174)]
-    [InlineData(130, 3, 147, 174)]
-    [InlineData(160, 4, 196, 258)]
-    [InlineData(196, 5, 259, 286)]
-    public void The_next_antenatal_window_is_the_first_that_begins_after_the_last_visit(int lastVisit, int number, int from, int to)
+    [InlineData(84, "16周～20+6周", 112, 146)]
+    [InlineData(111, "16周～20+6周", 112, 146)]
+    [InlineData(112, "21周～24+6周", 147, 174)]
+    [InlineData(130, "21周～24+6周", 147, 174)]
+    [InlineData(160, "28周～36+6周", 196, 258)]
+    [InlineData(196, "37周～40+6周", 259, 286)]
+    public void The_next_antenatal_window_is_the_first_that_begins_after_the_last_visit(int lastVisit, string weeks, int from, int to)
     {
         var next = MaternalRules.NextAntenatal(Due, lastVisit);
-        Assert.StartsWith($"第{number}次产前随访", next.Name, StringComparison.Ordinal);
+        Assert.Equal($"产前随访（孕{weeks}）", next.Name);
         Assert.Equal(LastPeriod.AddDays(from), next.From);
         Assert.Equal(LastPeriod.AddDays(to), next.By);
     }
@@ -78,6 +78,15 @@ public sealed class MaternalRuleTests
     [InlineData(null, null, false)]
     public void Pregnancy_hypertension_is_140_over_90(int? systolic, int? diastolic, bool hypertensive) =>
         Assert.Equal(hypertensive, MaternalRules.Hypertensive(systolic, diastolic));
+
+    [Fact]
+    public void The_figures_of_a_check_name_their_findings()
+    {
+        Assert.Equal(["bp", "hb"], MaternalRules.FindingsOf(150, 95, 100, null, false));
+        Assert.Equal(["fhr"], MaternalRules.FindingsOf(120, 80, 110, 170, false));
+        Assert.Empty(MaternalRules.FindingsOf(139, 89, 110, 160, false));
+        Assert.Equal(["other"], MaternalRules.FindingsOf(null, null, null, null, true));
+    }
 
     [Fact]
     public void Each_form_has_its_own_guidance_list()

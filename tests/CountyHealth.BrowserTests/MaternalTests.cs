@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using CountyHealth.Residents.Domain;
+using CountyHealth.Tests.Support;
+using Xunit;
+using static CountyHealth.BrowserTests.OutpatientDayTests;
+using static CountyHealth.BrowserTests.ScreenWalkTests;
+
+namespace CountyHealth.BrowserTests;
+
+/// <summary>
+/// The public-health doctor opens a pregnancy record: a man is refused with the reason beside the form; a woman ten
+/// weeks pregnant is registered early with her first check, and a visit with a blood pressure of 150/95 is marked
+/// abnormal and referred.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class MaternalTests(SqliteServerFixture server)
+{
+    [Fact]
+    public async Task A_public_health_doctor_registers_a_pregnancy_and_a_raised_blood_pressure_is_referred()
+    {
+        var today = CountyHealth.Kernel.Time.ChinaTime.Today(TimeProvider.System);
+        var man = await RegisterAsync("孕检男", new DateOnly(1990, 5, 1).AddDays(TestSeed.Next(0, 2000)), male: true);
+        var woman = await RegisterAsync("孕检女", today.AddYears(-27).AddDays(-TestSeed.Next(0, 2000)), male: false);
+
+        var doctor = await server.SignInAsync("publichealth");
+        await doctor.GotoAsync(server.BaseUrl + "/public-health/maternal");
+        await WaitInteractive(doctor);
+        await doctor.ClickAsync("[data-testid=mat-register-open]");
+        await Pick(man);
+        await doctor.ClickAsync("[data-testid=mat-register-save]");
+        await Expect(doctor.Locator("[data-testid=mat-resident-error]"), "只能为女性建立");
+
+        await Pick(woman);
+        await Input(doctor, "mat-lmp").FillAsync(today.AddDays(-70).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await Input(doctor, "mat-lmp").PressAsync("Tab");
+        await Input(doctor, "mat-sbp").FillAsync("112");
+        await Input(doctor, "mat-dbp").FillAsync("70");
+        await doctor.ClickAsync("[data-testid=mat-register-save]");
+
+        await Expect(doctor.Locator("[data-testid=mat-title]"), woman);
+        await Expect(doctor.Locator("[data-testid=mat-early]"), "早孕建册");
+        await Expect(doctor.Locator("[data-testid=mat-next]"), "产前随访（孕16周～20+6周）");
+        await WaitInteractive(doctor);
+        await Input(doctor, "mat-visit-sbp").FillAsync("150");
+        await Input(doctor, "mat-visit-dbp").FillAsync("95");
+        await doctor.ClickAsync("[data-testid=mat-save-antenatal]");
+        await Expect(doctor.Locator("[data-testid=mat-outcome]"), "异常（血压≥140/90 mmHg，建议转诊上级医疗机构产科）");
+        await Expect(doctor.Locator("[data-testid=mat-visit]").First, "150/95");
+        await doctor.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "52-maternal-antenatal-visit.png"), FullPage = true });
+
+        async Task Pick(string name)
+        {
+            await Input(doctor, "resident-query").FillAsync(name);
+            await doctor.ClickAsync("[data-testid=resident-search]");
+            await Expect(doctor.Locator("[data-testid=mat-register]"), name);
+        }
+    }
+
+    private async Task<string> RegisterAsync(string prefix, DateOnly birth, bool male)
+    {
+        var name = prefix + new string(Enumerable.Range(0, 2).Select(_ => "春夏秋冬梅兰竹菊松柏"[TestSeed.Next(10)]).ToArray());
+        using var api = await server.ApiAsync("cashier");
+        await ReadAsync(await api.PostAsJsonAsync("/api/v1/residents", new
+        {
+            name,
+            sex = male ? 1 : 2,
+            birthDate = birth,
+            idNumber = ChineseIdNumber.Compose("130534", birth, TestSeed.IdSequence(male)),
+            phone = "13" + TestSeed.Next(100_000_000, 999_999_999),
+            address = "河北省邢台市清河县葛仙庄镇南村8号",
+            ethnicity = (string?)null,
+        }));
+        return name;
+    }
+}
