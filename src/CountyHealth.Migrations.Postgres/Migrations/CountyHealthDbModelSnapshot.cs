@@ -2208,6 +2208,166 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.ToTable("pregnancies", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.PublicHealth.Domain.TbPatient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DiagnosedAt")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("DosesDue")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DosesTaken")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("FirstVisitOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("LastVisitOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("NextDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("NotifiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PatientType")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Regimen")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Resistance")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sputum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StopReason")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StoppedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Supervisor")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("TreatmentStartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VisitsDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VisitsDue")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("InstitutionId", "NotifiedOn");
+
+                    b.HasIndex("InstitutionId", "Status", "NextDueOn");
+
+                    b.ToTable("tb_patients", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.PublicHealth.Domain.TbVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AdverseReaction")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Advice")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("Complication")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DoctorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<bool>("First")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("MissedDoses")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("NextDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Referral")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Supervisor")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Symptoms")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("TreatmentMonth")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Date");
+
+                    b.HasIndex("PatientId", "Date");
+
+                    b.ToTable("tb_visits", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.PublicHealth.Domain.Vaccination", b =>
                 {
                     b.Property<Guid>("Id")

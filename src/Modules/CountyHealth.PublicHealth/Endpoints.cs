@@ -6,6 +6,7 @@ using CountyHealth.PublicHealth.Immunisation;
 using CountyHealth.PublicHealth.Maternal;
 using CountyHealth.PublicHealth.Mental;
 using CountyHealth.PublicHealth.Records;
+using CountyHealth.PublicHealth.Tuberculosis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -72,6 +73,17 @@ internal static class Endpoints
             .Requires(PublicHealthPermissions.Maternal).WithName("RecordPostpartumVisit").WithSummary("记录产后访视或产后42天健康检查（42天检查后结案）");
         g.MapPost("/maternal/{id:guid}/end", (Guid id, EndPregnancyRequest r, EndPregnancy h, CancellationToken ct) => h.HandleAsync(id, r, ct))
             .Requires(PublicHealthPermissions.Maternal).WithName("EndPregnancy").WithSummary("终止管理：流产、引产、迁出或死亡");
+
+        g.MapGet("/tb", ([AsParameters] TbQuery q, ListTbPatients h, CancellationToken ct) => h.HandleAsync(q, ct))
+            .Requires(PublicHealthPermissions.Tuberculosis).WithName("ListTbPatients").WithSummary("肺结核患者随访名单：到期、逾期或全部治疗中的患者");
+        g.MapPost("/tb", (TbRegistration r, RegisterTbPatient h, CancellationToken ct) => h.HandleAsync(r, ct))
+            .Requires(PublicHealthPermissions.Tuberculosis).WithName("RegisterTbPatient").WithSummary("登记定点医疗机构通知管理的肺结核患者（72小时内第一次入户随访）");
+        g.MapGet("/tb/{id:guid}", (Guid id, GetTbPatient h, CancellationToken ct) => h.HandleAsync(id, ct))
+            .Requires(PublicHealthPermissions.Tuberculosis).WithName("GetTbPatient").WithSummary("肺结核患者管理记录：通知、治疗、督导人员、随访与全程管理情况");
+        g.MapPost("/tb/{id:guid}/visits", (Guid id, TbVisitRequest r, RecordTbVisit h, CancellationToken ct) => h.HandleAsync(id, r, ct))
+            .Requires(PublicHealthPermissions.Tuberculosis).WithName("RecordTbVisit").WithSummary("记录第一次入户随访或督导服药随访：按督导人员与治疗阶段确定下次随访");
+        g.MapPost("/tb/{id:guid}/stop", (Guid id, TbStopRequest r, StopTbTreatment h, CancellationToken ct) => h.HandleAsync(id, r, ct))
+            .Requires(PublicHealthPermissions.Tuberculosis).WithName("StopTbTreatment").WithSummary("停止治疗及全程管理情况（应访视、实际访视、应服药、实际服药）");
 
         g.MapGet("/immunisation", ([AsParameters] ChildrenDueQuery q, ListChildrenDue h, CancellationToken ct) => h.HandleAsync(q, ct))
             .Requires(PublicHealthPermissions.ImmunisationRead).WithName("ImmunisationDueList").WithSummary("预防接种应种名单：到期、逾期或全部0～6岁儿童");

@@ -119,7 +119,8 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             .Replace("/public-health/records/{id}", $"/public-health/records/{s.Resident.Id}", StringComparison.Ordinal)
             .Replace("/elderly/{id}", $"/elderly/{s.Resident.Id}", StringComparison.Ordinal)
             .Replace("/mental/{id}", $"/mental/{s.MentalId}", StringComparison.Ordinal)
-            .Replace("/maternal/{id}", $"/maternal/{s.PregnancyId}", StringComparison.Ordinal);
+            .Replace("/maternal/{id}", $"/maternal/{s.PregnancyId}", StringComparison.Ordinal)
+            .Replace("/tb/{id}", $"/tb/{s.TbId}", StringComparison.Ordinal);
         if (path.Contains('{', StringComparison.Ordinal))
         {
             return [];
@@ -263,6 +264,18 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
                 await s.PregnancyVersionAsync(c))))),
         new("EndPregnancy", "publichealth", async (c, s) => await Succeeded(await c.PostAsync($"/api/v1/public-health/maternal/{s.PregnancyId}/end",
             new CountyHealth.PublicHealth.Maternal.EndPregnancyRequest(Clinic.Today, "迁出", await s.PregnancyVersionAsync(c))))),
+        // A TB patient notified, visited at home and stopped.
+        new("RegisterTbPatient", "publichealth", async (c, s) =>
+        {
+            var response = await c.PostAsync("/api/v1/public-health/tb", TuberculosisTests.Notice(s.Resident.Id, Clinic.Today.AddDays(-1)));
+            s.TbId = (await Peek<CountyHealth.PublicHealth.Tuberculosis.TbPatientView>(response)).Id;
+            return response;
+        }),
+        new("RecordTbVisit", "publichealth", async (c, s) => await Succeeded(await c.PostAsync($"/api/v1/public-health/tb/{s.TbId}/visits",
+            new CountyHealth.PublicHealth.Tuberculosis.TbVisitRequest(Clinic.Today, CountyHealth.PublicHealth.Domain.FollowUpMode.Home, CountyHealth.PublicHealth.Domain.TbSupervisor.Family,
+                [], 0, false, false, 0)))),
+        new("StopTbTreatment", "publichealth", async (c, s) => await Succeeded(await c.PostAsync($"/api/v1/public-health/tb/{s.TbId}/stop",
+            new CountyHealth.PublicHealth.Tuberculosis.TbStopRequest(Clinic.Today, CountyHealth.PublicHealth.Domain.TbStopReason.Lost, 1, 10, 5, 1)))),
         new("SaveHealthRecord", "records", (c, s) => c.PutAsync($"/api/v1/public-health/records/{s.Resident.Id}",
             new CountyHealth.PublicHealth.Records.HealthRecordRequest(new() { ["residence"] = "1", ["blood"] = "5", ["rh"] = "3", ["marital"] = "2", ["payment"] = "3", ["allergy"] = "1" }, null, 0))),
         new("CloseHealthRecord", "records", (c, s) => c.PostAsync($"/api/v1/public-health/records/{s.Resident.Id}/close",
@@ -378,6 +391,7 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         public Guid EnrolmentId { get; set; }
         public Guid MentalId { get; set; }
         public Guid PregnancyId { get; set; }
+        public Guid TbId { get; set; }
         public required ResidentRow Mother { get; init; }
         public Guid LineId { get; set; }
         public Guid InstitutionId { get; set; }
@@ -431,7 +445,7 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
                 return true;
             }
             // Read by the id of one of her records (a chart, the charges of her visit, her receipt).
-            var ids = new[] { VisitId, PaymentId, PrescriptionId, Resident?.Id ?? Guid.Empty, Household.Id, Mother.Id, PregnancyId }.Where(g => g != Guid.Empty).Select(g => g.ToString());
+            var ids = new[] { VisitId, PaymentId, PrescriptionId, Resident?.Id ?? Guid.Empty, Household.Id, Mother.Id, PregnancyId, TbId }.Where(g => g != Guid.Empty).Select(g => g.ToString());
             return body.Length > 2 && ids.Any(id => url.Contains(id, StringComparison.OrdinalIgnoreCase));
         }
     }

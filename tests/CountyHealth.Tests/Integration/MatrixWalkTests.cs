@@ -127,7 +127,8 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             .Replace("/public-health/records/{id}", $"/public-health/records/{s.ResidentId}", StringComparison.Ordinal)
             .Replace("/elderly/{id}", $"/elderly/{s.ResidentId}", StringComparison.Ordinal)
             .Replace("/mental/{id}", $"/mental/{s.MentalId}", StringComparison.Ordinal)
-            .Replace("/maternal/{id}", $"/maternal/{s.PregnancyId}", StringComparison.Ordinal);
+            .Replace("/maternal/{id}", $"/maternal/{s.PregnancyId}", StringComparison.Ordinal)
+            .Replace("/tb/{id}", $"/tb/{s.TbId}", StringComparison.Ordinal);
         Assert.False(path.Contains('{', StringComparison.Ordinal), $"the walk cannot fill {op.Path}");
         if (op.Query.Contains("institution", StringComparer.OrdinalIgnoreCase))
         {
@@ -181,7 +182,7 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
         return null;
     }
 
-    private sealed record Subject(string InstitutionName, Guid InstitutionId, Guid ResidentId, string Name, string IdNumber, Guid VisitId, Guid PaymentId, Guid PrescriptionId, Guid CardId, Guid EnrolmentId, Guid MentalId, Guid PregnancyId);
+    private sealed record Subject(string InstitutionName, Guid InstitutionId, Guid ResidentId, string Name, string IdNumber, Guid VisitId, Guid PaymentId, Guid PrescriptionId, Guid CardId, Guid EnrolmentId, Guid MentalId, Guid PregnancyId, Guid TbId);
 
     private sealed class World
     {
@@ -238,14 +239,18 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             var otherPregnancy = (await (await host.As("hospital.doctor")).PostAsync<CountyHealth.PublicHealth.Maternal.PregnancyView>("/api/v1/public-health/maternal",
                 MaternalTests.Registration(otherMother.Id, Clinic.Today.AddDays(-80)), HttpStatusCode.Created)).Id;
 
+            // The centre's patient notified as a TB patient (no role registers them at the hospital).
+            var tb = (await (await host.As("publichealth")).PostAsync<CountyHealth.PublicHealth.Tuberculosis.TbPatientView>("/api/v1/public-health/tb",
+                TuberculosisTests.Notice(ownRow.Id, Clinic.Today.AddDays(-2)), HttpStatusCode.Created)).Id;
+
             var township = byName["葛仙庄镇卫生院"];
             var hospital = byName[DemoAccountList.HospitalName];
             return new World
             {
                 Subjects =
                 [
-                    new("葛仙庄镇卫生院", township, ownRow.Id, own.Name, own.IdNumber, visit.VisitId, ownReceipt.PaymentId, ownPrescription.Id, ownCard, ownEnrolment, mental, pregnancy),
-                    new(DemoAccountList.HospitalName, hospital, otherRow.Id, other.Name, other.IdNumber, otherVisit.VisitId, otherReceipt.PaymentId, otherPrescription.Id, otherCard, otherEnrolment, Guid.CreateVersion7(), otherPregnancy),
+                    new("葛仙庄镇卫生院", township, ownRow.Id, own.Name, own.IdNumber, visit.VisitId, ownReceipt.PaymentId, ownPrescription.Id, ownCard, ownEnrolment, mental, pregnancy, tb),
+                    new(DemoAccountList.HospitalName, hospital, otherRow.Id, other.Name, other.IdNumber, otherVisit.VisitId, otherReceipt.PaymentId, otherPrescription.Id, otherCard, otherEnrolment, Guid.CreateVersion7(), otherPregnancy, Guid.CreateVersion7()),
                 ],
                 Parents = institutions.ToDictionary(i => i.Id, i => i.ParentId),
                 ByName = byName,

@@ -24,6 +24,9 @@ public static class PublicHealthPermissions
     /// <summary>Register pregnancies (建册 with the first check), record antenatal visits, the delivery, the postpartum visit and the 42-day check.</summary>
     public const string Maternal = "phs.maternal";
 
+    /// <summary>Register TB patients notified by the designated facility, read and record their visits, stop the treatment (reading needs this too).</summary>
+    public const string Tuberculosis = "phs.tb";
+
     /// <summary>Keep residents' health records: read them, make them (建档), update the basic information, close them.</summary>
     public const string Records = "phs.records";
 
@@ -34,6 +37,7 @@ public static class PublicHealthPermissions
         new(Elderly, "65岁及以上老年人年度健康管理（自理能力评估、体检、健康指导）", "公共卫生"),
         new(Mental, "严重精神障碍患者登记、查阅与随访（敏感信息，查阅亦需本权限）", "公共卫生"),
         new(Maternal, "孕产妇健康管理（建册与产前检查、分娩登记、产后访视、产后42天检查）", "公共卫生"),
+        new(Tuberculosis, "肺结核患者登记、查阅、入户与督导服药随访、停止治疗（传染病患者信息，查阅亦需本权限）", "公共卫生"),
         new(Records, "居民健康档案建档、查阅、维护个人基本信息、结案", "公共卫生"),
         new(ImmunisationRead, "查阅儿童预防接种记录（接种证、应种名单、查验记录）", "公共卫生"),
         new(Immunise, "登记疫苗接种、补录接种证记录、入托入学查验接种证", "公共卫生"),

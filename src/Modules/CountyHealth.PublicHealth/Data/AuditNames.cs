@@ -191,6 +191,47 @@ internal sealed class PublicHealthAuditedRecords(CountyHealthDb db) : AuditedRec
             (nameof(MaternalVisit.ReferralReason), "转诊原因"),
             (nameof(MaternalVisit.DoctorName), "随访医生"),
             (nameof(MaternalVisit.RecordedAt), "记录时间")),
+        AuditedType.Of<TbPatient>("肺结核患者健康管理",
+            (nameof(TbPatient.ResidentId), "患者"),
+            (nameof(TbPatient.InstitutionId), "管理机构"),
+            (nameof(TbPatient.NotifiedOn), "通知日期"),
+            (nameof(TbPatient.DiagnosedAt), "确诊机构"),
+            (nameof(TbPatient.TreatmentStartedOn), "开始治疗日期"),
+            (nameof(TbPatient.PatientType), "患者类型"),
+            (nameof(TbPatient.Sputum), "痰菌情况"),
+            (nameof(TbPatient.Resistance), "耐药情况"),
+            (nameof(TbPatient.Regimen), "化疗方案"),
+            (nameof(TbPatient.Supervisor), "督导人员"),
+            (nameof(TbPatient.RegisteredBy), "登记人"),
+            (nameof(TbPatient.Status), "管理状态"),
+            (nameof(TbPatient.FirstVisitOn), "第一次入户随访日期"),
+            (nameof(TbPatient.LastVisitOn), "最近随访日期"),
+            (nameof(TbPatient.NextDueOn), "下次随访日期"),
+            (nameof(TbPatient.StoppedOn), "停止治疗日期"),
+            (nameof(TbPatient.StopReason), "停止治疗原因"),
+            (nameof(TbPatient.VisitsDue), "应访视次数"),
+            (nameof(TbPatient.VisitsDone), "实际访视次数"),
+            (nameof(TbPatient.DosesDue), "应服药次数"),
+            (nameof(TbPatient.DosesTaken), "实际服药次数"),
+            (nameof(TbPatient.Version), "")),
+        AuditedType.Of<TbVisit>("肺结核患者随访",
+            (nameof(TbVisit.PatientId), "患者管理"),
+            (nameof(TbVisit.ResidentId), "患者"),
+            (nameof(TbVisit.InstitutionId), "管理机构"),
+            (nameof(TbVisit.First), "第一次入户随访"),
+            (nameof(TbVisit.Date), "随访日期"),
+            (nameof(TbVisit.TreatmentMonth), "治疗月序"),
+            (nameof(TbVisit.Mode), "随访方式"),
+            (nameof(TbVisit.Supervisor), "督导人员"),
+            (nameof(TbVisit.Symptoms), "症状及体征"),
+            (nameof(TbVisit.MissedDoses), "漏服药次数"),
+            (nameof(TbVisit.AdverseReaction), "药物不良反应"),
+            (nameof(TbVisit.Complication), "并发症或合并症"),
+            (nameof(TbVisit.Referral), "转诊"),
+            (nameof(TbVisit.Advice), "处理意见"),
+            (nameof(TbVisit.NextDueOn), "下次随访日期"),
+            (nameof(TbVisit.DoctorName), "随访医生"),
+            (nameof(TbVisit.RecordedAt), "记录时间")),
         AuditedType.Of<HealthRecord>("居民健康档案",
             (nameof(HealthRecord.ResidentId), "居民"),
             (nameof(HealthRecord.InstitutionId), "建档机构"),
@@ -279,6 +320,22 @@ internal sealed class PublicHealthAuditedRecords(CountyHealthDb db) : AuditedRec
             foreach (var v in await db.Set<MaternalVisit>().AsNoTracking().Where(v => maternalVisits.Contains(v.Id)).Select(v => new { v.Id, v.Contact, v.Number, v.Date }).ToListAsync(ct))
             {
                 labels.Set(nameof(MaternalVisit), v.Id, $"{MaternalRules.ContactName(v.Contact, v.Number)} {v.Date:yyyy-MM-dd}");
+            }
+        }
+        var tb = labels.IdsOf(nameof(TbPatient));
+        if (tb.Count > 0)
+        {
+            foreach (var p in await db.Set<TbPatient>().AsNoTracking().Where(p => tb.Contains(p.Id)).Select(p => new { p.Id, p.NotifiedOn }).ToListAsync(ct))
+            {
+                labels.Set(nameof(TbPatient), p.Id, $"肺结核患者健康管理（{p.NotifiedOn:yyyy-MM-dd}通知）");
+            }
+        }
+        var tbVisits = labels.IdsOf(nameof(TbVisit));
+        if (tbVisits.Count > 0)
+        {
+            foreach (var v in await db.Set<TbVisit>().AsNoTracking().Where(v => tbVisits.Contains(v.Id)).Select(v => new { v.Id, v.Date }).ToListAsync(ct))
+            {
+                labels.Set(nameof(TbVisit), v.Id, $"肺结核患者随访 {v.Date:yyyy-MM-dd}");
             }
         }
         var records = labels.IdsOf(nameof(HealthRecord));

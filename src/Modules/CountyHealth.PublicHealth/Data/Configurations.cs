@@ -175,3 +175,31 @@ internal sealed class MaternalVisitConfiguration : IEntityTypeConfiguration<Mate
         b.HasIndex(v => new { v.InstitutionId, v.Date });
     }
 }
+
+internal sealed class TbPatientConfiguration : IEntityTypeConfiguration<TbPatient>
+{
+    public void Configure(EntityTypeBuilder<TbPatient> b)
+    {
+        b.ToTable("tb_patients");
+        b.Property(p => p.DiagnosedAt).HasMaxLength(60);
+        b.Property(p => p.Regimen).HasMaxLength(60);
+        b.Property(p => p.RegisteredBy).HasMaxLength(50);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.HasIndex(p => new { p.InstitutionId, p.Status, p.NextDueOn });
+        b.HasIndex(p => new { p.InstitutionId, p.NotifiedOn });
+        b.HasIndex(p => p.ResidentId);
+    }
+}
+
+internal sealed class TbVisitConfiguration : IEntityTypeConfiguration<TbVisit>
+{
+    public void Configure(EntityTypeBuilder<TbVisit> b)
+    {
+        b.ToTable("tb_visits");
+        b.Property(v => v.Symptoms).HasMaxLength(120);
+        b.Property(v => v.Advice).HasMaxLength(300);
+        b.Property(v => v.DoctorName).HasMaxLength(50);
+        b.HasIndex(v => new { v.PatientId, v.Date });
+        b.HasIndex(v => new { v.InstitutionId, v.Date });
+    }
+}
