@@ -3,6 +3,7 @@ using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
 using CountyHealth.Outpatient.Contracts;
+using CountyHealth.PublicHealth.ChildHealth;
 using CountyHealth.PublicHealth.Chronic;
 using CountyHealth.PublicHealth.Contracts;
 using CountyHealth.PublicHealth.Elderly;
@@ -48,6 +49,7 @@ public sealed class PublicHealthModule : IModule
         services.AddScoped<IFactSource, MentalFacts>();
         services.AddScoped<ISyntheticData, MentalHistory>();
         MentalFacts.AddFeeds(services);
+        services.AddScoped<ChildHealthPages>();
         services.AddScoped<ImmunisationRecords>();
         services.AddScoped<IFactSource, ImmunisationFacts>();
         services.AddScoped<IHomeCards, ImmunisationHomeCard>();
@@ -63,6 +65,7 @@ public sealed class PublicHealthModule : IModule
         new(Desk, "/public-health/records", "居民健康档案", "Health records", PublicHealthPermissions.Records, 0, "建档（17位档案号）、个人基本信息表、家庭成员与动态使用情况"),
         new(Desk, "/public-health/elderly", "老年人健康管理", "Older people", PublicHealthPermissions.Read, 2, "65岁及以上居民年度体检名单：今年未体检者在前；自理能力评分、体检与健康指导"),
         new(Desk, "/public-health/mental", "严重精神障碍患者", "Severe mental disorders", PublicHealthPermissions.Mental, 3, "登记在册患者的到期与逾期随访；危险性评估分级、随访分类与转诊按规范判定"),
+        new(Desk, "/public-health/child-health", "0～6岁儿童健康管理", "Child health", PublicHealthPermissions.ChildRead, 4, "新生儿访视与13次儿童健康检查的应查、逾期名单，可打印；按月龄只填该次表单项目"),
         new(Desk, "/public-health/immunisation", "预防接种", "Immunisation", PublicHealthPermissions.ImmunisationRead, 4, "0～6岁儿童应种、逾期名单，接种登记与月龄、间隔核对，可打印"),
         new(Desk, "/public-health/immunisation/catch-up", "查验补种", "Certificate checks", PublicHealthPermissions.ImmunisationRead, 5, "入托入学查验接种证发现的漏种儿童，补种完成前一直列出"),
     ];

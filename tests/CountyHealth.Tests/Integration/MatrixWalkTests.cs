@@ -126,7 +126,8 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             .Replace("/children/{id}", $"/children/{s.ResidentId}", StringComparison.Ordinal)
             .Replace("/public-health/records/{id}", $"/public-health/records/{s.ResidentId}", StringComparison.Ordinal)
             .Replace("/elderly/{id}", $"/elderly/{s.ResidentId}", StringComparison.Ordinal)
-            .Replace("/mental/{id}", $"/mental/{s.MentalId}", StringComparison.Ordinal);
+            .Replace("/mental/{id}", $"/mental/{s.MentalId}", StringComparison.Ordinal)
+            .Replace("/child-health/{id}", $"/child-health/{s.ResidentId}", StringComparison.Ordinal);
         Assert.False(path.Contains('{', StringComparison.Ordinal), $"the walk cannot fill {op.Path}");
         if (op.Query.Contains("institution", StringComparer.OrdinalIgnoreCase))
         {

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Components;
+
+namespace CountyHealth.PublicHealth.Pages;
+
+public sealed partial class ChildCodeChecks
+{
+    [Parameter, EditorRequired] public string Label { get; set; } = "";
+
+    [Parameter, EditorRequired] public IReadOnlyList<(int Code, string Name)> Table { get; set; } = [];
+
+    /// <summary>The codes ticked, changed in place.</summary>
+    [Parameter, EditorRequired] public HashSet<int> Selected { get; set; } = [];
+
+    [Parameter] public string? Error { get; set; }
+
+    [Parameter] public string? TestId { get; set; }
+
+    private void Toggle(int code, bool on)
+    {
+        if (on)
+        {
+            Selected.Add(code);
+        }
+        else
+        {
+            Selected.Remove(code);
+        }
+    }
+}
