@@ -50,6 +50,9 @@ public sealed class PublicHealthModule : IModule
         services.AddScoped<ISyntheticData, MentalHistory>();
         MentalFacts.AddFeeds(services);
         services.AddScoped<ChildHealthPages>();
+        services.AddScoped<IFactSource, ChildHealthFacts>();
+        services.AddScoped<ISyntheticData, ChildHealthHistory>();
+        ChildHealthFacts.AddFeeds(services);
         services.AddScoped<ImmunisationRecords>();
         services.AddScoped<IFactSource, ImmunisationFacts>();
         services.AddScoped<IHomeCards, ImmunisationHomeCard>();

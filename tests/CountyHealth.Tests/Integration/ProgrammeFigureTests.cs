@@ -87,6 +87,23 @@ public abstract class ProgrammeFigureTests(CountyHealthFactory host)
             Assert.Equal(byHand, managed.GetValueOrDefault(clinic));
         }
         Assert.NotEmpty(checks);
+
+        // Children 0–6 (ET01, ET02): the month's births by clinic and of them those with a newborn visit; the children under
+        // seven at the month's end; the children with a check this year to the month, by the clinic of their first.
+        var childChecks = await db.Set<ChildCheck>().AsNoTracking().Where(c => clinics.Contains(c.InstitutionId)).Select(c => new { c.ResidentId, c.InstitutionId, c.Contact, c.Date }).ToListAsync();
+        var child = await CountAsync("child", month);
+        var childYear = (await sources["child"].CountAsync(new FactRange(clinics, FactMonths.Of(january), month), CancellationToken.None))
+            .Where(f => f.Measure == "child.managed").GroupBy(f => f.InstitutionId).ToDictionary(g => g.Key, g => g.Sum(f => f.Value));
+        foreach (var clinic in clinics)
+        {
+            var born = people.Where(p => p.ManagingInstitutionId == clinic && p.BirthDate >= first && p.BirthDate <= end).ToList();
+            Assert.Equal(born.Count, child.GetValueOrDefault((clinic, "child.live_births", "")));
+            Assert.Equal(born.Count(p => childChecks.Any(c => c.ResidentId == p.Id && c.Contact == "newborn")), child.GetValueOrDefault((clinic, "child.newborn_visited", "")));
+            Assert.Equal(people.Count(p => p.ManagingInstitutionId == clinic && p.BirthDate <= end && p.BirthDate.AddYears(7) > end), child.GetValueOrDefault((clinic, "child.children", "")));
+            var firstOfYear = childChecks.Where(c => c.Date >= january && c.Date <= end).GroupBy(c => c.ResidentId).Select(g => g.OrderBy(c => c.Date).First());
+            Assert.Equal(firstOfYear.Count(c => c.InstitutionId == clinic), childYear.GetValueOrDefault(clinic));
+        }
+        Assert.NotEmpty(childChecks);
     }
 }
 
