@@ -107,7 +107,7 @@ public abstract class ChildHealthTests(CountyHealthFactory host)
     }
 
     [Fact]
-    public async Task The_due_list_shows_a_newborn_until_the_visit_and_refuses_an_institution_beyond_reach()
+    public async Task The_due_list_shows_a_newborn_until_the_visit_which_counts_in_the_birth_months_newborn_visit_rate()
     {
         var doctor = await host.As(DemoAccounts.PublicHealth);
         var child = await clinic.RegisterResidentAsync(TestData.Child(Clinic.Today.AddDays(-5)));
@@ -119,9 +119,20 @@ public abstract class ChildHealthTests(CountyHealthFactory host)
         Assert.DoesNotContain((await doctor.GetAsync<Page<ChildHealthRow>>(list)).Items, r => r.ResidentId == child.Id);
         Assert.Contains((await doctor.GetAsync<Page<ChildHealthRow>>(list.Replace("show=due", "show=all", StringComparison.Ordinal))).Items, r => r.ResidentId == child.Id);
 
-        var hospital = (await (await host.As(DemoAccounts.Admin)).GetAsync<List<CountyHealth.Platform.Institutions.InstitutionRow>>("/api/v1/institutions"))
-            .Single(i => i.Name == CountyHealth.Platform.Contracts.DemoAccounts.HospitalName);
+        var institutions = await (await host.As(DemoAccounts.Admin)).GetAsync<List<CountyHealth.Platform.Institutions.InstitutionRow>>("/api/v1/institutions");
+        var hospital = institutions.Single(i => i.Name == CountyHealth.Platform.Contracts.DemoAccounts.HospitalName);
         Assert.Equal(HttpStatusCode.NotFound, (await doctor.GetAsync($"/api/v1/public-health/child-health?institution={hospital.Id}")).StatusCode);
+
+        // The birth and the visit count in the birth month's 新生儿访视率 (ET01: visited over live births), the check in this month's ET03.
+        var bureau = await host.As(DemoAccounts.Bureau);
+        var centre = institutions.Single(i => i.Name == "葛仙庄镇卫生院").Id;
+        async Task<HashSet<Guid>> Behind(string code, DateOnly month, int term) =>
+            (await bureau.GetAsync<CountyHealth.Indicators.Figures.FigureRecords>($"/api/v1/indicators/{code}/records?institution={centre}&month={month:yyyy-MM}&term={term}"))
+            .Records.Select(r => r.Id).ToHashSet();
+        var birthMonth = Clinic.Today.AddDays(-5);
+        Assert.Contains(child.Id, await IndicatorTests.PollAsync(() => Behind("ET01", birthMonth, 0), ids => ids.Contains(child.Id)));
+        Assert.Contains(child.Id, await Behind("ET01", birthMonth, 1));
+        Assert.Contains(child.Id, await IndicatorTests.PollAsync(() => Behind("ET03", Clinic.Today, 0), ids => ids.Contains(child.Id)));
     }
 }
 

@@ -119,7 +119,7 @@ internal sealed class ChildHealthFacts(CountyHealthDb db, IResidentDirectory res
             var checks = await ChecksAsync(new[] { institutionId }, first, end, ct);
             var page = (measure == Managed ? FirstOfYear(checks) : checks).Where(c => c.Date >= first).Skip(skip).Take(take).ToList();
             var people = await residents.GetManyAsync(page.Select(c => c.ResidentId), ct);
-            return page.Select(c => new FactRecord(c.Id, schedule.Find(c.Contact)?.Name ?? c.Contact, ChinaTime.FormatDate(c.Date),
+            return page.Select(c => new FactRecord(c.ResidentId, schedule.Find(c.Contact)?.Name ?? c.Contact, ChinaTime.FormatDate(c.Date),
                 PersonalNames.Mask(people.GetValueOrDefault(c.ResidentId)?.Name),
                 people.GetValueOrDefault(c.ResidentId) is { } p ? $"{ChinaTime.FormatDate(p.BirthDate)}出生" + (measure == Managed ? "，本年首次检查" : "") : "", null)).ToList();
         }
