@@ -98,6 +98,11 @@ public abstract class ChildHealthTests(CountyHealthFactory host)
         var saved = await doctor.PostAsync<ChildHealthView>($"{Page(infant.Id)}/checks", m3 with { WarningSigns = [3] }, HttpStatusCode.Created);
         Assert.Equal(["俯卧时不会抬头"], saved.Checks.Single().WarningSigns);
 
+        // Seven months: the 6-month check tests Hb, within 40–200 g/L.
+        var sevenMonths = await clinic.RegisterResidentAsync(TestData.Child(Clinic.Today.AddMonths(-7)));
+        Assert.Contains("血红蛋白值应在 40–200 g/L 之间", (await RefusedAsync(sevenMonths.Id, Check("m6", Clinic.Today.AddDays(-20), 8m, 67m) with { HbGL = 300 })).ErrorsOf("hbGL"));
+        Assert.Equal(0, await ChecksOfAsync(sevenMonths.Id));
+
         // Seven years old: no longer in the programme.
         var older = await clinic.RegisterResidentAsync(TestData.Child(Clinic.Today.AddYears(-7).AddDays(-1)));
         var y6 = Check("y6", Clinic.Today, 21m, 118m) with { HeadCm = null, Growth = GrowthAssessment.Normal, Illness = [1] };
