@@ -1510,6 +1510,128 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.ToTable("certificate_checks", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.PublicHealth.Domain.ChildCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("BirthWeightKg")
+                        .HasPrecision(3, 2)
+                        .HasColumnType("numeric(3,2)");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Cord")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DoctorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("Feeding")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("GestationalWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Growth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Guidance")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("HbGL")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("HeadCm")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<bool?>("HearingPassed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("HearingScreen")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Illness")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Jaundice")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal?>("LengthCm")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<int?>("LengthRating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MetabolicScreen")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("NextDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Referral")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReferralReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("VisionLeft")
+                        .HasPrecision(2, 1)
+                        .HasColumnType("numeric(2,1)");
+
+                    b.Property<decimal?>("VisionRight")
+                        .HasPrecision(2, 1)
+                        .HasColumnType("numeric(2,1)");
+
+                    b.Property<string>("WarningSigns")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal>("WeightKg")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("numeric(4,2)");
+
+                    b.Property<int?>("WeightRating")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Date");
+
+                    b.HasIndex("ResidentId", "Contact")
+                        .IsUnique();
+
+                    b.ToTable("child_checks", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.PublicHealth.Domain.ChronicEnrolment", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1505,6 +1505,128 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.ToTable("certificate_checks", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.PublicHealth.Domain.ChildCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BirthWeightKg")
+                        .HasPrecision(3, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cord")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoctorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Feeding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GestationalWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Growth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Guidance")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HbGL")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("HeadCm")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("HearingPassed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HearingScreen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Illness")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jaundice")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("LengthCm")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LengthRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MetabolicScreen")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Referral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferralReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("VisionLeft")
+                        .HasPrecision(2, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("VisionRight")
+                        .HasPrecision(2, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WarningSigns")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("WeightKg")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WeightRating")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Date");
+
+                    b.HasIndex("ResidentId", "Contact")
+                        .IsUnique();
+
+                    b.ToTable("child_checks", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.PublicHealth.Domain.ChronicEnrolment", b =>
                 {
                     b.Property<Guid>("Id")

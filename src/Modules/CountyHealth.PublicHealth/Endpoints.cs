@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Security;
+using CountyHealth.PublicHealth.ChildHealth;
 using CountyHealth.PublicHealth.Chronic;
 using CountyHealth.PublicHealth.Contracts;
 using CountyHealth.PublicHealth.Elderly;
@@ -84,6 +85,12 @@ internal static class Endpoints
             .Requires(PublicHealthPermissions.Tuberculosis).WithName("RecordTbVisit").WithSummary("记录第一次入户随访或督导服药随访：按督导人员与治疗阶段确定下次随访");
         g.MapPost("/tb/{id:guid}/stop", (Guid id, TbStopRequest r, StopTbTreatment h, CancellationToken ct) => h.HandleAsync(id, r, ct))
             .Requires(PublicHealthPermissions.Tuberculosis).WithName("StopTbTreatment").WithSummary("停止治疗及全程管理情况（应访视、实际访视、应服药、实际服药）");
+        g.MapGet("/child-health", ([AsParameters] ChildHealthQuery q, ListChildHealth h, CancellationToken ct) => h.HandleAsync(q, ct))
+            .Requires(PublicHealthPermissions.ChildRead).WithName("ListChildHealth").WithSummary("0～6岁儿童健康管理名单：到期、逾期或全部0～6岁儿童及其下次检查");
+        g.MapGet("/child-health/{id:guid}", (Guid id, GetChildHealth h, CancellationToken ct) => h.HandleAsync(id, ct))
+            .Requires(PublicHealthPermissions.ChildRead).WithName("GetChildHealth").WithSummary("儿童健康管理：13次检查的完成情况与检查记录");
+        g.MapPost("/child-health/{id:guid}/checks", (Guid id, ChildCheckRequest r, RecordChildCheck h, CancellationToken ct) => h.HandleAsync(id, r, ct))
+            .Requires(PublicHealthPermissions.Child).WithName("RecordChildCheck").WithSummary("记录新生儿家庭访视或儿童健康检查（按该次检查的表单项目）");
 
         g.MapGet("/immunisation", ([AsParameters] ChildrenDueQuery q, ListChildrenDue h, CancellationToken ct) => h.HandleAsync(q, ct))
             .Requires(PublicHealthPermissions.ImmunisationRead).WithName("ImmunisationDueList").WithSummary("预防接种应种名单：到期、逾期或全部0～6岁儿童");

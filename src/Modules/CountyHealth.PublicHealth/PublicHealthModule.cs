@@ -3,6 +3,7 @@ using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
 using CountyHealth.Outpatient.Contracts;
+using CountyHealth.PublicHealth.ChildHealth;
 using CountyHealth.PublicHealth.Chronic;
 using CountyHealth.PublicHealth.Contracts;
 using CountyHealth.PublicHealth.Elderly;
@@ -58,6 +59,10 @@ public sealed class PublicHealthModule : IModule
         services.AddScoped<IFactSource, TbFacts>();
         services.AddScoped<ISyntheticData, TbHistory>();
         TbFacts.AddFeeds(services);
+        services.AddScoped<ChildHealthPages>();
+        services.AddScoped<IFactSource, ChildHealthFacts>();
+        services.AddScoped<ISyntheticData, ChildHealthHistory>();
+        ChildHealthFacts.AddFeeds(services);
         services.AddScoped<ImmunisationRecords>();
         services.AddScoped<IFactSource, ImmunisationFacts>();
         services.AddScoped<IHomeCards, ImmunisationHomeCard>();
@@ -73,10 +78,11 @@ public sealed class PublicHealthModule : IModule
         new(Desk, "/public-health/records", "居民健康档案", "Health records", PublicHealthPermissions.Records, 0, "建档（17位档案号）、个人基本信息表、家庭成员与动态使用情况"),
         new(Desk, "/public-health/elderly", "老年人健康管理", "Older people", PublicHealthPermissions.Read, 2, "65岁及以上居民年度体检名单：今年未体检者在前；自理能力评分、体检与健康指导"),
         new(Desk, "/public-health/mental", "严重精神障碍患者", "Severe mental disorders", PublicHealthPermissions.Mental, 3, "登记在册患者的到期与逾期随访；危险性评估分级、随访分类与转诊按规范判定"),
-        new(Desk, "/public-health/maternal", "孕产妇健康管理", "Maternal care", PublicHealthPermissions.Read, 4, "孕产妇建册与产前随访、分娩、产后访视、42天检查：按孕周时间窗列出到期与逾期"),
-        new(Desk, "/public-health/tb", "肺结核患者", "Tuberculosis", PublicHealthPermissions.Tuberculosis, 5, "定点医疗机构通知管理的肺结核患者：72小时内入户，按督导人员与治疗阶段随访，停止治疗时统计服药率"),
-        new(Desk, "/public-health/immunisation", "预防接种", "Immunisation", PublicHealthPermissions.ImmunisationRead, 6, "0～6岁儿童应种、逾期名单，接种登记与月龄、间隔核对，可打印"),
-        new(Desk, "/public-health/immunisation/catch-up", "查验补种", "Certificate checks", PublicHealthPermissions.ImmunisationRead, 7, "入托入学查验接种证发现的漏种儿童，补种完成前一直列出"),
+        new(Desk, "/public-health/child-health", "0～6岁儿童健康管理", "Child health", PublicHealthPermissions.ChildRead, 4, "新生儿访视与13次儿童健康检查的应查、逾期名单，可打印；按月龄只填该次表单项目"),
+        new(Desk, "/public-health/maternal", "孕产妇健康管理", "Maternal care", PublicHealthPermissions.Read, 5, "孕产妇建册与产前随访、分娩、产后访视、42天检查：按孕周时间窗列出到期与逾期"),
+        new(Desk, "/public-health/tb", "肺结核患者", "Tuberculosis", PublicHealthPermissions.Tuberculosis, 6, "定点医疗机构通知管理的肺结核患者：72小时内入户，按督导人员与治疗阶段随访，停止治疗时统计服药率"),
+        new(Desk, "/public-health/immunisation", "预防接种", "Immunisation", PublicHealthPermissions.ImmunisationRead, 7, "0～6岁儿童应种、逾期名单，接种登记与月龄、间隔核对，可打印"),
+        new(Desk, "/public-health/immunisation/catch-up", "查验补种", "Certificate checks", PublicHealthPermissions.ImmunisationRead, 8, "入托入学查验接种证发现的漏种儿童，补种完成前一直列出"),
     ];
 
     public IReadOnlyList<Permission> Permissions => PublicHealthPermissions.All;

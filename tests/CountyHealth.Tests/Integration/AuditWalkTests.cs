@@ -120,7 +120,8 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             .Replace("/elderly/{id}", $"/elderly/{s.Resident.Id}", StringComparison.Ordinal)
             .Replace("/mental/{id}", $"/mental/{s.MentalId}", StringComparison.Ordinal)
             .Replace("/maternal/{id}", $"/maternal/{s.PregnancyId}", StringComparison.Ordinal)
-            .Replace("/tb/{id}", $"/tb/{s.TbId}", StringComparison.Ordinal);
+            .Replace("/tb/{id}", $"/tb/{s.TbId}", StringComparison.Ordinal)
+            .Replace("/child-health/{id}", $"/child-health/{s.Resident.Id}", StringComparison.Ordinal);
         if (path.Contains('{', StringComparison.Ordinal))
         {
             return [];
@@ -276,6 +277,10 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
                 [], 0, false, false, 0)))),
         new("StopTbTreatment", "publichealth", async (c, s) => await Succeeded(await c.PostAsync($"/api/v1/public-health/tb/{s.TbId}/stop",
             new CountyHealth.PublicHealth.Tuberculosis.TbStopRequest(Clinic.Today, CountyHealth.PublicHealth.Domain.TbStopReason.Lost, 1, 10, 5, 1)))),
+        // The walk's resident is an adult: the check is refused (400) but walked; the child's page shows her as out of the programme.
+        new("RecordChildCheck", "publichealth", (c, s) => c.PostAsync($"/api/v1/public-health/child-health/{s.Resident.Id}/checks",
+            new CountyHealth.PublicHealth.ChildHealth.ChildCheckRequest("m1", Clinic.Today, 4.5m, 55m, null, CountyHealth.PublicHealth.Domain.GrowthRating.Middle,
+                CountyHealth.PublicHealth.Domain.GrowthRating.Middle, null, null, null, null, null, [], [1], false, null, [1], null, null, null, null, [], [], null, []))),
         new("SaveHealthRecord", "records", (c, s) => c.PutAsync($"/api/v1/public-health/records/{s.Resident.Id}",
             new CountyHealth.PublicHealth.Records.HealthRecordRequest(new() { ["residence"] = "1", ["blood"] = "5", ["rh"] = "3", ["marital"] = "2", ["payment"] = "3", ["allergy"] = "1" }, null, 0))),
         new("CloseHealthRecord", "records", (c, s) => c.PostAsync($"/api/v1/public-health/records/{s.Resident.Id}/close",

@@ -128,7 +128,8 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             .Replace("/elderly/{id}", $"/elderly/{s.ResidentId}", StringComparison.Ordinal)
             .Replace("/mental/{id}", $"/mental/{s.MentalId}", StringComparison.Ordinal)
             .Replace("/maternal/{id}", $"/maternal/{s.PregnancyId}", StringComparison.Ordinal)
-            .Replace("/tb/{id}", $"/tb/{s.TbId}", StringComparison.Ordinal);
+            .Replace("/tb/{id}", $"/tb/{s.TbId}", StringComparison.Ordinal)
+            .Replace("/child-health/{id}", $"/child-health/{s.ResidentId}", StringComparison.Ordinal);
         Assert.False(path.Contains('{', StringComparison.Ordinal), $"the walk cannot fill {op.Path}");
         if (op.Query.Contains("institution", StringComparer.OrdinalIgnoreCase))
         {

@@ -88,7 +88,7 @@ public abstract class ProgrammeFigureTests(CountyHealthFactory host)
         }
         Assert.NotEmpty(checks);
 
-        // Maternal care, each of the last twelve months: live births from the index; of the women delivered in the month,
+        // Maternal care, each of the last twelve months (live births, the rates' denominator, are the children's figure above): of the women delivered in the month,
         // those registered before 91 days of gestation and those visited from discharge to 28 days after it.
         var pregnancies = await db.Set<Pregnancy>().AsNoTracking().Where(p => clinics.Contains(p.InstitutionId)).ToListAsync();
         var postpartum = await db.Set<MaternalVisit>().AsNoTracking().Where(v => clinics.Contains(v.InstitutionId) && v.Contact == MaternalContact.Postpartum).ToListAsync();
@@ -101,7 +101,6 @@ public abstract class ProgrammeFigureTests(CountyHealthFactory host)
             {
                 var born = people.Count(p => p.ManagingInstitutionId == clinic && p.BirthDate >= from && p.BirthDate <= to);
                 var cases = pregnancies.Where(p => p.InstitutionId == clinic && p.DeliveredOn >= from && p.DeliveredOn <= to).ToList();
-                Assert.Equal(born, maternal.GetValueOrDefault((clinic, "maternal.live_births")));
                 Assert.Equal(cases.Count, maternal.GetValueOrDefault((clinic, "maternal.deliveries")));
                 Assert.Equal(cases.Count(p => p.GestationDaysAtRegistration <= 90), maternal.GetValueOrDefault((clinic, "maternal.early_registered")));
                 Assert.Equal(cases.Count(p => postpartum.Any(v => v.PregnancyId == p.Id && v.Date >= p.DischargedOn && v.Date <= p.DischargedOn!.Value.AddDays(28))),
@@ -110,6 +109,22 @@ public abstract class ProgrammeFigureTests(CountyHealthFactory host)
             }
         }
         Assert.True(births > 0 && delivered > 0 && delivered <= births, $"births {births}, deliveries {delivered}: the township's mothers delivered in the year");
+        // Children 0–6 (ET01, ET02): the month's births by clinic and of them those with a newborn visit; the children under
+        // seven at the month's end; the children with a check this year to the month, by the clinic of their first.
+        var childChecks = await db.Set<ChildCheck>().AsNoTracking().Where(c => clinics.Contains(c.InstitutionId)).Select(c => new { c.ResidentId, c.InstitutionId, c.Contact, c.Date }).ToListAsync();
+        var child = await CountAsync("child", month);
+        var childYear = (await sources["child"].CountAsync(new FactRange(clinics, FactMonths.Of(january), month), CancellationToken.None))
+            .Where(f => f.Measure == "child.managed").GroupBy(f => f.InstitutionId).ToDictionary(g => g.Key, g => g.Sum(f => f.Value));
+        foreach (var clinic in clinics)
+        {
+            var born = people.Where(p => p.ManagingInstitutionId == clinic && p.BirthDate >= first && p.BirthDate <= end).ToList();
+            Assert.Equal(born.Count, child.GetValueOrDefault((clinic, "child.live_births", "")));
+            Assert.Equal(born.Count(p => childChecks.Any(c => c.ResidentId == p.Id && c.Contact == "newborn")), child.GetValueOrDefault((clinic, "child.newborn_visited", "")));
+            Assert.Equal(people.Count(p => p.ManagingInstitutionId == clinic && p.BirthDate <= end && p.BirthDate.AddYears(7) > end), child.GetValueOrDefault((clinic, "child.children", "")));
+            var firstOfYear = childChecks.Where(c => c.Date >= january && c.Date <= end).GroupBy(c => c.ResidentId).Select(g => g.OrderBy(c => c.Date).First());
+            Assert.Equal(firstOfYear.Count(c => c.InstitutionId == clinic), childYear.GetValueOrDefault(clinic));
+        }
+        Assert.NotEmpty(childChecks);
     }
 }
 

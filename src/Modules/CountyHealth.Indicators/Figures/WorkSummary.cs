@@ -42,6 +42,7 @@ internal sealed class WriteWorkSummary(FigureTable figures, IndicatorCatalogue c
         ("药品管理", ["YF01", "YF02", "YF03", "YF04"]),
         ("居民健康档案与主索引", ["JM01", "JM02", "JD03", "JD01", "JD02"]),
         ("老年人健康管理", ["LN02", "LN01"]),
+        ("0～6岁儿童健康管理", ["ET03", "ET01", "ET02"]),
         ("慢性病患者健康管理", ["GW05", "GW01", "GW02", "GW03", "GW04"]),
         ("严重精神障碍患者管理", ["JZ02", "JZ01"]),
         ("孕产妇健康管理", ["YC04", "YC03", "YC01", "YC02"]),

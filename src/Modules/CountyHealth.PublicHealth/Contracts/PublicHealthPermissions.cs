@@ -26,6 +26,14 @@ public static class PublicHealthPermissions
 
     /// <summary>Register TB patients notified by the designated facility, read and record their visits, stop the treatment (reading needs this too).</summary>
     public const string Tuberculosis = "phs.tb";
+    /// <summary>Record the contacts of children's health management from birth to six (newborn home visit, health checks).</summary>
+    public const string Child = "phs.child";
+
+    /// <summary>
+    /// Read children's health management (the list of children and their checks): as far as <see cref="Read"/> reaches, and
+    /// for the township nurses who do the checks (they have no <see cref="Read"/>).
+    /// </summary>
+    public const string ChildRead = "phs.child.read";
 
     /// <summary>Keep residents' health records: read them, make them (建档), update the basic information, close them.</summary>
     public const string Records = "phs.records";
@@ -38,6 +46,8 @@ public static class PublicHealthPermissions
         new(Mental, "严重精神障碍患者登记、查阅与随访（敏感信息，查阅亦需本权限）", "公共卫生"),
         new(Maternal, "孕产妇健康管理（建册与产前检查、分娩登记、产后访视、产后42天检查）", "公共卫生"),
         new(Tuberculosis, "肺结核患者登记、查阅、入户与督导服药随访、停止治疗（传染病患者信息，查阅亦需本权限）", "公共卫生"),
+        new(Child, "0～6岁儿童健康管理（新生儿访视、儿童健康检查）", "公共卫生"),
+        new(ChildRead, "查阅0～6岁儿童健康管理记录（儿童名单、新生儿访视与健康检查记录）", "公共卫生"),
         new(Records, "居民健康档案建档、查阅、维护个人基本信息、结案", "公共卫生"),
         new(ImmunisationRead, "查阅儿童预防接种记录（接种证、应种名单、查验记录）", "公共卫生"),
         new(Immunise, "登记疫苗接种、补录接种证记录、入托入学查验接种证", "公共卫生"),

@@ -232,6 +232,36 @@ internal sealed class PublicHealthAuditedRecords(CountyHealthDb db) : AuditedRec
             (nameof(TbVisit.NextDueOn), "下次随访日期"),
             (nameof(TbVisit.DoctorName), "随访医生"),
             (nameof(TbVisit.RecordedAt), "记录时间")),
+        AuditedType.Of<ChildCheck>("儿童健康检查",
+            (nameof(ChildCheck.ResidentId), "儿童"),
+            (nameof(ChildCheck.InstitutionId), "管理机构"),
+            (nameof(ChildCheck.Contact), "检查次别"),
+            (nameof(ChildCheck.Date), "检查日期"),
+            (nameof(ChildCheck.WeightKg), "体重"),
+            (nameof(ChildCheck.LengthCm), "身长（身高）"),
+            (nameof(ChildCheck.HeadCm), "头围"),
+            (nameof(ChildCheck.WeightRating), "体重评价"),
+            (nameof(ChildCheck.LengthRating), "身长（身高）评价"),
+            (nameof(ChildCheck.Growth), "体格发育评价"),
+            (nameof(ChildCheck.HbGL), "血红蛋白值"),
+            (nameof(ChildCheck.HearingPassed), "听力"),
+            (nameof(ChildCheck.VisionLeft), "左眼视力"),
+            (nameof(ChildCheck.VisionRight), "右眼视力"),
+            (nameof(ChildCheck.WarningSigns), "预警征象"),
+            (nameof(ChildCheck.Illness), "两次随访间患病情况"),
+            (nameof(ChildCheck.Referral), "转诊"),
+            (nameof(ChildCheck.ReferralReason), "转诊原因"),
+            (nameof(ChildCheck.Guidance), "指导"),
+            (nameof(ChildCheck.NextDate), "下次随访日期"),
+            (nameof(ChildCheck.GestationalWeeks), "出生孕周"),
+            (nameof(ChildCheck.BirthWeightKg), "出生体重"),
+            (nameof(ChildCheck.Feeding), "喂养方式"),
+            (nameof(ChildCheck.Jaundice), "黄疸部位"),
+            (nameof(ChildCheck.Cord), "脐带"),
+            (nameof(ChildCheck.HearingScreen), "新生儿听力筛查"),
+            (nameof(ChildCheck.MetabolicScreen), "新生儿疾病筛查"),
+            (nameof(ChildCheck.DoctorName), "随访医生"),
+            (nameof(ChildCheck.RecordedAt), "记录时间")),
         AuditedType.Of<HealthRecord>("居民健康档案",
             (nameof(HealthRecord.ResidentId), "居民"),
             (nameof(HealthRecord.InstitutionId), "建档机构"),
@@ -336,6 +366,14 @@ internal sealed class PublicHealthAuditedRecords(CountyHealthDb db) : AuditedRec
             foreach (var v in await db.Set<TbVisit>().AsNoTracking().Where(v => tbVisits.Contains(v.Id)).Select(v => new { v.Id, v.Date }).ToListAsync(ct))
             {
                 labels.Set(nameof(TbVisit), v.Id, $"肺结核患者随访 {v.Date:yyyy-MM-dd}");
+            }
+        }
+        var childChecks = labels.IdsOf(nameof(ChildCheck));
+        if (childChecks.Count > 0)
+        {
+            foreach (var c in await db.Set<ChildCheck>().AsNoTracking().Where(c => childChecks.Contains(c.Id)).Select(c => new { c.Id, c.Contact, c.Date }).ToListAsync(ct))
+            {
+                labels.Set(nameof(ChildCheck), c.Id, c.Contact == "newborn" ? $"新生儿家庭访视 {c.Date:yyyy-MM-dd}" : $"{ChildHealth.ChildSchedule.Current.Find(c.Contact)?.Name ?? c.Contact}儿童健康检查 {c.Date:yyyy-MM-dd}");
             }
         }
         var records = labels.IdsOf(nameof(HealthRecord));

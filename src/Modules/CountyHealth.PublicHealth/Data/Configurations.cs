@@ -203,3 +203,29 @@ internal sealed class TbVisitConfiguration : IEntityTypeConfiguration<TbVisit>
         b.HasIndex(v => new { v.InstitutionId, v.Date });
     }
 }
+
+internal sealed class ChildCheckConfiguration : IEntityTypeConfiguration<ChildCheck>
+{
+    public void Configure(EntityTypeBuilder<ChildCheck> b)
+    {
+        b.ToTable("child_checks");
+        b.Property(c => c.Contact).HasMaxLength(16);
+        b.Property(c => c.WeightKg).HasPrecision(4, 2);
+        b.Property(c => c.LengthCm).HasPrecision(4, 1);
+        b.Property(c => c.HeadCm).HasPrecision(4, 1);
+        b.Property(c => c.VisionLeft).HasPrecision(2, 1);
+        b.Property(c => c.VisionRight).HasPrecision(2, 1);
+        b.Property(c => c.BirthWeightKg).HasPrecision(3, 2);
+        b.Property(c => c.WarningSigns).HasMaxLength(20);
+        b.Property(c => c.Illness).HasMaxLength(20);
+        b.Property(c => c.ReferralReason).HasMaxLength(200);
+        b.Property(c => c.Guidance).HasMaxLength(20);
+        b.Property(c => c.Jaundice).HasMaxLength(20);
+        b.Property(c => c.Cord).HasMaxLength(20);
+        b.Property(c => c.MetabolicScreen).HasMaxLength(20);
+        b.Property(c => c.DoctorName).HasMaxLength(50);
+        // One of each contact per child; the figures read a clinic's checks by date.
+        b.HasIndex(c => new { c.ResidentId, c.Contact }).IsUnique();
+        b.HasIndex(c => new { c.InstitutionId, c.Date });
+    }
+}

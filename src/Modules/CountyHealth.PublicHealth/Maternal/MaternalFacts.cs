@@ -13,8 +13,8 @@ namespace CountyHealth.PublicHealth.Maternal;
 /// <summary>
 /// The maternal programme's figures by the institution that manages the woman: registrations (建册) by their day; the
 /// women delivered in the month, of them those registered before 13 weeks and those visited within 28 days of
-/// discharge (counted in the delivery's month, whenever the visit was recorded); and the live births of the month
-/// from the resident index (活产数, the specification's denominator: births to women never registered count too).
+/// discharge (counted in the delivery's month, whenever the visit was recorded). The rates' denominator, 活产数, is the
+/// children's programme's <c>child.live_births</c> (from the resident index: births to women never registered count too).
 /// </summary>
 internal sealed class MaternalFacts(CountyHealthDb db, IResidentDirectory residents) : IFactSource
 {
@@ -23,7 +23,6 @@ internal sealed class MaternalFacts(CountyHealthDb db, IResidentDirectory reside
     public const string Deliveries = "maternal.deliveries";
     public const string EarlyRegistered = "maternal.early_registered";
     public const string PostpartumVisited = "maternal.postpartum_visited";
-    public const string LiveBirths = "maternal.live_births";
 
     public string Name => Source;
 
@@ -36,7 +35,6 @@ internal sealed class MaternalFacts(CountyHealthDb db, IResidentDirectory reside
         new(Deliveries, "产妇数", "人", MeasureKind.Sum, "已建册且登记分娩的产妇，按分娩日期计入月份"),
         new(EarlyRegistered, "孕13周前建册的产妇数", "人", MeasureKind.Sum, "本月分娩的产妇中，孕13周前（≤12⁺⁶周）建册并做第1次产前检查者"),
         new(PostpartumVisited, "产后28天内访视的产妇数", "人", MeasureKind.Sum, "本月分娩的产妇中，出院后28天内接受过产后访视者（访视日期不早于出院日）"),
-        new(LiveBirths, "活产数", "人", MeasureKind.Sum, "居民主索引中本月出生的辖区居民（按管理机构），含母亲未建册者"),
     ];
 
     public static void AddFeeds(IServiceCollection services)
@@ -45,7 +43,6 @@ internal sealed class MaternalFacts(CountyHealthDb db, IResidentDirectory reside
         services.AddSingleton<IFactFeed>(new FactFeed<Pregnancy>(Source, p => (p.InstitutionId, p.DeliveredOn ?? p.RegisteredOn), nameof(Pregnancy.Status),
             nameof(Pregnancy.DeliveredOn), nameof(Pregnancy.DischargedOn), nameof(Pregnancy.Contacts), nameof(Pregnancy.InstitutionId), nameof(Pregnancy.RegisteredOn),
             nameof(Pregnancy.GestationDaysAtRegistration)));
-        services.AddSingleton(sp => ResidentFeeds.ByBirth(Source, 2, sp.GetRequiredService<TimeProvider>()));
     }
 
     private sealed record Case(Guid Id, Guid ResidentId, Guid InstitutionId, DateOnly RegisteredOn, int Gestation, DateOnly? DeliveredOn, DateOnly? DischargedOn);
@@ -94,15 +91,6 @@ internal sealed class MaternalFacts(CountyHealthDb db, IResidentDirectory reside
                 }
             }
         }
-        var born = residents.BornBetween(first, last);
-        if (range.Institutions is { } some)
-        {
-            born = born.Where(b => some.Contains(b.ManagingInstitutionId));
-        }
-        foreach (var b in await born.Select(b => new { b.ManagingInstitutionId, b.BirthDate }).ToListAsync(ct))
-        {
-            Add(b.ManagingInstitutionId, b.BirthDate, LiveBirths);
-        }
         return counts.Select(c => new MonthlyFact(c.Key.Item1, c.Key.Item2, c.Key.Item3, "", c.Value)).ToList();
     }
 
@@ -110,14 +98,6 @@ internal sealed class MaternalFacts(CountyHealthDb db, IResidentDirectory reside
     {
         var first = FactMonths.FirstDay(month);
         var last = first.AddMonths(1).AddDays(-1);
-        if (measure == LiveBirths)
-        {
-            var babies = await residents.BornBetween(first, last).Where(b => b.ManagingInstitutionId == institutionId).OrderBy(b => b.BirthDate).ThenBy(b => b.Id)
-                .Skip(skip).Take(take).Select(b => new { b.Id, b.BirthDate }).ToListAsync(ct);
-            var named = await residents.GetManyAsync(babies.Select(b => b.Id), ct);
-            return babies.Select(b => new FactRecord(b.Id, "活产", ChinaTime.FormatDate(b.BirthDate), PersonalNames.Mask(named.GetValueOrDefault(b.Id)?.Name),
-                $"{ChinaTime.FormatDate(b.BirthDate)}出生", null)).ToList();
-        }
         var (cases, postpartum) = await CasesAsync(new[] { institutionId }, first, last, ct);
         var behind = (measure switch
         {
