@@ -2,6 +2,7 @@ using CountyHealth.Kernel.Security;
 using CountyHealth.PublicHealth.ChildHealth;
 using CountyHealth.PublicHealth.Chronic;
 using CountyHealth.PublicHealth.Contracts;
+using CountyHealth.PublicHealth.Education;
 using CountyHealth.PublicHealth.Elderly;
 using CountyHealth.PublicHealth.Immunisation;
 using CountyHealth.PublicHealth.Maternal;
@@ -91,6 +92,11 @@ internal static class Endpoints
             .Requires(PublicHealthPermissions.ChildRead).WithName("GetChildHealth").WithSummary("儿童健康管理：13次检查的完成情况与检查记录");
         g.MapPost("/child-health/{id:guid}/checks", (Guid id, ChildCheckRequest r, RecordChildCheck h, CancellationToken ct) => h.HandleAsync(id, r, ct))
             .Requires(PublicHealthPermissions.Child).WithName("RecordChildCheck").WithSummary("记录新生儿家庭访视或儿童健康检查（按该次检查的表单项目）");
+
+        g.MapGet("/education", ([AsParameters] EducationQuery q, GetEducationSheet h, CancellationToken ct) => h.HandleAsync(q, ct))
+            .Requires(PublicHealthPermissions.Read).WithName("GetEducationSheet").WithSummary("健康教育：本年各类活动次数与规范要求、时间进度，活动记录");
+        g.MapPost("/education", (EducationRequest r, RecordEducationActivity h, CancellationToken ct) => h.HandleAsync(r, ct))
+            .Requires(PublicHealthPermissions.Education).WithName("RecordEducationActivity").WithSummary("登记健康教育活动（健康教育活动记录表）");
 
         g.MapGet("/immunisation", ([AsParameters] ChildrenDueQuery q, ListChildrenDue h, CancellationToken ct) => h.HandleAsync(q, ct))
             .Requires(PublicHealthPermissions.ImmunisationRead).WithName("ImmunisationDueList").WithSummary("预防接种应种名单：到期、逾期或全部0～6岁儿童");

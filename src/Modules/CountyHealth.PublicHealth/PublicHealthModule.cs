@@ -6,6 +6,7 @@ using CountyHealth.Outpatient.Contracts;
 using CountyHealth.PublicHealth.ChildHealth;
 using CountyHealth.PublicHealth.Chronic;
 using CountyHealth.PublicHealth.Contracts;
+using CountyHealth.PublicHealth.Education;
 using CountyHealth.PublicHealth.Elderly;
 using CountyHealth.PublicHealth.Immunisation;
 using CountyHealth.PublicHealth.Maternal;
@@ -63,6 +64,9 @@ public sealed class PublicHealthModule : IModule
         services.AddScoped<IFactSource, ChildHealthFacts>();
         services.AddScoped<ISyntheticData, ChildHealthHistory>();
         ChildHealthFacts.AddFeeds(services);
+        services.AddScoped<IFactSource, EducationFacts>();
+        services.AddScoped<ISyntheticData, EducationHistory>();
+        EducationFacts.AddFeeds(services);
         services.AddScoped<ImmunisationRecords>();
         services.AddScoped<IFactSource, ImmunisationFacts>();
         services.AddScoped<IHomeCards, ImmunisationHomeCard>();
@@ -81,8 +85,9 @@ public sealed class PublicHealthModule : IModule
         new(Desk, "/public-health/child-health", "0～6岁儿童健康管理", "Child health", PublicHealthPermissions.ChildRead, 4, "新生儿访视与13次儿童健康检查的应查、逾期名单，可打印；按月龄只填该次表单项目"),
         new(Desk, "/public-health/maternal", "孕产妇健康管理", "Maternal care", PublicHealthPermissions.Read, 5, "孕产妇建册与产前随访、分娩、产后访视、42天检查：按孕周时间窗列出到期与逾期"),
         new(Desk, "/public-health/tb", "肺结核患者", "Tuberculosis", PublicHealthPermissions.Tuberculosis, 6, "定点医疗机构通知管理的肺结核患者：72小时内入户，按督导人员与治疗阶段随访，停止治疗时统计服药率"),
-        new(Desk, "/public-health/immunisation", "预防接种", "Immunisation", PublicHealthPermissions.ImmunisationRead, 7, "0～6岁儿童应种、逾期名单，接种登记与月龄、间隔核对，可打印"),
-        new(Desk, "/public-health/immunisation/catch-up", "查验补种", "Certificate checks", PublicHealthPermissions.ImmunisationRead, 8, "入托入学查验接种证发现的漏种儿童，补种完成前一直列出"),
+        new(Desk, "/public-health/education", "健康教育", "Health education", PublicHealthPermissions.Read, 7, "讲座、咨询、宣传栏、资料发放与义诊的活动记录；本年各类活动对照规范要求与时间进度"),
+        new(Desk, "/public-health/immunisation", "预防接种", "Immunisation", PublicHealthPermissions.ImmunisationRead, 8, "0～6岁儿童应种、逾期名单，接种登记与月龄、间隔核对，可打印"),
+        new(Desk, "/public-health/immunisation/catch-up", "查验补种", "Certificate checks", PublicHealthPermissions.ImmunisationRead, 9, "入托入学查验接种证发现的漏种儿童，补种完成前一直列出"),
     ];
 
     public IReadOnlyList<Permission> Permissions => PublicHealthPermissions.All;

@@ -281,6 +281,7 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         new("RecordChildCheck", "publichealth", (c, s) => c.PostAsync($"/api/v1/public-health/child-health/{s.Resident.Id}/checks",
             new CountyHealth.PublicHealth.ChildHealth.ChildCheckRequest("m1", Clinic.Today, 4.5m, 55m, null, CountyHealth.PublicHealth.Domain.GrowthRating.Middle,
                 CountyHealth.PublicHealth.Domain.GrowthRating.Middle, null, null, null, null, null, [], [1], false, null, [1], null, null, null, null, [], [], null, []))),
+        new("RecordEducationActivity", "publichealth", async (c, _) => await Succeeded(await c.PostAsync("/api/v1/public-health/education", EducationTests.Talk(null, Clinic.Today)))),
         new("SaveHealthRecord", "records", (c, s) => c.PutAsync($"/api/v1/public-health/records/{s.Resident.Id}",
             new CountyHealth.PublicHealth.Records.HealthRecordRequest(new() { ["residence"] = "1", ["blood"] = "5", ["rh"] = "3", ["marital"] = "2", ["payment"] = "3", ["allergy"] = "1" }, null, 0))),
         new("CloseHealthRecord", "records", (c, s) => c.PostAsync($"/api/v1/public-health/records/{s.Resident.Id}/close",

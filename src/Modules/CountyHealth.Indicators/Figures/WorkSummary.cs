@@ -47,6 +47,7 @@ internal sealed class WriteWorkSummary(FigureTable figures, IndicatorCatalogue c
         ("严重精神障碍患者管理", ["JZ02", "JZ01"]),
         ("孕产妇健康管理", ["YC04", "YC03", "YC01", "YC02"]),
         ("肺结核患者健康管理", ["FJ03", "FJ01", "FJ02"]),
+        ("健康教育", ["JY01", "JY02", "JY03", "JY04"]),
         ("预防接种", ["YM11", "YM01", "YM03", "YM05", "YM06", "YM07"]),
         ("传染病报告", ["CR03", "CR01", "CR02"]),
         ("卫生监督与爱国卫生", ["WS01", "WS02", "XY01", "XY02", "AW01", "AW02"]),

@@ -35,6 +35,9 @@ public static class PublicHealthPermissions
     /// </summary>
     public const string ChildRead = "phs.child.read";
 
+    /// <summary>Record the institution's health-education activities (talks, consultations, boards, materials, outreach clinics).</summary>
+    public const string Education = "phs.education";
+
     /// <summary>Keep residents' health records: read them, make them (建档), update the basic information, close them.</summary>
     public const string Records = "phs.records";
 
@@ -48,6 +51,7 @@ public static class PublicHealthPermissions
         new(Tuberculosis, "肺结核患者登记、查阅、入户与督导服药随访、停止治疗（传染病患者信息，查阅亦需本权限）", "公共卫生"),
         new(Child, "0～6岁儿童健康管理（新生儿访视、儿童健康检查）", "公共卫生"),
         new(ChildRead, "查阅0～6岁儿童健康管理记录（儿童名单、新生儿访视与健康检查记录）", "公共卫生"),
+        new(Education, "健康教育活动记录（讲座、咨询、宣传栏、资料发放、义诊）", "公共卫生"),
         new(Records, "居民健康档案建档、查阅、维护个人基本信息、结案", "公共卫生"),
         new(ImmunisationRead, "查阅儿童预防接种记录（接种证、应种名单、查验记录）", "公共卫生"),
         new(Immunise, "登记疫苗接种、补录接种证记录、入托入学查验接种证", "公共卫生"),

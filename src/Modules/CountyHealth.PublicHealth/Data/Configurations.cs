@@ -229,3 +229,21 @@ internal sealed class ChildCheckConfiguration : IEntityTypeConfiguration<ChildCh
         b.HasIndex(c => new { c.InstitutionId, c.Date });
     }
 }
+
+internal sealed class EducationActivityConfiguration : IEntityTypeConfiguration<EducationActivity>
+{
+    public void Configure(EntityTypeBuilder<EducationActivity> b)
+    {
+        b.ToTable("education_activities");
+        b.Property(a => a.Place).HasMaxLength(60);
+        b.Property(a => a.Topic).HasMaxLength(60);
+        b.Property(a => a.Organiser).HasMaxLength(30);
+        b.Property(a => a.Speaker).HasMaxLength(30);
+        b.Property(a => a.Audience).HasMaxLength(30);
+        b.Property(a => a.Content).HasMaxLength(500);
+        b.Property(a => a.Evaluation).HasMaxLength(500);
+        b.Property(a => a.Archive).HasMaxLength(60);
+        b.Property(a => a.RecordedBy).HasMaxLength(50);
+        b.HasIndex(a => new { a.InstitutionId, a.Date });
+    }
+}
