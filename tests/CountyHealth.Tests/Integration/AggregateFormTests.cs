@@ -2,6 +2,8 @@ using System.Net;
 using CountyHealth.Indicators.Domain;
 using CountyHealth.Indicators.Figures;
 using CountyHealth.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CountyHealth.Tests.Integration;
@@ -109,6 +111,51 @@ public abstract class AggregateFormTests(CountyHealthFactory host)
         Assert.Contains(run.Findings, f => f.Kind == "未上报" && f.InstitutionId != centre);
         var bad = await bureau.GetAsync($"/api/v1/aggregate-forms/validation?from={month}&to={MonthsAgo(9)}");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_village_reporting_fewer_residents_than_its_health_records_is_listed_by_the_validation_run()
+    {
+        // A village doctor makes health records for two new residents of her village; the engine counts them within seconds.
+        var bureau = await host.As(DemoAccounts.Bureau);
+        var doctor = await host.As(DemoAccounts.VillageDoctor);
+        var answers = new Dictionary<string, string> { ["residence"] = "1", ["blood"] = "1", ["rh"] = "2", ["marital"] = "2", ["payment"] = "3", ["allergy"] = "1" };
+        Guid institution = default;
+        for (var i = 0; i < 2; i++)
+        {
+            var resident = (await doctor.PostAsync<CountyHealth.Residents.ResidentIndex.ResidentRegistered>("/api/v1/residents", TestData.Resident().ToRequest(), HttpStatusCode.Created)).Resident;
+            await doctor.PutAsync<CountyHealth.PublicHealth.Records.HealthRecordView>($"/api/v1/public-health/records/{resident.Id}",
+                new CountyHealth.PublicHealth.Records.HealthRecordRequest(answers, "李医生", 0), HttpStatusCode.Created);
+            await using var lookup = host.Services.CreateAsyncScope();
+            institution = await lookup.ServiceProvider.GetRequiredService<CountyHealth.Kernel.Data.CountyHealthDb>().Set<CountyHealth.Residents.Domain.Resident>()
+                .Where(r => r.Id == resident.Id).Select(r => r.ManagingInstitutionId).SingleAsync();
+        }
+        var thisMonth = Clinic.Today.Year * 100 + Clinic.Today.Month;
+        var month = $"{Clinic.Today:yyyy-MM}";
+        async Task<decimal?> KeptAsync()
+        {
+            await using var read = host.Services.CreateAsyncScope();
+            return await read.ServiceProvider.GetRequiredService<CountyHealth.Kernel.Data.CountyHealthDb>().Set<FactValue>().AsNoTracking()
+                .Where(f => f.Measure == "healthrecords.kept" && f.Dimension == "" && f.InstitutionId == institution && f.Month == thisMonth).Select(f => (decimal?)f.Value).FirstOrDefaultAsync();
+        }
+        var kept = await IndicatorTests.PollAsync(KeptAsync, v => v >= 2) ?? 0;
+        Assert.True(kept >= 2, $"the village's records were counted: {kept}");
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CountyHealth.Kernel.Data.CountyHealthDb>();
+
+        // Its population report says fewer residents than records: flagged (to be explained), not refused.
+        var report = await db.Set<AggregateReport>().FirstOrDefaultAsync(r => r.FormCode == "population" && r.InstitutionId == institution && r.Month == thisMonth);
+        if (report is null)
+        {
+            report = new AggregateReport { FormCode = "population", InstitutionId = institution, Month = thisMonth, EnteredBy = "测试", EnteredAt = TimeProvider.System.GetUtcNow().UtcDateTime };
+            db.Add(report);
+        }
+        report.Values = new Dictionary<string, decimal> { ["residents"] = kept - 1, ["elderly"] = 0, ["children"] = 0, ["women"] = 0, ["births"] = 0 };
+        await db.SaveChangesAsync();
+
+        var run = await bureau.GetAsync<ValidationRun>($"/api/v1/aggregate-forms/validation?from={month}&to={month}&form=population");
+        var finding = Assert.Single(run.Findings, f => f.InstitutionId == institution && f.Field == "常住人口" && f.Kind == "异常波动");
+        Assert.Contains($"少于系统中的在档居民健康档案数（{kept:0}）", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

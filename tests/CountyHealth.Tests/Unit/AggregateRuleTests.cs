@@ -23,7 +23,7 @@ public sealed class AggregateRuleTests
     [Fact]
     public void The_shipped_forms_are_read_with_who_fills_them()
     {
-        Assert.Equal(["supervision", "blood", "patriotic", "construction", "population"], Forms.Select(f => f.Code));
+        Assert.Equal(["supervision", "blood", "patriotic", "construction", "population", "womenhealth"], Forms.Select(f => f.Code));
         Assert.Equal([InstitutionKind.CountyHospital, InstitutionKind.TownshipHealthCentre], Rules.Form("construction")!.FilledBy);
         Assert.Equal("forms.supervision_units_due", Forms[0].MeasureOf(Forms[0].Fields[0]));
         Assert.Contains("本年累计监督单位户数不能大于公共卫生单位户数", Rules.For(Forms[0]).Select(r => r.Describe(Forms[0])));
@@ -48,6 +48,18 @@ public sealed class AggregateRuleTests
     {
         var found = Check("construction", new() { ["progress"] = decimal.Parse(progress, System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(refused, found.Any(v => v.Refused && v.Field == "progress"));
+    }
+
+    [Theory]
+    [InlineData(1800, 1800, false)]
+    [InlineData(1799, 1800, true)]
+    [InlineData(1799, null, false)]
+    public void More_health_records_than_residents_is_flagged_for_explanation(int residents, int? kept, bool flagged)
+    {
+        var counted = kept is { } k ? new Dictionary<string, decimal> { ["healthrecords.kept"] = k } : null;
+        var found = Rules.Check(Rules.Form("population")!, new Dictionary<string, decimal> { ["residents"] = residents }, NoHistory, counted);
+        Assert.Equal(flagged, found.Any(v => !v.Refused && v.Field == "residents" && v.Message.Contains("少于系统中的在档居民健康档案数", StringComparison.Ordinal)));
+        Assert.DoesNotContain(found, v => v.Refused);
     }
 
     [Fact]
@@ -102,5 +114,7 @@ public sealed class AggregateRuleTests
     [InlineData("supervision\tat_most\tno_field\t1")]
     [InlineData("nope\tnot_negative\t*\t0")]
     [InlineData("*\tdeviation\t*\tabc")]
+    [InlineData("population\tnot_below_records\tresidents healthrecords.kept\t0")]
+    [InlineData("population\tnot_below_records\tno_field healthrecords.kept\t0\t档案")]
     public void A_malformed_rule_is_refused(string tsv) => Assert.Throws<FormatException>(() => AggregateFormFile.ParseRules(tsv, Forms, "t"));
 }

@@ -106,7 +106,8 @@ public static class AggregateFormFile
             }
             var form = f[0] == "*" ? null : forms.FirstOrDefault(x => x.Code == f[0]) ?? throw new FormatException($"{origin} 第 {line} 行：未定义的表 {f[0]}");
             var fields = f[2].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (form is not null && fields.Any(k => k != "*" && form.Field(k) is null))
+            // not_below_records names a field and then a counted measure, not a second field.
+            if (form is not null && fields.Take(f[1] == "not_below_records" ? 1 : fields.Length).Any(k => k != "*" && form.Field(k) is null))
             {
                 throw new FormatException($"{origin} 第 {line} 行：表 {form.Code} 没有字段 {f[2]}");
             }
@@ -117,7 +118,8 @@ public static class AggregateFormFile
                 "at_most" => new ValidationRule(RuleKind.AtMost, form?.Code, fields[0], null, Value()),
                 "part_of" when fields.Length == 2 && form is not null => new ValidationRule(RuleKind.PartOf, form.Code, fields[0], fields[1], 0),
                 "deviation" => new ValidationRule(RuleKind.Deviation, form?.Code, fields[0], null, Value()),
-                _ => throw new FormatException($"{origin} 第 {line} 行：规则应为 not_negative、at_most、part_of（需指明表和两个字段）或 deviation"),
+                "not_below_records" when fields.Length == 2 && form is not null && f.Length > 4 => new ValidationRule(RuleKind.NotBelowRecords, form.Code, fields[0], fields[1], 0, f[4]),
+                _ => throw new FormatException($"{origin} 第 {line} 行：规则应为 not_negative、at_most、part_of（需指明表和两个字段）、deviation 或 not_below_records（需指明表、字段、指标项和名称）"),
             });
         }
         return rules;
@@ -144,6 +146,8 @@ public enum RuleKind
     AtMost = 2,
     PartOf = 3,
     Deviation = 4,
+    /// <summary>A reported number of people below what CountyHealth's records count for them (more health records than residents).</summary>
+    NotBelowRecords = 5,
 }
 
 /// <summary>A finding of a rule: an impossible figure (refused) or an unusual one (flagged, to be explained).</summary>
@@ -152,9 +156,11 @@ public sealed record Violation(string Field, string Message, bool Refused);
 /// <summary>
 /// A validation rule of the aggregate forms, as data: a figure below zero, above a limit, or greater than the whole it is
 /// part of is impossible and refused; one far from the mean of its last approved months is unusual and flagged.
-/// <paramref name="Form"/> and <paramref name="Field"/> null or "*" mean every form or field it fits.
+/// <paramref name="Form"/> and <paramref name="Field"/> null or "*" mean every form or field it fits. A reported number
+/// below the records counted for it (<paramref name="Whole"/> names the counted measure, <paramref name="Label"/> says what
+/// it counts) is flagged: either the report or the records are wrong, and the records may be the ones to correct.
 /// </summary>
-public sealed record ValidationRule(RuleKind Kind, string? Form, string Field, string? Whole, decimal Value)
+public sealed record ValidationRule(RuleKind Kind, string? Form, string Field, string? Whole, decimal Value, string? Label = null)
 {
     /// <summary>The months a deviation is measured against.</summary>
     public const int DeviationMonths = 3;
@@ -167,6 +173,7 @@ public sealed record ValidationRule(RuleKind Kind, string? Form, string Field, s
             RuleKind.NotNegative => $"{Name(Field)}不能为负数",
             RuleKind.AtMost => $"{Name(Field)}不能超过 {Value.ToString("0.##", CultureInfo.InvariantCulture)}",
             RuleKind.PartOf => $"{Name(Field)}不能大于{Name(Whole!)}",
+            RuleKind.NotBelowRecords => $"{Name(Field)}少于系统中的{Label}时提示核实",
             _ => $"{Name(Field)}与前{DeviationMonths}个月已审核数的平均值相差超过 {Value.ToString("0.##", CultureInfo.InvariantCulture)}% 时提示核实",
         };
     }
@@ -178,7 +185,8 @@ public sealed record ValidationRule(RuleKind Kind, string? Form, string Field, s
     /// Checks one report's values (a missing key is not yet filled and not checked) against the rule;
     /// <paramref name="history"/> holds each field's approved values of the months before, newest first.
     /// </summary>
-    public IEnumerable<Violation> Check(AggregateForm form, IReadOnlyDictionary<string, decimal> values, IReadOnlyDictionary<string, IReadOnlyList<decimal>> history)
+    public IEnumerable<Violation> Check(AggregateForm form, IReadOnlyDictionary<string, decimal> values, IReadOnlyDictionary<string, IReadOnlyList<decimal>> history,
+        IReadOnlyDictionary<string, decimal>? counted = null)
     {
         var fields = Field == "*" ? form.Fields : form.Field(Field) is { } one ? [one] : [];
         foreach (var f in fields)
@@ -197,6 +205,9 @@ public sealed record ValidationRule(RuleKind Kind, string? Form, string Field, s
                     break;
                 case RuleKind.PartOf when form.Field(Whole!) is { } whole && values.TryGetValue(whole.Key, out var w) && v > w:
                     yield return new(f.Key, $"{f.Name}（{f.Format(v)}）不能大于{whole.Name}（{whole.Format(w)}）", true);
+                    break;
+                case RuleKind.NotBelowRecords when counted is not null && counted.TryGetValue(Whole!, out var records) && v < records:
+                    yield return new(f.Key, $"{f.Name}（{f.Format(v)}）少于系统中的{Label}（{f.Format(records)}）：记录不可能多于人数，请核实填报数，或将已迁出、死亡居民的记录结案", false);
                     break;
                 case RuleKind.Deviation when history.TryGetValue(f.Key, out var past) && past.Count > 0:
                     var recent = past.Take(DeviationMonths).ToList();
@@ -225,7 +236,12 @@ public sealed class AggregateRules(IReadOnlyList<AggregateForm> forms, IReadOnly
             .Concat(form.Fields.Where(f => f.Kind == FieldKind.Percent).Select(f => new ValidationRule(RuleKind.AtMost, form.Code, f.Key, null, 100)))
             .ToList();
 
+    /// <summary>The counted measures a form's reports are checked against (more records than people).</summary>
+    public IReadOnlyList<string> CountedMeasures(AggregateForm form) =>
+        For(form).Where(r => r.Kind == RuleKind.NotBelowRecords).Select(r => r.Whole!).Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>Every finding on one report: impossible figures first, then unusual ones.</summary>
-    public IReadOnlyList<Violation> Check(AggregateForm form, IReadOnlyDictionary<string, decimal> values, IReadOnlyDictionary<string, IReadOnlyList<decimal>> history) =>
-        For(form).SelectMany(r => r.Check(form, values, history)).DistinctBy(v => (v.Field, v.Message)).OrderBy(v => v.Refused ? 0 : 1).ToList();
+    public IReadOnlyList<Violation> Check(AggregateForm form, IReadOnlyDictionary<string, decimal> values, IReadOnlyDictionary<string, IReadOnlyList<decimal>> history,
+        IReadOnlyDictionary<string, decimal>? counted = null) =>
+        For(form).SelectMany(r => r.Check(form, values, history, counted)).DistinctBy(v => (v.Field, v.Message)).OrderBy(v => v.Refused ? 0 : 1).ToList();
 }

@@ -102,6 +102,19 @@ public static class AggregateDemo
                     ["women"] = Math.Round(residents * 0.23m),
                     ["births"] = random.Next(0, 5),
                 };
+            case "womenhealth":
+                // A township centre: a few women a month start folic acid (a box a month each), screening in campaigns.
+                var folic = (int)Math.Round(12 + 10 * size) + random.Next(0, 6);
+                var (cervical, breast) = (random.Next(20, 90), random.Next(20, 90));
+                return new()
+                {
+                    ["folic_people"] = folic,
+                    ["folic_boxes"] = folic + random.Next(0, 8),
+                    ["cervical_screened"] = cervical,
+                    ["cervical_abnormal"] = random.Next(0, 3),
+                    ["breast_screened"] = breast,
+                    ["breast_abnormal"] = random.Next(0, 2),
+                };
             default:
                 var planned = Math.Round((decimal)(300 + 900 * size), 2);
                 return new()

@@ -101,10 +101,32 @@ internal sealed class AggregateReports(CountyHealthDb db, FormCatalogue forms, I
         form.Fields.ToDictionary(f => f.Key, f => (IReadOnlyList<decimal?>)Enumerable.Range(1, ValidationRule.DeviationMonths)
             .Select(back => approved.TryGetValue((institution, FactMonths.Add(month, -back)), out var v) && v.TryGetValue(f.Key, out var x) ? x : (decimal?)null).ToList());
 
-    /// <summary>What the rules find on one report's values, measured against its institution's approved months before.</summary>
+    /// <summary>
+    /// What the rules find on one report's values, measured against its institution's approved months before and the
+    /// records CountyHealth counts for its institution and month (<see cref="CountedAsync"/>).
+    /// </summary>
     public IReadOnlyList<Violation> Findings(AggregateForm form, Guid institution, int month, IReadOnlyDictionary<string, decimal> values,
-        IReadOnlyDictionary<(Guid Institution, int Month), IReadOnlyDictionary<string, decimal>> approved) =>
-        forms.Rules.Check(form, values, LastMonths(form, institution, month, approved).ToDictionary(l => l.Key, l => (IReadOnlyList<decimal>)l.Value.OfType<decimal>().ToList()));
+        IReadOnlyDictionary<(Guid Institution, int Month), IReadOnlyDictionary<string, decimal>> approved,
+        IReadOnlyDictionary<(Guid Institution, int Month), IReadOnlyDictionary<string, decimal>>? counted = null) =>
+        forms.Rules.Check(form, values, LastMonths(form, institution, month, approved).ToDictionary(l => l.Key, l => (IReadOnlyList<decimal>)l.Value.OfType<decimal>().ToList()),
+            counted?.GetValueOrDefault((institution, month)));
+
+    /// <summary>The figures of the measures a form's rules compare reports with (e.g. the health records kept), per institution and month.</summary>
+    public async Task<Dictionary<(Guid Institution, int Month), IReadOnlyDictionary<string, decimal>>> CountedAsync(AggregateForm form, IReadOnlyCollection<Guid> institutions,
+        int from, int to, CancellationToken ct)
+    {
+        var measures = forms.Rules.CountedMeasures(form);
+        if (measures.Count == 0)
+        {
+            return [];
+        }
+        var ids = institutions.ToList();
+        return (await db.Set<FactValue>().AsNoTracking()
+                .Where(f => measures.Contains(f.Measure) && f.Dimension == "" && ids.Contains(f.InstitutionId) && f.Month >= from && f.Month <= to)
+                .Select(f => new { f.InstitutionId, f.Month, f.Measure, f.Value }).ToListAsync(ct))
+            .GroupBy(f => (f.InstitutionId, f.Month))
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, decimal>)g.ToDictionary(f => f.Measure, f => f.Value, StringComparer.Ordinal));
+    }
 
     /// <summary>The approved reports of one institution's months before <paramref name="month"/> that the rules look back on.</summary>
     public Task<Dictionary<(Guid Institution, int Month), IReadOnlyDictionary<string, decimal>>> HistoryAsync(AggregateForm form, Guid institution, int month, CancellationToken ct) =>
@@ -121,7 +143,7 @@ internal sealed class AggregateReports(CountyHealthDb db, FormCatalogue forms, I
         return new AggregateReportView(report?.Id, form.Code, form.Name, institution.Id, institution.Name, FactMonths.Text(month), FactMonths.Name(month), status,
             report is null ? "未填报" : AggregateReport.StatusName(status),
             form.Fields.Select(f => new ReportFieldView(f.Key, f.Name, f.Unit, KindName(f.Kind), f.Decimals, values.TryGetValue(f.Key, out var v) ? v : null, last[f.Key])).ToList(),
-            report?.Explanation, Findings(form, institution.Id, month, values, approved),
+            report?.Explanation, Findings(form, institution.Id, month, values, approved, await CountedAsync(form, [institution.Id], month, month, ct)),
             report?.EnteredBy, report?.SubmittedBy, Time(report?.SubmittedAt), report?.ReviewedBy, Time(report?.ReviewedAt), report?.ReturnReason, canEdit, canReview);
     }
 
@@ -269,7 +291,8 @@ internal sealed class SaveAggregateReport(AggregateReports reports, CountyHealth
         {
             return Problems.Conflict("该报表已审核通过；如需更正，请卫生健康局退回后再改");
         }
-        var findings = reports.Findings(form, institution.Id, month, values, await reports.HistoryAsync(form, institution.Id, month, ct));
+        var findings = reports.Findings(form, institution.Id, month, values, await reports.HistoryAsync(form, institution.Id, month, ct),
+            await reports.CountedAsync(form, [institution.Id], month, month, ct));
         foreach (var refused in findings.Where(f => f.Refused))
         {
             errors.Add("values." + refused.Field, refused.Message);
@@ -405,6 +428,7 @@ internal sealed class RunValidation(AggregateReports reports, CountyHealthDb db)
                 .ToDictionaryAsync(r => (r.InstitutionId, r.Month), ct);
             count += all.Count;
             var approved = await reports.ApprovedAsync(form.Code, ids, FactMonths.Add(from, -ValidationRule.DeviationMonths), to, ct);
+            var counted = await reports.CountedAsync(form, ids, from, to, ct);
             foreach (var i in institutions.OrderBy(i => i.Code, StringComparer.Ordinal))
             {
                 for (var month = from; month <= to; month = FactMonths.Add(month, 1))
@@ -420,7 +444,7 @@ internal sealed class RunValidation(AggregateReports reports, CountyHealthDb db)
                         continue;
                     }
                     var status = AggregateReport.StatusName(report.Status);
-                    foreach (var v in reports.Findings(form, i.Id, month, report.Values, approved))
+                    foreach (var v in reports.Findings(form, i.Id, month, report.Values, approved, counted))
                     {
                         findings.Add(Finding(v.Refused ? "不合规则" : "异常波动", form.Field(v.Field)?.Name ?? v.Field, v.Message, status));
                     }

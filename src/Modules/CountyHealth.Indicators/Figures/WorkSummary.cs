@@ -45,7 +45,7 @@ internal sealed class WriteWorkSummary(FigureTable figures, IndicatorCatalogue c
         ("0～6岁儿童健康管理", ["ET03", "ET01", "ET02"]),
         ("慢性病患者健康管理", ["GW05", "GW01", "GW02", "GW03", "GW04"]),
         ("严重精神障碍患者管理", ["JZ02", "JZ01"]),
-        ("孕产妇健康管理", ["YC04", "YC03", "YC01", "YC02"]),
+        ("孕产妇健康管理", ["YC04", "YC03", "YC01", "YC02", "FY01", "FY02", "FY03", "FY04"]),
         ("肺结核患者健康管理", ["FJ03", "FJ01", "FJ02"]),
         ("健康教育", ["JY01", "JY02", "JY03", "JY04"]),
         ("预防接种", ["YM11", "YM01", "YM03", "YM05", "YM06", "YM07"]),

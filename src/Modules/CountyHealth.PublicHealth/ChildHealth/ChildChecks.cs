@@ -359,12 +359,7 @@ internal sealed class ListChildHealth(CountyHealthDb db, IAccessScope scope, IRe
 
     public async Task<Results<Ok<Page<ChildHealthRow>>, ValidationProblem, ProblemHttpResult>> HandleAsync(ChildHealthQuery q, CancellationToken ct)
     {
-        var e = FieldErrors.For(q);
-        if (q.Show is not (null or "due" or "overdue" or "all"))
-        {
-            e.Add("show", "应为 due、overdue 或 all");
-        }
-        var list = await scope.ForListAsync(PublicHealthPermissions.ChildRead, q.Institution, e, ct);
+        var (e, list) = await scope.OpenListAsync(q, q.Show, ["due", "overdue", "all"], PublicHealthPermissions.ChildRead, q.Institution, ct);
         if (e.Any)
         {
             return e.ToProblem();

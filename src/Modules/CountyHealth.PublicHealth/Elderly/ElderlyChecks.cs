@@ -202,12 +202,7 @@ internal sealed class ListElderly(CountyHealthDb db, IAccessScope scope, IReside
 {
     public async Task<Results<Ok<Page<ElderlyRow>>, ValidationProblem, ProblemHttpResult>> HandleAsync(ElderlyQuery q, CancellationToken ct)
     {
-        var e = FieldErrors.For(q);
-        if (q.Show is not (null or "due" or "done" or "all"))
-        {
-            e.Add("show", "应为 due、done 或 all");
-        }
-        var list = await scope.ForListAsync(PublicHealthPermissions.Read, q.Institution, e, ct);
+        var (e, list) = await scope.OpenListAsync(q, q.Show, ["due", "done", "all"], PublicHealthPermissions.Read, q.Institution, ct);
         if (e.Any)
         {
             return e.ToProblem();

@@ -33,12 +33,7 @@ internal sealed class ListChildrenDue(ImmunisationRecords records, IAccessScope 
 
     public async Task<Results<Ok<Page<ChildDueRow>>, ValidationProblem, ProblemHttpResult>> HandleAsync(ChildrenDueQuery q, CancellationToken ct)
     {
-        var e = FieldErrors.For(q);
-        if (q.Show is not (null or "due" or "overdue" or "all"))
-        {
-            e.Add("show", "应为 due、overdue 或 all");
-        }
-        var list = await scope.ForListAsync(PublicHealthPermissions.ImmunisationRead, q.Institution, e, ct);
+        var (e, list) = await scope.OpenListAsync(q, q.Show, ["due", "overdue", "all"], PublicHealthPermissions.ImmunisationRead, q.Institution, ct);
         if (e.Any)
         {
             return e.ToProblem();

@@ -537,12 +537,7 @@ internal sealed class ListPregnancies(CountyHealthDb db, IAccessScope scope, IRe
 {
     public async Task<Results<Ok<Page<MaternalRow>>, ValidationProblem, ProblemHttpResult>> HandleAsync(MaternalQuery q, CancellationToken ct)
     {
-        var e = FieldErrors.For(q);
-        if (q.Show is not (null or "due" or "overdue" or "all"))
-        {
-            e.Add("show", "应为 due、overdue 或 all");
-        }
-        var list = await scope.ForListAsync(PublicHealthPermissions.Read, q.Institution, e, ct);
+        var (e, list) = await scope.OpenListAsync(q, q.Show, ["due", "overdue", "all"], PublicHealthPermissions.Read, q.Institution, ct);
         if (e.Any)
         {
             return e.ToProblem();

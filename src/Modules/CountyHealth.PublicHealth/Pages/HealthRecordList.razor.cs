@@ -1,6 +1,5 @@
 using CountyHealth.Kernel.Ui;
 using CountyHealth.Kernel.Web;
-using CountyHealth.Platform.Contracts;
 using CountyHealth.PublicHealth.Contracts;
 using CountyHealth.PublicHealth.Records;
 using Microsoft.AspNetCore.Components;
@@ -10,44 +9,11 @@ namespace CountyHealth.PublicHealth.Pages;
 public sealed partial class HealthRecordList
 {
     [Inject] private UiHandler<ListHealthRecords> List { get; set; } = default!;
-    [Inject] private IAccessScope Scope { get; set; } = default!;
-    [Inject] private IInstitutionDirectory Directory { get; set; } = default!;
 
-    private string show = "all";
-    private Guid? institution;
-    private string? search;
-    private List<InstitutionInfo> institutions = [];
-    private bool countyWide;
-    private List<RecordRow> rows = [];
-    private string? message;
-    private int pageNumber = 1;
-    private bool hasMore;
+    public HealthRecordList() => Show = "all";
 
-    protected override async Task OnInitializedAsync()
-    {
-        (institutions, countyWide) = await Scope.ChoicesAsync(Directory, PublicHealthPermissions.Records);
-        institution = countyWide ? institutions.FirstOrDefault()?.Id : null;
-        await Load();
-    }
+    protected override string Permission => PublicHealthPermissions.Records;
 
-    private async Task Search()
-    {
-        pageNumber = 1;
-        await Load();
-    }
-
-    private async Task Go(int number)
-    {
-        pageNumber = number;
-        await Load();
-    }
-
-    private async Task Load()
-    {
-        var query = new RecordsQuery(show, institution, string.IsNullOrWhiteSpace(search) ? null : search.Trim(), pageNumber, 100);
-        var outcome = UiResults.Unpack<Page<RecordRow>>(await List.Run((h, ct) => h.HandleAsync(query, ct)));
-        message = outcome.Ok ? null : outcome.AllErrors;
-        rows = outcome.Value?.Items.ToList() ?? [];
-        hasMore = outcome.Value?.HasMore ?? false;
-    }
+    protected override async Task<UiOutcome<Page<RecordRow>>> FetchAsync(string show, Guid? institution, string? search, int page) =>
+        UiResults.Unpack<Page<RecordRow>>(await List.Run((h, ct) => h.HandleAsync(new RecordsQuery(show, institution, search, page, 100), ct)));
 }

@@ -1,63 +1,17 @@
-using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Ui;
 using CountyHealth.Kernel.Web;
-using CountyHealth.Platform.Contracts;
 using CountyHealth.PublicHealth.Contracts;
 using CountyHealth.PublicHealth.Immunisation;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 
 namespace CountyHealth.PublicHealth.Pages;
 
 public sealed partial class ImmunisationDueList
 {
-    [Inject] private UiHandler<ListChildrenDue> Due { get; set; } = default!;
-    [Inject] private IAccessScope Scope { get; set; } = default!;
-    [Inject] private IInstitutionDirectory Directory { get; set; } = default!;
-    [Inject] private IJSRuntime JS { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private UiHandler<ListChildrenDue> List { get; set; } = default!;
 
-    private string show = "due";
-    private Guid? institution;
-    private string? search;
-    private List<InstitutionInfo> institutions = [];
-    private bool countyWide;
-    private List<ChildDueRow> rows = [];
-    private string? message;
-    private int pageNumber = 1;
-    private bool hasMore;
-    private int? total;
+    protected override string Permission => PublicHealthPermissions.ImmunisationRead;
 
-    private string Today => ChinaTime.FormatDate(ChinaTime.Today(Clock));
-
-    protected override async Task OnInitializedAsync()
-    {
-        (institutions, countyWide) = await Scope.ChoicesAsync(Directory, PublicHealthPermissions.ImmunisationRead);
-        institution = countyWide ? institutions.FirstOrDefault()?.Id : null;
-        await Load();
-    }
-
-    private async Task Search()
-    {
-        pageNumber = 1;
-        await Load();
-    }
-
-    private async Task Go(int number)
-    {
-        pageNumber = number;
-        await Load();
-    }
-
-    private async Task Load()
-    {
-        var query = new ChildrenDueQuery(show, institution, string.IsNullOrWhiteSpace(search) ? null : search.Trim(), pageNumber, 100);
-        var outcome = UiResults.Unpack<Page<ChildDueRow>>(await Due.Run((h, ct) => h.HandleAsync(query, ct)));
-        message = outcome.Ok ? null : outcome.AllErrors;
-        rows = outcome.Value?.Items.ToList() ?? [];
-        hasMore = outcome.Value?.HasMore ?? false;
-        total = outcome.Value?.Total;
-    }
-
-    private async Task Print() => await JS.InvokeVoidAsync("countyHealth.print");
+    protected override async Task<UiOutcome<Page<ChildDueRow>>> FetchAsync(string show, Guid? institution, string? search, int page) =>
+        UiResults.Unpack<Page<ChildDueRow>>(await List.Run((h, ct) => h.HandleAsync(new ChildrenDueQuery(show, institution, search, page, 100), ct)));
 }

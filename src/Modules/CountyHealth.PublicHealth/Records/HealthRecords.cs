@@ -262,12 +262,7 @@ internal sealed class ListHealthRecords(CountyHealthDb db, IAccessScope scope, I
 {
     public async Task<Results<Ok<Page<RecordRow>>, ValidationProblem, ProblemHttpResult>> HandleAsync(RecordsQuery q, CancellationToken ct)
     {
-        var e = FieldErrors.For(q);
-        if (q.Show is not (null or "all" or "missing" or "kept"))
-        {
-            e.Add("show", "应为 all、missing 或 kept");
-        }
-        var list = await scope.ForListAsync(PublicHealthPermissions.Records, q.Institution, e, ct);
+        var (e, list) = await scope.OpenListAsync(q, q.Show, ["all", "missing", "kept"], PublicHealthPermissions.Records, q.Institution, ct);
         if (e.Any)
         {
             return e.ToProblem();

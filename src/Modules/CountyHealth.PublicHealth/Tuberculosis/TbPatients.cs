@@ -259,12 +259,7 @@ internal sealed class ListTbPatients(CountyHealthDb db, IAccessScope scope, IRes
 {
     public async Task<Results<Ok<Page<TbRow>>, ValidationProblem, ProblemHttpResult>> HandleAsync(TbQuery q, CancellationToken ct)
     {
-        var e = FieldErrors.For(q);
-        if (q.Show is not (null or "due" or "overdue" or "all"))
-        {
-            e.Add("show", "应为 due、overdue 或 all");
-        }
-        var list = await scope.ForListAsync(PublicHealthPermissions.Tuberculosis, q.Institution, e, ct);
+        var (e, list) = await scope.OpenListAsync(q, q.Show, ["due", "overdue", "all"], PublicHealthPermissions.Tuberculosis, q.Institution, ct);
         if (e.Any)
         {
             return e.ToProblem();
