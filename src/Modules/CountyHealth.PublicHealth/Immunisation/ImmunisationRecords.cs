@@ -64,7 +64,10 @@ internal sealed class ImmunisationRecords(CountyHealthDb db, IAccessScope scope,
             children = children.Where(c => found.Contains(c.Id));
         }
         var born = await children.ToListAsync(ct);
-        var doses = (await db.Set<Vaccination>().AsNoTracking().Where(v => children.Select(c => c.Id).Contains(v.ResidentId))
+        // The children's ids as a parameter, not a subquery: the planner then probes the (resident, series, dose) index once
+        // a child instead of scanning every dose of the county (it misjudges how many doses a subquery's children have).
+        var ids = born.Select(c => c.Id).ToList();
+        var doses = (await db.Set<Vaccination>().AsNoTracking().Where(v => ids.Contains(v.ResidentId))
                 .Select(v => new { v.ResidentId, v.Series, v.Dose, v.GivenOn }).ToListAsync(ct))
             .ToLookup(v => v.ResidentId, v => new GivenDose(v.Series, v.Dose, KindOf(v.Series, v.Dose, v.GivenOn), v.GivenOn));
         return born.Select(c => (c, VaccinationRules.Due(NationalSchedule.Current, c.BirthDate, doses[c.Id].ToList(), today))).ToList();

@@ -279,16 +279,20 @@ internal sealed class ListHealthRecords(CountyHealthDb db, IAccessScope scope, I
             var found = residents.MatchingResidentIds(q.Q);
             people = people.Where(p => found.Contains(p.Id));
         }
-        var kept = db.Set<HealthRecord>().AsNoTracking().Where(h => h.Status == RecordStatus.Active);
-        var rows = people.Select(p => new { p.Id, p.ManagingInstitutionId, Record = kept.Where(h => h.ResidentId == p.Id).Select(h => new { h.Number, h.CreatedOn }).FirstOrDefault() });
+        // A plain left join (a resident has at most one record): a correlated "first record" made the database number every
+        // record of the county before joining a village's residents.
+        var rows = from p in people
+                   join h in db.Set<HealthRecord>().AsNoTracking().Where(h => h.Status == RecordStatus.Active) on p.Id equals h.ResidentId into records
+                   from h in records.DefaultIfEmpty()
+                   select new { p.Id, p.ManagingInstitutionId, Number = h == null ? null : h.Number, CreatedOn = h == null ? (DateOnly?)null : h.CreatedOn };
         rows = (q.Show ?? "all") switch
         {
-            "missing" => rows.Where(x => x.Record == null),
-            "kept" => rows.Where(x => x.Record != null),
+            "missing" => rows.Where(x => x.Number == null),
+            "kept" => rows.Where(x => x.Number != null),
             _ => rows,
         };
         var paging = new Paging(q.Page ?? 1, q.PageSize ?? 100);
-        var page = await rows.OrderBy(x => x.Record == null ? 0 : 1).ThenBy(x => x.Record!.Number).ThenBy(x => x.Id).Skip(paging.Skip).Take(paging.Size + 1).ToListAsync(ct);
+        var page = await rows.OrderBy(x => x.Number == null ? 0 : 1).ThenBy(x => x.Number).ThenBy(x => x.Id).Skip(paging.Skip).Take(paging.Size + 1).ToListAsync(ct);
         var summaries = await residents.GetManyAsync(page.Select(x => x.Id), ct);
         var names = (await institutions.ListAsync(ct)).ToDictionary(i => i.Id, i => i.Name);
         await audit.SearchAsync(nameof(HealthRecord), $"居民健康档案名单：{q.Show ?? "all"}，{Math.Min(page.Count, paging.Size)} 人");
@@ -296,7 +300,7 @@ internal sealed class ListHealthRecords(CountyHealthDb db, IAccessScope scope, I
         {
             var r = summaries.GetValueOrDefault(x.Id);
             return new RecordRow(x.Id, r?.Name ?? "", r?.SexName ?? "", r?.AgeOn(today) ?? 0, r?.Address, names.GetValueOrDefault(x.ManagingInstitutionId, ""),
-                x.Record?.Number, x.Record is null ? null : ChinaTime.FormatDate(x.Record.CreatedOn));
+                x.Number, x.CreatedOn is { } made ? ChinaTime.FormatDate(made) : null);
         }).ToList(), paging.Number, paging.Size, page.Count > paging.Size, null));
     }
 }
