@@ -43,6 +43,16 @@ public sealed partial class AggregateForms
         month = $"{last:yyyy-MM}";
         (from, to) = ($"{last.AddMonths(-11):yyyy-MM}", $"{last:yyyy-MM}");
         forms = await Forms.Run((h, _) => Task.FromResult(h.Handle()));
+        // The first form the user has institutions for (a village doctor opens on the population form, not on supervision's).
+        foreach (var f in forms)
+        {
+            form = f.Code;
+            await LoadSheet();
+            if (sheet is { Rows.Count: > 0 })
+            {
+                return;
+            }
+        }
         form = forms.FirstOrDefault()?.Code ?? "";
         await LoadSheet();
     }
