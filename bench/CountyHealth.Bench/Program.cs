@@ -30,6 +30,7 @@ using Npgsql;
 //   outpatient --url U --users N --seconds S [--drugs N] --label L --out FILE
 //   search     --url U --provider Sqlite|Postgres --db CS --queries N --label L --out FILE
 //   indicators --url U --provider Sqlite|Postgres --db CS --year Y --rebuild-seconds S --label L --out FILE
+//   copy-baseline --db CS --generated-rows-per-second R [--sample N] --label L --out FILE   (PostgreSQL)
 var mode = args.Length > 0 ? args[0] : throw new ArgumentException("mode: outpatient | search");
 var opts = Options.Parse(args.Skip(1).ToArray());
 var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
@@ -47,6 +48,9 @@ switch (mode)
         break;
     case "baseline-write":
         await BaselineWrite.RunAsync(opts, report);
+        break;
+    case "copy-baseline":
+        await CopyBaseline.RunAsync(opts, report);
         break;
     default:
         throw new ArgumentException("unknown mode " + mode);
@@ -516,5 +520,82 @@ internal static class IndicatorBench
             var rebuildMs = double.Parse(rebuilt, CultureInfo.InvariantCulture) * 1000;
             report.Append(CultureInfo.InvariantCulture, $"\nRebuild of the monthly tables (rebuild-aggregates): {rebuildMs:N0} ms = {rebuildMs / scanTotal:0.00}× the hand-written scans (limit 1.5×).\n");
         }
+    }
+}
+
+/// <summary>
+/// The raw COPY rate of the same database's rows, the yardstick of the generator (issue 11: generation keeps ≥ 50 % of
+/// it). Each table's rows (up to --sample of them) are exported with binary COPY and timed going into an empty copy of
+/// the table with its indexes and constraints (not its foreign keys, which the generator's writes do check: the
+/// yardstick is the stricter for it); the table's full count at that rate gives the time raw COPY would take for all
+/// the rows, and the sum over the tables the raw rate to compare with the generator's rows/s.
+/// </summary>
+internal static class CopyBaseline
+{
+    public static async Task RunAsync(Options o, StringBuilder report)
+    {
+        var sample = o.Int("sample", 1_000_000);
+        var generated = double.Parse(o.Require("generated-rows-per-second"), CultureInfo.InvariantCulture);
+        await using var conn = new NpgsqlConnection(o.Require("db"));
+        await conn.OpenAsync();
+        var tables = new List<string>();
+        await using (var cmd = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'bench_copy%' AND tablename <> '__EFMigrationsHistory' ORDER BY tablename", conn))
+        await using (var reader = await cmd.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+        var file = Path.Combine(Path.GetTempPath(), $"copy-baseline-{Environment.ProcessId}.bin");
+        var rows = new List<(string Table, long Rows, long Sampled, double Seconds)>();
+        try
+        {
+            foreach (var table in tables)
+            {
+                await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\"", conn) { CommandTimeout = 3600 };
+                var total = (long)(await count.ExecuteScalarAsync())!;
+                if (total == 0)
+                {
+                    continue;
+                }
+                var take = Math.Min(total, sample);
+                await using (var export = await conn.BeginRawBinaryCopyAsync($"COPY (SELECT * FROM \"{table}\" LIMIT {take}) TO STDOUT (FORMAT BINARY)"))
+                await using (var output = File.Create(file))
+                {
+                    await export.CopyToAsync(output);
+                }
+                await using (var create = new NpgsqlCommand($"DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy (LIKE \"{table}\" INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)", conn))
+                {
+                    await create.ExecuteNonQueryAsync();
+                }
+                var watch = Stopwatch.StartNew();
+                await using (var import = await conn.BeginRawBinaryCopyAsync("COPY bench_copy FROM STDIN (FORMAT BINARY)"))
+                await using (var input = File.OpenRead(file))
+                {
+                    await input.CopyToAsync(import);
+                }
+                var seconds = watch.Elapsed.TotalSeconds;
+                rows.Add((table, total, take, seconds));
+                Console.WriteLine($"  {table,-32} {total,14:N0} rows, {take:N0} copied in {seconds:N2} s = {take / seconds:N0} rows/s");
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+            await using var drop = new NpgsqlCommand("DROP TABLE IF EXISTS bench_copy", conn);
+            await drop.ExecuteNonQueryAsync();
+        }
+        var allRows = rows.Sum(r => r.Rows);
+        var rawSeconds = rows.Sum(r => r.Rows * r.Seconds / r.Sampled);
+        var raw = allRows / rawSeconds;
+        report.Append(CultureInfo.InvariantCulture, $"\n### Raw COPY yardstick — {o.Get("label")}, {rows.Count} tables, {allRows:N0} rows (up to {sample:N0} a table copied and timed)\n\n");
+        report.Append("| table | rows | copied | raw rows/s |\n|---|---|---|---|\n");
+        foreach (var r in rows.OrderByDescending(r => r.Rows).Take(15))
+        {
+            report.Append(CultureInfo.InvariantCulture, $"| {r.Table} | {r.Rows:N0} | {r.Sampled:N0} | {r.Sampled / r.Seconds:N0} |\n");
+        }
+        report.Append(CultureInfo.InvariantCulture, $"| (the other {Math.Max(0, rows.Count - 15)} tables) | {rows.OrderByDescending(r => r.Rows).Skip(15).Sum(r => r.Rows):N0} | | |\n");
+        report.Append(CultureInfo.InvariantCulture, $"\nRaw COPY of all the rows: {rawSeconds:N0} s = **{raw:N0} rows/s**; the generator: {generated:N0} rows/s = **{generated / raw:P0}** of it (limit ≥ 50 %).\n");
     }
 }

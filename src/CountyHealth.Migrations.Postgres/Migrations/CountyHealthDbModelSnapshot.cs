@@ -1384,6 +1384,48 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.ToTable("institutions", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.Platform.Domain.ReferenceTableVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("SavedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TableKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TableKey", "Version")
+                        .IsUnique();
+
+                    b.ToTable("reference_table_versions", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.Platform.Domain.SignInSession", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1379,6 +1379,48 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.ToTable("institutions", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.Platform.Domain.ReferenceTableVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TableKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TableKey", "Version")
+                        .IsUnique();
+
+                    b.ToTable("reference_table_versions", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.Platform.Domain.SignInSession", b =>
                 {
                     b.Property<Guid>("Id")

@@ -107,8 +107,17 @@ internal static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Applies pending migrations; an existing SQLite file is copied aside first, so a failed migration loses nothing.</summary>
+    /// <summary>
+    /// Applies pending migrations (an existing SQLite file is copied aside first, so a failed migration loses nothing),
+    /// then puts the administrator's corrections of the reference tables in force, before anything reads them.
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, ILogger log, TimeProvider clock)
+    {
+        await ApplyMigrationsAsync(services, log, clock);
+        await Platform.ReferenceTables.ReferenceTableLoader.LoadAsync(services, log, CancellationToken.None);
+    }
+
+    private static async Task ApplyMigrationsAsync(IServiceProvider services, ILogger log, TimeProvider clock)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CountyHealthDb>();

@@ -9,6 +9,7 @@ using CountyHealth.Platform.Diagnoses;
 using CountyHealth.Platform.Institutions;
 using CountyHealth.Platform.Operations;
 using CountyHealth.Platform.Personnel;
+using CountyHealth.Platform.ReferenceTables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -65,6 +66,14 @@ internal static class Endpoints
             .WithTags("审计").WithName("SearchAudit").WithSummary("查询审计日志").WithDescription(Paging.Describe(50, 500));
         g.MapGet("/system/counters", (ReadServerCounters h) => h.Handle()).Requires(PlatformPermissions.SystemCounters)
             .WithTags("系统").WithName("ServerCounters").WithSummary("服务器累计 CPU 时间与数据库语句数（用于性能测量）");
+        var tables = app.MapGroup("/api/v1/reference-tables").WithTags("规则与代码表");
+        tables.MapGet("", (ListReferenceTables h, CancellationToken ct) => h.HandleAsync(ct)).Requires(PlatformPermissions.ReferenceRead)
+            .WithName("ListReferenceTables").WithSummary("各模块的规则与代码表（免疫程序、法定传染病病种表等）及现行版本");
+        tables.MapGet("/{key}", ([Text(64)] string key, [Bounds(1, 100_000)] int? version, ReadReferenceTable h, CancellationToken ct) => h.HandleAsync(key, version, ct))
+            .Requires(PlatformPermissions.ReferenceRead).WithName("ReadReferenceTable").WithSummary("一张规则表：现行版本（或 version 指定的历史版本）的内容与修订历史");
+        tables.MapPut("/{key}", ([Text(64)] string key, ReferenceTableCorrection r, CorrectReferenceTable h, CancellationToken ct) => h.HandleAsync(key, r, ct))
+            .Requires(PlatformPermissions.ReferenceEdit).WithName("CorrectReferenceTable")
+            .WithSummary("修订一张规则表：整表保存为新版本并立即生效；须写明原因，baseVersion 须为现行版本");
         g.MapGet("/diagnoses", (string? q, [Bounds(1, 100)] int? take, SearchDiagnoses h, CancellationToken ct) => h.HandleAsync(q, take, ct)).Requires(PlatformPermissions.ReferenceRead)
             .WithTags("字典").WithName("SearchDiagnoses").WithSummary("按 ICD-10 编码、中文名或拼音首字母查诊断");
     }

@@ -46,6 +46,7 @@ public sealed class PlatformModule : IModule
         new(Desks.Administration, "/admin/staff", "人员与账户", "Staff & accounts", PlatformPermissions.AccountsManage, 2, "登记人员、开通账户、调整角色、停用或解锁"),
         new(Desks.Administration, "/admin/permissions", "权限矩阵", "Permission matrix", PlatformPermissions.PermissionsRead, 3, "查看各角色在各机构层级的权限"),
         new(Desks.Administration, "/admin/audit", "审计日志", "Audit log", PlatformPermissions.AuditRead, 4, "谁在何时查阅、修改了哪位居民的哪条记录"),
+        new(Desks.Administration, "/admin/reference-tables", "规则与代码表", "Rule tables", PlatformPermissions.ReferenceEdit, 5, "免疫程序、儿童健康检查时间表、法定传染病病种表、聚集性疫情预警阈值：查看、修订与历史版本"),
     ];
 
     public IReadOnlyList<Permission> Permissions => PlatformPermissions.All;

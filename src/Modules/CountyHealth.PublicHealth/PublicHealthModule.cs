@@ -1,6 +1,7 @@
 using CountyHealth.Indicators.Contracts;
 using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Security;
 using CountyHealth.Outpatient.Contracts;
 using CountyHealth.PublicHealth.ChildHealth;
@@ -67,6 +68,8 @@ public sealed class PublicHealthModule : IModule
         services.AddScoped<IFactSource, EducationFacts>();
         services.AddScoped<ISyntheticData, EducationHistory>();
         EducationFacts.AddFeeds(services);
+        services.AddReferenceTable(NationalSchedule.Create());
+        services.AddReferenceTable(ChildSchedule.Create());
         services.AddScoped<ImmunisationRecords>();
         services.AddScoped<IFactSource, ImmunisationFacts>();
         services.AddScoped<IHomeCards, ImmunisationHomeCard>();

@@ -2,6 +2,7 @@ using CountyHealth.Indicators.Contracts;
 using CountyHealth.Kernel.Events;
 using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Security;
 using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Surveillance.Cards;
@@ -23,14 +24,9 @@ public sealed class SurveillanceModule : IModule
 
     public void AddServices(IServiceCollection services)
     {
+        services.AddReferenceTable(DiseaseCatalogue.Create());
         services.AddSingleton<DiseaseCatalogue>();
-        services.AddSingleton(sp =>
-        {
-            var config = sp.GetRequiredService<IConfiguration>();
-            var d = ClusterRule.Default;
-            return new ClusterRule(Math.Clamp(config.GetValue("Surveillance:ClusterDays", d.Days), 1, 90), Math.Clamp(config.GetValue("Surveillance:ClusterCases", d.Cases), 1, 1000),
-                Math.Clamp(config.GetValue("Surveillance:ClusterCasesClassA", d.ClassACases), 1, 1000));
-        });
+        services.AddReferenceTable(ClusterRules.Create());
         services.AddScoped<ReportCards>();
         services.AddScoped<DraftCards>();
         services.AddScoped<IDomainEventHandler<VisitDiagnosed>>(sp => sp.GetRequiredService<DraftCards>());

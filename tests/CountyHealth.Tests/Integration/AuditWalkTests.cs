@@ -121,7 +121,8 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             .Replace("/mental/{id}", $"/mental/{s.MentalId}", StringComparison.Ordinal)
             .Replace("/maternal/{id}", $"/maternal/{s.PregnancyId}", StringComparison.Ordinal)
             .Replace("/tb/{id}", $"/tb/{s.TbId}", StringComparison.Ordinal)
-            .Replace("/child-health/{id}", $"/child-health/{s.Resident.Id}", StringComparison.Ordinal);
+            .Replace("/child-health/{id}", $"/child-health/{s.Resident.Id}", StringComparison.Ordinal)
+            .Replace("/reference-tables/{key}", "/reference-tables/" + CountyHealth.PublicHealth.Immunisation.NationalSchedule.Key, StringComparison.Ordinal);
         if (path.Contains('{', StringComparison.Ordinal))
         {
             return [];
@@ -362,6 +363,9 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         }),
         new("ChangeAccount", "admin", (c, s) => c.PutAsync($"/api/v1/users/{s.UserName}", new AccountChange(["villagedoctor"], false))),
         new("UnlockUser", "admin", (c, _) => c.PostAsync("/api/v1/users/cashier/unlock", new { })),
+        // Refused (not the table's header): the host is shared, and a correction holds no resident's data either way.
+        new("CorrectReferenceTable", "admin", (c, _) => c.PutAsync("/api/v1/reference-tables/" + CountyHealth.PublicHealth.Immunisation.NationalSchedule.Key,
+            new CountyHealth.Platform.ReferenceTables.ReferenceTableCorrection("a\tb\n", "依据测试", 1))),
     ];
 
     /// <summary>A step that must succeed for the steps after it: its failure fails the walk instead of passing unseen.</summary>

@@ -129,7 +129,8 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             .Replace("/mental/{id}", $"/mental/{s.MentalId}", StringComparison.Ordinal)
             .Replace("/maternal/{id}", $"/maternal/{s.PregnancyId}", StringComparison.Ordinal)
             .Replace("/tb/{id}", $"/tb/{s.TbId}", StringComparison.Ordinal)
-            .Replace("/child-health/{id}", $"/child-health/{s.ResidentId}", StringComparison.Ordinal);
+            .Replace("/child-health/{id}", $"/child-health/{s.ResidentId}", StringComparison.Ordinal)
+            .Replace("/reference-tables/{key}", "/reference-tables/" + CountyHealth.PublicHealth.Immunisation.NationalSchedule.Key, StringComparison.Ordinal);
         Assert.False(path.Contains('{', StringComparison.Ordinal), $"the walk cannot fill {op.Path}");
         if (op.Query.Contains("institution", StringComparer.OrdinalIgnoreCase))
         {

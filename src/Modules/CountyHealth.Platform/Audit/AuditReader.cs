@@ -1,6 +1,8 @@
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Text;
+using CountyHealth.Platform.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.Platform.Audit;
@@ -74,16 +76,26 @@ internal sealed class AuditReader(IEnumerable<AuditedRecords> modules, CountyHea
 }
 
 /// <summary>The Platform's records in the audit log: the accounts (sign-ins, sessions) and the log itself (searches of it).</summary>
-internal sealed class PlatformAuditedRecords(CountyHealthDb db) : AuditedRecords
+internal sealed class PlatformAuditedRecords(CountyHealthDb db, IEnumerable<IReferenceTable> tables) : AuditedRecords
 {
     public override IReadOnlyList<AuditedType> Types { get; } =
     [
         AuditedType.Of<UserAccount>("账户"),
         AuditedType.Of<AuditEntry>("审计日志"),
+        AuditedType.Of<ReferenceTableVersion>("规则与代码表"),
     ];
 
     public override async Task LabelAsync(AuditLabels labels, CancellationToken ct)
     {
+        var versions = labels.IdsOf(nameof(ReferenceTableVersion));
+        if (versions.Count > 0)
+        {
+            var names = tables.ToDictionary(t => t.Key, t => t.Name, StringComparer.Ordinal);
+            foreach (var v in await db.Set<ReferenceTableVersion>().AsNoTracking().Where(v => versions.Contains(v.Id)).Select(v => new { v.Id, v.TableKey, v.Version }).ToListAsync(ct))
+            {
+                labels.Set(nameof(ReferenceTableVersion), v.Id, $"{names.GetValueOrDefault(v.TableKey, v.TableKey)} 第 {v.Version} 版");
+            }
+        }
         var ids = labels.KeysOf(nameof(UserAccount)).ToList();
         if (ids.Count == 0)
         {

@@ -13,6 +13,8 @@ public static class PlatformPermissions
     public const string PermissionsRead = "permissions.read";
     public const string AuditRead = "audit.read";
     public const string SystemCounters = "system.counters";
+    /// <summary>Correcting the rule and code tables the modules ship (immunisation schedule, notifiable diseases …).</summary>
+    public const string ReferenceEdit = "reference.edit";
     /// <summary>Opening one resident's records beyond one's reach, with a stated reason, for a limited time.</summary>
     public const string BreakGlass = "breakglass";
     public const string BreakGlassReview = "breakglass.review";
@@ -27,6 +29,7 @@ public static class PlatformPermissions
         new(PermissionsRead, "查看权限矩阵", "机构与人员"),
         new(AuditRead, "查阅审计日志", "安全"),
         new(SystemCounters, "读取服务器性能计数", "安全"),
+        new(ReferenceEdit, "修订规则与代码表（免疫程序、儿童健康检查时间表、法定传染病病种表等），留存各版本", "基础"),
         new(BreakGlass, "紧急查阅：说明理由后限时查阅一位居民的档案与病历", "安全"),
         new(BreakGlassReview, "查看紧急查阅记录", "安全"),
     ];

@@ -73,3 +73,17 @@ internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<Sign
         b.HasIndex(s => new { s.UserId, s.EndedAt });
     }
 }
+
+internal sealed class ReferenceTableVersionConfiguration : IEntityTypeConfiguration<ReferenceTableVersion>
+{
+    public void Configure(EntityTypeBuilder<ReferenceTableVersion> b)
+    {
+        b.ToTable("reference_table_versions");
+        b.Property(v => v.TableKey).HasMaxLength(64);
+        b.Property(v => v.Reason).HasMaxLength(200);
+        b.Property(v => v.SavedByUserId).HasMaxLength(64);
+        b.Property(v => v.SavedByName).HasMaxLength(50);
+        // Two administrators saving on one version: the second insert fails instead of both becoming version N.
+        b.HasIndex(v => new { v.TableKey, v.Version }).IsUnique();
+    }
+}

@@ -1,6 +1,7 @@
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Validation;
@@ -51,8 +52,11 @@ public sealed record ChildHealthRow(Guid ResidentId, string Name, string SexName
     string? NextContact, string? NextDueOn, bool Overdue, int DaysOverdue, int Done, int Missed, string? LastCheck);
 
 /// <summary>Loads a child under the scope rule (a refusal is audited and looks like "not found") and shows her schedule and checks.</summary>
-internal sealed class ChildHealthPages(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, IInstitutionDirectory institutions, TimeProvider clock)
+internal sealed class ChildHealthPages(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, IInstitutionDirectory institutions,
+    ReferenceTable<ChildCheckSchedule> table, TimeProvider clock)
 {
+    public ChildCheckSchedule Schedule => table.Current;
+
     public const string NotFound = "未找到该儿童";
 
     public async Task<ResidentSummary?> FindAsync(Guid residentId, string permission, CancellationToken ct)
@@ -64,7 +68,7 @@ internal sealed class ChildHealthPages(CountyHealthDb db, IAccessScope scope, IR
     public async Task<ChildHealthView> ViewAsync(ResidentSummary child, CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
-        var schedule = ChildSchedule.Current;
+        var schedule = table.Current;
         var checks = await db.Set<ChildCheck>().AsNoTracking().Where(c => c.ResidentId == child.Id).OrderByDescending(c => c.Date).ThenByDescending(c => c.RecordedAt).ToListAsync(ct);
         var keeper = await institutions.FindAsync(child.ManagingInstitutionId, ct);
         var inProgramme = today < child.BirthDate.AddYears(ChildCheckRules.UntilYears);
@@ -127,7 +131,7 @@ internal sealed class RecordChildCheck(CountyHealthDb db, ChildHealthPages pages
             return Problems.NotFound(ChildHealthPages.NotFound);
         }
         var e = FieldErrors.For(r);
-        var schedule = ChildSchedule.Current;
+        var schedule = pages.Schedule;
         var today = ChinaTime.Today(clock);
         if (r.Contact is null || schedule.Find(r.Contact) is not { } contact)
         {
@@ -353,7 +357,7 @@ internal sealed class RecordChildCheck(CountyHealthDb db, ChildHealthPages pages
 /// The township's and the village doctor's list: the children under seven of the clinics within reach (one named when
 /// the reach is the whole county) with their next contact, longest overdue first.
 /// </summary>
-internal sealed class ListChildHealth(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, IInstitutionDirectory institutions, AuditLog audit, TimeProvider clock) : IUseCase
+internal sealed class ListChildHealth(CountyHealthDb db, ReferenceTable<ChildCheckSchedule> table, IAccessScope scope, IResidentDirectory residents, IInstitutionDirectory institutions, AuditLog audit, TimeProvider clock) : IUseCase
 {
     public const int DueWithinDays = 14;
 
@@ -370,7 +374,7 @@ internal sealed class ListChildHealth(CountyHealthDb db, IAccessScope scope, IRe
         }
         var within = list.Within;
         var today = ChinaTime.Today(clock);
-        var schedule = ChildSchedule.Current;
+        var schedule = table.Current;
         var children = residents.BornBetween(today.AddYears(-ChildCheckRules.UntilYears).AddDays(1), today).Where(c => within.Contains(c.ManagingInstitutionId));
         if (!string.IsNullOrWhiteSpace(q.Q))
         {

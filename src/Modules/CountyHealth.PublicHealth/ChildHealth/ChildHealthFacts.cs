@@ -1,6 +1,7 @@
 using CountyHealth.Indicators.Contracts;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Facts;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Text;
 using CountyHealth.Kernel.Time;
 using CountyHealth.PublicHealth.Domain;
@@ -17,7 +18,7 @@ namespace CountyHealth.PublicHealth.ChildHealth;
 /// the children with one or more checks that year); and the checks by their date. Births and children are counted by the
 /// clinic that manages the child, checks by the institution that kept the check.
 /// </summary>
-internal sealed class ChildHealthFacts(CountyHealthDb db, IResidentDirectory residents) : IFactSource
+internal sealed class ChildHealthFacts(CountyHealthDb db, IResidentDirectory residents, ReferenceTable<ChildCheckSchedule> table) : IFactSource
 {
     public const string Source = "child";
     public const string LiveBirths = "child.live_births";
@@ -113,7 +114,7 @@ internal sealed class ChildHealthFacts(CountyHealthDb db, IResidentDirectory res
     {
         var first = FactMonths.FirstDay(month);
         var end = first.AddMonths(1).AddDays(-1);
-        var schedule = ChildSchedule.Current;
+        var schedule = table.Current;
         if (measure is Checks or Managed)
         {
             var checks = await ChecksAsync(new[] { institutionId }, first, end, ct);

@@ -1,12 +1,13 @@
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.PublicHealth.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.PublicHealth.Data;
 
 /// <summary>Basic public health in the audit log: an enrolment by its programme, a follow-up by its date, a dose by its vaccine, a certificate check by its school.</summary>
-internal sealed class PublicHealthAuditedRecords(CountyHealthDb db) : AuditedRecords
+internal sealed class PublicHealthAuditedRecords(CountyHealthDb db, ReferenceTable<ChildCheckSchedule> childSchedule) : AuditedRecords
 {
     public override IReadOnlyList<AuditedType> Types { get; } =
     [
@@ -373,7 +374,7 @@ internal sealed class PublicHealthAuditedRecords(CountyHealthDb db) : AuditedRec
         {
             foreach (var c in await db.Set<ChildCheck>().AsNoTracking().Where(c => childChecks.Contains(c.Id)).Select(c => new { c.Id, c.Contact, c.Date }).ToListAsync(ct))
             {
-                labels.Set(nameof(ChildCheck), c.Id, c.Contact == "newborn" ? $"新生儿家庭访视 {c.Date:yyyy-MM-dd}" : $"{ChildHealth.ChildSchedule.Current.Find(c.Contact)?.Name ?? c.Contact}儿童健康检查 {c.Date:yyyy-MM-dd}");
+                labels.Set(nameof(ChildCheck), c.Id, c.Contact == "newborn" ? $"新生儿家庭访视 {c.Date:yyyy-MM-dd}" : $"{childSchedule.Current.Find(c.Contact)?.Name ?? c.Contact}儿童健康检查 {c.Date:yyyy-MM-dd}");
             }
         }
         var records = labels.IdsOf(nameof(HealthRecord));

@@ -85,22 +85,21 @@ public sealed class ChildCheckSchedule
     /// <summary>Reads the table; a malformed line throws with its number (the start refuses a table it cannot read).</summary>
     public static ChildCheckSchedule Parse(string text)
     {
-        const string file = "child-check-schedule.tsv";
         var list = new List<ChildContact>();
         foreach (var (n, c) in TabSeparated.Rows(text))
         {
             if (c.Length != 10)
             {
-                throw new FormatException($"{file} line {n}: 10 columns expected, {c.Length} found");
+                throw new FormatException($"第 {n} 行：应有 10 列（以制表符分隔），实为 {c.Length} 列");
             }
-            AgeSpan Span(int i, string what) => AgeSpan.TryParse(c[i], out var s) ? s : throw new FormatException($"{file} line {n}: {what} '{c[i]}' is not like 0d, 6m or 4y");
+            AgeSpan Span(int i, string what) => AgeSpan.TryParse(c[i], out var s) ? s : throw new FormatException($"第 {n} 行：{what}“{c[i]}”应写作 0d、6m 或 4y（天、月、岁）");
             if (c[0].Length == 0 || c[1].Length == 0)
             {
-                throw new FormatException($"{file} line {n}: a contact key and its name are required");
+                throw new FormatException($"第 {n} 行：检查代码和名称都须填写");
             }
             if (list.Any(x => x.Key == c[0]))
             {
-                throw new FormatException($"{file} line {n}: contact {c[0]} is listed twice");
+                throw new FormatException($"第 {n} 行：检查代码 {c[0]} 重复");
             }
             var form = c[4] switch
             {
@@ -108,35 +107,35 @@ public sealed class ChildCheckSchedule
                 "infant" => ChildForm.Infant,
                 "toddler" => ChildForm.Toddler,
                 "preschool" => ChildForm.Preschool,
-                _ => throw new FormatException($"{file} line {n}: form '{c[4]}' is not newborn, infant, toddler or preschool"),
+                _ => throw new FormatException($"第 {n} 行：表单“{c[4]}”应为 newborn、infant、toddler 或 preschool"),
             };
             var tests = c[5].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t switch
             {
                 "hb" => ChildTest.Haemoglobin,
                 "hearing" => ChildTest.Hearing,
                 "vision" => ChildTest.Vision,
-                _ => throw new FormatException($"{file} line {n}: test '{t}' is not hb, hearing or vision"),
+                _ => throw new FormatException($"第 {n} 行：检查项目“{t}”应为 hb、hearing 或 vision"),
             }).ToList();
             var signs = c[6..10].Where(s => s.Length > 0).ToList();
             if (signs.Count is not (0 or ChildCheckRules.SignsPerAge))
             {
-                throw new FormatException($"{file} line {n}: {ChildCheckRules.SignsPerAge} warning signs or none expected, {signs.Count} found");
+                throw new FormatException($"第 {n} 行：预警征象应填 {ChildCheckRules.SignsPerAge} 条或不填，实为 {signs.Count} 条");
             }
-            var row = new ChildContact(c[0], c[1], Span(2, "due"), Span(3, "overdue"), form, tests, signs);
+            var row = new ChildContact(c[0], c[1], Span(2, "应查月龄"), Span(3, "逾期月龄"), form, tests, signs);
             var birth = new DateOnly(2000, 1, 1);
             if (row.OverdueFrom.After(birth) <= row.Due.After(birth))
             {
-                throw new FormatException($"{file} line {n}: overdue age {c[3]} is not after the due age {c[2]}");
+                throw new FormatException($"第 {n} 行：逾期月龄 {c[3]} 应晚于应查月龄 {c[2]}");
             }
             if (list.Count > 0 && row.Due.After(birth) <= list[^1].Due.After(birth))
             {
-                throw new FormatException($"{file} line {n}: contacts must be listed in order of age");
+                throw new FormatException($"第 {n} 行：各次检查须按月龄从小到大排列");
             }
             list.Add(row);
         }
         if (list.Count == 0)
         {
-            throw new FormatException($"{file}: no contacts");
+            throw new FormatException("表中没有任何检查");
         }
         return new ChildCheckSchedule(list);
     }

@@ -99,6 +99,12 @@ public sealed class ImmunisationSchedule
 
     public ScheduledDose? Find(string series, int dose, DateOnly day) => doses.FirstOrDefault(d => d.Series == series && d.Dose == dose && d.InForceOn(day));
 
+    /// <summary>The kind of the vaccine a recorded dose was (its line on the day it was given, else any line of that dose).</summary>
+    public VaccineKind KindOf(string series, int dose, DateOnly on) =>
+        Find(series, dose, on)?.Kind ?? doses.FirstOrDefault(d => d.Series == series && d.Dose == dose)?.Kind ?? VaccineKind.Inactivated;
+
+    public GivenDose Given(string series, int dose, DateOnly on) => new(series, dose, KindOf(series, dose, on), on);
+
     /// <summary>
     /// The day each dose fell due for a child born on <paramref name="birth"/>, for the coverage figures: its minimum age
     /// under the line in force that day — or, when the schedule changed meanwhile, the first day a line in force made it
@@ -118,46 +124,61 @@ public sealed class ImmunisationSchedule
         }
     }
 
+    /// <summary>Every dose missing on a day: those of the schedule after the highest given in each series, due by the child's age and not past their maximum age.</summary>
+    public IReadOnlyList<ScheduledDose> Missing(DateOnly birth, IReadOnlyCollection<GivenDose> given, DateOnly on)
+    {
+        var missing = new List<ScheduledDose>();
+        foreach (var (series, _) in Series)
+        {
+            var highest = given.Where(g => g.Series == series).Select(g => g.Dose).DefaultIfEmpty(0).Max();
+            missing.AddRange(SeriesOn(series, on).Where(d => d.Dose > highest && d.MinAge.After(birth) <= on && (d.MaxAge is not { } max || on < max.After(birth))));
+        }
+        return missing;
+    }
+
     public string? SeriesName(string series) => Series.FirstOrDefault(s => s.Code == series).Name;
 
     /// <summary>Reads the table; a malformed line throws with its number (the start refuses a table it cannot read).</summary>
     public static ImmunisationSchedule Parse(string text)
     {
-        const string file = "immunisation-schedule.tsv";
         var list = new List<ScheduledDose>();
         foreach (var (n, c) in TabSeparated.Rows(text))
         {
             if (c.Length != 13)
             {
-                throw new FormatException($"{file} line {n}: 13 columns expected, {c.Length} found");
+                throw new FormatException($"第 {n} 行：应有 13 列（以制表符分隔），实为 {c.Length} 列");
             }
-            AgeSpan Span(int i, string what) => AgeSpan.TryParse(c[i], out var s) ? s : throw new FormatException($"{file} line {n}: {what} '{c[i]}' is not like 0d, 6m or 4y");
+            AgeSpan Span(int i, string what) => AgeSpan.TryParse(c[i], out var s) ? s : throw new FormatException($"第 {n} 行：{what}“{c[i]}”应写作 0d、6m 或 4y（天、月、岁）");
             AgeSpan? Optional(int i, string what) => c[i].Length == 0 ? null : Span(i, what);
             DateOnly Day(int i) => DateOnly.TryParseExact(c[i], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                ? d : throw new FormatException($"{file} line {n}: '{c[i]}' is not yyyy-MM-dd");
+                ? d : throw new FormatException($"第 {n} 行：日期“{c[i]}”应写作 yyyy-MM-dd");
             if (c[0].Length == 0 || c[1].Length == 0 || c[3].Length == 0 || c[4].Length == 0 || !int.TryParse(c[2], NumberStyles.None, CultureInfo.InvariantCulture, out var dose) || dose < 1)
             {
-                throw new FormatException($"{file} line {n}: series, its name, a dose number from 1, the vaccine and its name are required");
+                throw new FormatException($"第 {n} 行：系列、系列名称、剂次（从 1 起的整数）、疫苗及疫苗名称都须填写");
             }
             var kind = c[6] switch
             {
                 "inactivated" => VaccineKind.Inactivated,
                 "live" => VaccineKind.Live,
                 "live-oral" => VaccineKind.LiveOral,
-                _ => throw new FormatException($"{file} line {n}: kind '{c[6]}' is not inactivated, live or live-oral"),
+                _ => throw new FormatException($"第 {n} 行：疫苗类型“{c[6]}”应为 inactivated（灭活）、live（注射减毒活疫苗）或 live-oral（口服减毒活疫苗）"),
             };
             var from = Day(11);
             DateOnly? to = c[12].Length == 0 ? null : Day(12);
             if (to < from)
             {
-                throw new FormatException($"{file} line {n}: last day {c[12]} is before the first {c[11]}");
+                throw new FormatException($"第 {n} 行：停用日期 {c[12]} 早于启用日期 {c[11]}");
             }
-            var row = new ScheduledDose(c[0], c[1], dose, c[3], c[4], c[5], kind, Span(7, "min_age"), Optional(8, "min_interval"), Span(9, "complete_by"), Optional(10, "max_age"), from, to);
+            var row = new ScheduledDose(c[0], c[1], dose, c[3], c[4], c[5], kind, Span(7, "起始月龄"), Optional(8, "最短间隔"), Span(9, "完成月龄"), Optional(10, "最大月龄"), from, to);
             if (list.Any(d => d.Series == row.Series && d.Dose == row.Dose && d.From <= (row.To ?? DateOnly.MaxValue) && row.From <= (d.To ?? DateOnly.MaxValue)))
             {
-                throw new FormatException($"{file} line {n}: {row.Key} is in force twice on the same days");
+                throw new FormatException($"第 {n} 行：{row.Label}在同一段日期内出现了两行");
             }
             list.Add(row);
+        }
+        if (list.Count == 0)
+        {
+            throw new FormatException("表中没有任何剂次");
         }
         return new ImmunisationSchedule(list);
     }

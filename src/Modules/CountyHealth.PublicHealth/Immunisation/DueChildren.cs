@@ -81,7 +81,7 @@ public sealed record CatchUpRow(Guid CheckId, Guid ResidentId, string Name, stri
 /// 查漏补种: the certificate checks that found doses missing — "open" (the default: some still missing), or "all" — with
 /// what is still missing today, oldest check first.
 /// </summary>
-internal sealed class ListCatchUp(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, IInstitutionDirectory institutions, AuditLog audit, TimeProvider clock) : IUseCase
+internal sealed class ListCatchUp(CountyHealthDb db, ImmunisationRecords records, IAccessScope scope, IResidentDirectory residents, IInstitutionDirectory institutions, AuditLog audit, TimeProvider clock) : IUseCase
 {
     public async Task<Results<Ok<Page<CatchUpRow>>, ValidationProblem, ProblemHttpResult>> HandleAsync(CatchUpQuery q, CancellationToken ct)
     {
@@ -108,14 +108,14 @@ internal sealed class ListCatchUp(CountyHealthDb db, IAccessScope scope, IReside
         var found = await checks.OrderBy(c => c.CheckedOn).ThenBy(c => c.Id).Take(5_000).ToListAsync(ct);
         var ids = found.Select(c => c.ResidentId).Distinct().ToList();
         var doses = (await db.Set<Vaccination>().AsNoTracking().Where(v => ids.Contains(v.ResidentId)).Select(v => new { v.ResidentId, v.Series, v.Dose, v.GivenOn }).ToListAsync(ct))
-            .ToLookup(v => v.ResidentId, v => new GivenDose(v.Series, v.Dose, ImmunisationRecords.KindOf(v.Series, v.Dose, v.GivenOn), v.GivenOn));
+            .ToLookup(v => v.ResidentId, v => records.Schedule.Given(v.Series, v.Dose, v.GivenOn));
         var people = await residents.GetManyAsync(ids, ct);
-        var labels = NationalSchedule.Current.All.GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.Last().Label);
+        var labels = records.Schedule.All.GroupBy(d => d.Key).ToDictionary(g => g.Key, g => g.Last().Label);
         var names = (await institutions.ListAsync(ct)).ToDictionary(i => i.Id, i => i.Name);
         var rows = found.Select(c =>
         {
             var r = people.GetValueOrDefault(c.ResidentId);
-            var now = r is null ? [] : ImmunisationRecords.Missing(r.BirthDate, doses[c.ResidentId].ToList(), today).Select(d => d.Key).ToHashSet();
+            var now = r is null ? [] : records.Missing(r.BirthDate, doses[c.ResidentId].ToList(), today).Select(d => d.Key).ToHashSet();
             var row = ImmunisationRecords.CheckRowOf(c, labels, now);
             return new CatchUpRow(c.Id, c.ResidentId, r?.Name ?? "", r?.SexName ?? "", r is null ? "" : ImmunisationRecords.AgeText(r.BirthDate, today), r?.Phone, c.School,
                 row.CheckedOn, row.MissingAtCheck, row.StillMissing, names.GetValueOrDefault(c.InstitutionId, ""));

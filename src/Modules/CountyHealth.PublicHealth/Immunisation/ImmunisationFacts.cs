@@ -1,6 +1,7 @@
 using CountyHealth.Indicators.Contracts;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Facts;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Text;
 using CountyHealth.Kernel.Time;
 using CountyHealth.PublicHealth.Domain;
@@ -15,7 +16,7 @@ namespace CountyHealth.PublicHealth.Immunisation;
 /// month (应种, the day they reached its minimum age), of them those who have had it (实种, whenever given — coverage of
 /// the month's cohort, rising as late doses are caught up), and the doses given in the month where they were given.
 /// </summary>
-internal sealed class ImmunisationFacts(CountyHealthDb db, IResidentDirectory residents, TimeProvider clock) : IFactSource
+internal sealed class ImmunisationFacts(CountyHealthDb db, IResidentDirectory residents, ReferenceTable<ImmunisationSchedule> schedule, TimeProvider clock) : IFactSource
 {
     public const string Source = "immunisation";
     public const string Due = "immunisation.due";
@@ -67,7 +68,7 @@ internal sealed class ImmunisationFacts(CountyHealthDb db, IResidentDirectory re
         foreach (var child in children)
         {
             var had = given[child.Id];
-            foreach (var (dose, day) in NationalSchedule.Current.DueDays(child.BirthDate))
+            foreach (var (dose, day) in schedule.Current.DueDays(child.BirthDate))
             {
                 if (day < first || day > last)
                 {
@@ -130,7 +131,7 @@ internal sealed class ImmunisationFacts(CountyHealthDb db, IResidentDirectory re
                 $"批号 {v.Batch}，{ImmunisationRecords.SiteName(v.Site)}，{v.NurseName}", null)).ToList();
         }
         var (children, given) = await CohortAsync(new[] { institutionId }, first, last, ct);
-        var behind = children.SelectMany(c => NationalSchedule.Current.DueDays(c.BirthDate)
+        var behind = children.SelectMany(c => schedule.Current.DueDays(c.BirthDate)
                 .Where(d => d.Day >= first && d.Day <= last && (key is null || d.Dose.Key == key) && (measure == Due || given[c.Id].Contains(d.Dose.Key)))
                 .Select(d => (Child: c, d.Dose, d.Day)))
             .OrderBy(x => x.Day).ThenBy(x => x.Child.Id).Skip(skip).Take(take).ToList();

@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Platform.Contracts;
 using CountyHealth.PublicHealth.Contracts;
@@ -20,25 +21,25 @@ public sealed record CheckRow(Guid Id, string School, string CheckedOn, string R
 public sealed record ChildCard(Guid ResidentId, string Name, string SexName, string BirthDate, DateOnly BirthDateValue, string Age, string? IdNumber, string? Phone,
     string? Address, string InstitutionName, IReadOnlyList<SeriesRow> Series, IReadOnlyList<CheckRow> Checks, bool CanRecord);
 
-/// <summary>The national schedule shipped with the module (Resources/immunisation-schedule.tsv), read once.</summary>
+/// <summary>The national schedule: shipped with the module (Resources/immunisation-schedule.tsv), corrected by the administrator.</summary>
 public static class NationalSchedule
 {
-    private static readonly Lazy<ImmunisationSchedule> Table = new(() =>
-    {
-        using var stream = typeof(NationalSchedule).Assembly.GetManifestResourceStream("CountyHealth.PublicHealth.immunisation-schedule.tsv")
-            ?? throw new InvalidOperationException("immunisation-schedule.tsv is not embedded");
-        using var reader = new StreamReader(stream);
-        return ImmunisationSchedule.Parse(reader.ReadToEnd());
-    });
+    public const string Key = "phs.immunisation-schedule";
 
-    public static ImmunisationSchedule Current => Table.Value;
+    public static ReferenceTable<ImmunisationSchedule> Create() => new(Key, "国家免疫规划儿童免疫程序",
+        "每种疫苗每一剂的起始月龄、最短间隔、完成月龄、最大月龄和起止日期（2021年版及2025年百白破调整）。接种、应种与漏种名单、接种率都按此表计算；由县疾控中心核对后修订。",
+        ReferenceTableRegistration.Embedded(typeof(NationalSchedule).Assembly, "CountyHealth.PublicHealth.immunisation-schedule.tsv"), ImmunisationSchedule.Parse);
+
+    /// <summary>The shipped table, for rules tested without a host.</summary>
+    public static ImmunisationSchedule Shipped { get; } = Create().Current;
 
     /// <summary>Children are listed until their seventh birthday: the schedule's last doses are due at six.</summary>
     public const int ListedUntilYears = 7;
 }
 
 /// <summary>Loads a child under the scope rule (a refusal is audited and looks like "not found") and her doses; shows her card.</summary>
-internal sealed class ImmunisationRecords(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, IInstitutionDirectory institutions, TimeProvider clock)
+internal sealed class ImmunisationRecords(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, IInstitutionDirectory institutions,
+    ReferenceTable<ImmunisationSchedule> table, TimeProvider clock)
 {
     public const string NotFound = "未找到该儿童";
 
@@ -64,33 +65,21 @@ internal sealed class ImmunisationRecords(CountyHealthDb db, IAccessScope scope,
             children = children.Where(c => found.Contains(c.Id));
         }
         var born = await children.ToListAsync(ct);
+        var schedule = table.Current;
         // The children's ids as a parameter, not a subquery: the planner then probes the (resident, series, dose) index once
         // a child instead of scanning every dose of the county (it misjudges how many doses a subquery's children have).
         var ids = born.Select(c => c.Id).ToList();
         var doses = (await db.Set<Vaccination>().AsNoTracking().Where(v => ids.Contains(v.ResidentId))
                 .Select(v => new { v.ResidentId, v.Series, v.Dose, v.GivenOn }).ToListAsync(ct))
-            .ToLookup(v => v.ResidentId, v => new GivenDose(v.Series, v.Dose, KindOf(v.Series, v.Dose, v.GivenOn), v.GivenOn));
-        return born.Select(c => (c, VaccinationRules.Due(NationalSchedule.Current, c.BirthDate, doses[c.Id].ToList(), today))).ToList();
+            .ToLookup(v => v.ResidentId, v => schedule.Given(v.Series, v.Dose, v.GivenOn));
+        return born.Select(c => (c, VaccinationRules.Due(schedule, c.BirthDate, doses[c.Id].ToList(), today))).ToList();
     }
 
-    public static GivenDose Given(Vaccination v) => new(v.Series, v.Dose, KindOf(v.Series, v.Dose, v.GivenOn), v.GivenOn);
+    public ImmunisationSchedule Schedule => table.Current;
 
-    /// <summary>The kind of the vaccine a recorded dose was (its schedule line on the day it was given).</summary>
-    public static VaccineKind KindOf(string series, int dose, DateOnly on) =>
-        NationalSchedule.Current.Find(series, dose, on)?.Kind ?? NationalSchedule.Current.All.FirstOrDefault(d => d.Series == series && d.Dose == dose)?.Kind ?? VaccineKind.Inactivated;
+    public GivenDose Given(Vaccination v) => table.Current.Given(v.Series, v.Dose, v.GivenOn);
 
-    /// <summary>Every dose missing on a day: those of the schedule after the highest given in each series, due by the child's age and not past their maximum age.</summary>
-    public static IReadOnlyList<ScheduledDose> Missing(DateOnly birth, IReadOnlyCollection<GivenDose> given, DateOnly on)
-    {
-        var schedule = NationalSchedule.Current;
-        var missing = new List<ScheduledDose>();
-        foreach (var (series, _) in schedule.Series)
-        {
-            var highest = given.Where(g => g.Series == series).Select(g => g.Dose).DefaultIfEmpty(0).Max();
-            missing.AddRange(schedule.SeriesOn(series, on).Where(d => d.Dose > highest && d.MinAge.After(birth) <= on && (d.MaxAge is not { } max || on < max.After(birth))));
-        }
-        return missing;
-    }
+    public IReadOnlyList<ScheduledDose> Missing(DateOnly birth, IReadOnlyCollection<GivenDose> given, DateOnly on) => table.Current.Missing(birth, given, on);
 
     /// <summary>An age as the clinic says it: "15天", "8月龄", "2岁3月".</summary>
     public static string AgeText(DateOnly birth, DateOnly day)
@@ -117,7 +106,7 @@ internal sealed class ImmunisationRecords(CountyHealthDb db, IAccessScope scope,
     public async Task<ChildCard> CardAsync(ResidentSummary child, CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
-        var schedule = NationalSchedule.Current;
+        var schedule = table.Current;
         var doses = await DosesAsync(child.Id, ct);
         var given = doses.Select(Given).ToList();
         var names = (await institutions.ListAsync(ct)).ToDictionary(i => i.Id, i => i.Name);

@@ -63,15 +63,15 @@ internal sealed class CheckDose(ImmunisationRecords records, AuditLog audit, Tim
         await audit.ReadAsync("Resident", child.Id, child.Id, "接种前核对");
         var today = ChinaTime.Today(clock);
         var on = q.GivenOn ?? today;
-        var given = (await records.DosesAsync(child.Id, ct)).Select(ImmunisationRecords.Given).ToList();
+        var given = (await records.DosesAsync(child.Id, ct)).Select(records.Given).ToList();
         var series = string.IsNullOrWhiteSpace(q.Series)
-            ? VaccinationRules.Due(NationalSchedule.Current, child.BirthDate, given, on).OrderBy(d => d.DueOn).FirstOrDefault()?.Dose.Series
+            ? VaccinationRules.Due(records.Schedule, child.BirthDate, given, on).OrderBy(d => d.DueOn).FirstOrDefault()?.Dose.Series
             : q.Series;
         if (series is null)
         {
             return TypedResults.Ok(new DoseCheckView(null, null, null, null, null, ["国家免疫规划疫苗均已全程接种"], []));
         }
-        var check = VaccinationRules.Check(NationalSchedule.Current, series, child.BirthDate, given, on, today);
+        var check = VaccinationRules.Check(records.Schedule, series, child.BirthDate, given, on, today);
         return TypedResults.Ok(new DoseCheckView(check.Dose?.Key, check.Dose?.Label, check.Dose?.VaccineName, check.Dose?.Route,
             check.DueOn is { } due ? ChinaTime.FormatDate(due) : null, check.Refusals, check.Warnings));
     }
@@ -107,8 +107,8 @@ internal sealed class RecordVaccination(CountyHealthDb db, ImmunisationRecords r
             return Problems.NotFound(ImmunisationRecords.NotFound);
         }
         var today = ChinaTime.Today(clock);
-        var given = (await records.DosesAsync(child.Id, ct)).Select(ImmunisationRecords.Given).ToList();
-        var check = VaccinationRules.Check(NationalSchedule.Current, r.Series, child.BirthDate, given, r.GivenOn, today);
+        var given = (await records.DosesAsync(child.Id, ct)).Select(records.Given).ToList();
+        var check = VaccinationRules.Check(records.Schedule, r.Series, child.BirthDate, given, r.GivenOn, today);
         foreach (var refusal in check.Refusals)
         {
             e.Add(refusal.StartsWith("接种日期", StringComparison.Ordinal) ? "givenOn" : "series", refusal);
@@ -191,8 +191,8 @@ internal sealed class CheckCertificate(CountyHealthDb db, ImmunisationRecords re
         {
             return Problems.Field("checkedOn", "查验日期不能早于出生日期");
         }
-        var given = (await records.DosesAsync(child.Id, ct)).Where(v => v.GivenOn <= r.CheckedOn).Select(ImmunisationRecords.Given).ToList();
-        var missing = ImmunisationRecords.Missing(child.BirthDate, given, r.CheckedOn);
+        var given = (await records.DosesAsync(child.Id, ct)).Where(v => v.GivenOn <= r.CheckedOn).Select(records.Given).ToList();
+        var missing = records.Missing(child.BirthDate, given, r.CheckedOn);
         db.Add(new CertificateCheck
         {
             ResidentId = child.Id,

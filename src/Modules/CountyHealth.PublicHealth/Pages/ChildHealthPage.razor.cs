@@ -1,3 +1,4 @@
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Ui;
 using CountyHealth.PublicHealth.ChildHealth;
@@ -11,6 +12,7 @@ public sealed partial class ChildHealthPage
 {
     [Parameter] public Guid Id { get; set; }
 
+    [Inject] private ReferenceTable<ChildCheckSchedule> Schedule { get; set; } = default!;
     [Inject] private UiHandler<GetChildHealth> Get { get; set; } = default!;
     [Inject] private UiHandler<RecordChildCheck> Record { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
@@ -70,13 +72,13 @@ public sealed partial class ChildHealthPage
     private void Reset()
     {
         form = new Form { Date = ChinaTime.Today(Clock).ToDateTime(TimeOnly.MinValue), Contact = child?.NextContact };
-        contact = child?.NextContact is { } key ? ChildSchedule.Current.Find(key) : null;
+        contact = child?.NextContact is { } key ? Schedule.Current.Find(key) : null;
     }
 
     private void ChooseContact(string key)
     {
         form.Contact = key;
-        contact = ChildSchedule.Current.Find(key);
+        contact = Schedule.Current.Find(key);
         errors = new Dictionary<string, string[]>();
     }
 
@@ -127,7 +129,7 @@ public sealed partial class ChildHealthPage
         {
             var name = contact.Name;
             child = saved;
-            message = $"{name}检查已保存" + (saved.NextContact is { } next && ChildSchedule.Current.Find(next) is { } n ? $"；下一次：{n.Name}（{saved.Schedule.First(s => s.Key == next).DueOn} 起）" : "");
+            message = $"{name}检查已保存" + (saved.NextContact is { } next && Schedule.Current.Find(next) is { } n ? $"；下一次：{n.Name}（{saved.Schedule.First(s => s.Key == next).DueOn} 起）" : "");
             Reset();
         }
         else

@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Generation;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Platform.Contracts;
 using CountyHealth.PublicHealth.ChildHealth;
@@ -13,7 +14,7 @@ namespace CountyHealth.PublicHealth.Seeding;
 /// growth medians of the age, the tests of the contact and now and then a warning sign, an illness or a referral. Its own
 /// random stream.
 /// </summary>
-internal sealed class ChildHealthHistory : ISyntheticData
+internal sealed class ChildHealthHistory(ReferenceTable<ChildCheckSchedule> table) : ISyntheticData
 {
     /// <summary>Median weight (kg), length or height (cm) and head circumference (cm) at the contact's age, rounded (WHO standards, both sexes).</summary>
     private static readonly Dictionary<string, (decimal Weight, decimal Length, decimal Head)> Medians = new(StringComparer.Ordinal)
@@ -40,7 +41,7 @@ internal sealed class ChildHealthHistory : ISyntheticData
 #pragma warning disable CA5394 // synthetic data, not security
         var rng = new Random(unchecked(run.Options.Seed * 6151 + index * 3779 + 59));
         var town = run.Get<GeneratedTownship>();
-        var schedule = ChildSchedule.Current;
+        var schedule = table.Current;
         var earliest = run.Today.AddYears(-ChildCheckRules.UntilYears).AddDays(1);
         var checks = new List<ChildCheck>();
         foreach (var child in run.Get<Residents.Contracts.GeneratedResidents>().Residents.Where(r => r.BirthDate >= earliest && r.BirthDate <= run.Today))

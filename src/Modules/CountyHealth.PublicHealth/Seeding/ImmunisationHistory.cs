@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Generation;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Platform.Contracts;
 using CountyHealth.PublicHealth.Domain;
@@ -13,7 +14,7 @@ namespace CountyHealth.PublicHealth.Seeding;
 /// its series) never given — given at the township's vaccination clinic (the birth doses copied from the certificate); children who
 /// reached kindergarten age had their certificate checked that September. Its own random stream.
 /// </summary>
-internal sealed class ImmunisationHistory : ISyntheticData
+internal sealed class ImmunisationHistory(ReferenceTable<ImmunisationSchedule> table) : ISyntheticData
 {
     private static readonly string[] Nurses = ["孙美玲", "王桂芝", "李秀英", "张丽娟", "刘艳", "陈静", "杨红梅", "赵敏"];
     private static readonly string[] Makers = ["北京生物制品研究所", "武汉生物制品研究所", "上海生物制品研究所", "成都生物制品研究所", "长春生物制品研究所", "兰州生物制品研究所"];
@@ -26,7 +27,7 @@ internal sealed class ImmunisationHistory : ISyntheticData
         var rng = new Random(unchecked(run.Options.Seed * 7919 + index * 2741 + 31));
         var town = run.Get<GeneratedTownship>();
         var nurse = Nurses[index % Nurses.Length];
-        var schedule = NationalSchedule.Current;
+        var schedule = table.Current;
         var earliest = run.Today.AddYears(-NationalSchedule.ListedUntilYears).AddDays(1);
         var doses = new List<Vaccination>();
         var checks = new List<CertificateCheck>();
@@ -81,7 +82,7 @@ internal sealed class ImmunisationHistory : ISyntheticData
             var entry = new DateOnly(third.Month <= 8 ? third.Year : third.Year + 1, 9, 1).AddDays(rng.Next(0, 20));
             if (entry <= run.Today)
             {
-                var missing = ImmunisationRecords.Missing(child.BirthDate, given.Where(g => g.On <= entry).ToList(), entry);
+                var missing = schedule.Missing(child.BirthDate, given.Where(g => g.On <= entry).ToList(), entry);
                 checks.Add(new CertificateCheck
                 {
                     ResidentId = child.Id,

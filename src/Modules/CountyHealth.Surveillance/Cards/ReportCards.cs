@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Validation;
 using CountyHealth.Platform.Contracts;
@@ -33,18 +34,16 @@ public sealed record CardView(Guid Id, string CardNumber, CardKind Kind, string 
 /// <summary>A disease the card may name, with its class and reporting limit.</summary>
 public sealed record DiseaseRow(string Code, string Name, string ClassName, string ReportWithin, IReadOnlyList<string> Icd10);
 
-/// <summary>The disease table shipped with the module (Resources/notifiable-diseases.tsv), read once.</summary>
-internal sealed class DiseaseCatalogue
+/// <summary>The notifiable-disease table: shipped with the module (Resources/notifiable-diseases.tsv), corrected by the administrator.</summary>
+internal sealed class DiseaseCatalogue(ReferenceTable<DiseaseList> table)
 {
-    public DiseaseCatalogue()
-    {
-        using var stream = typeof(DiseaseCatalogue).Assembly.GetManifestResourceStream("CountyHealth.Surveillance.notifiable-diseases.tsv")
-            ?? throw new InvalidOperationException("notifiable-diseases.tsv is not embedded");
-        using var reader = new StreamReader(stream);
-        List = DiseaseList.Parse(reader.ReadToEnd());
-    }
+    public const string Key = "idr.notifiable-diseases";
 
-    public DiseaseList List { get; }
+    public static ReferenceTable<DiseaseList> Create() => new(Key, "法定传染病病种表",
+        "甲、乙、丙类传染病及乙类按甲类管理的病种、报告时限和对应的 ICD-10 编码，按生效日期分行。医生下诊断时按此表生成报告卡草稿；由县疾控中心核对后修订。",
+        ReferenceTableRegistration.Embedded(typeof(DiseaseCatalogue).Assembly, "CountyHealth.Surveillance.notifiable-diseases.tsv"), DiseaseList.Parse);
+
+    public DiseaseList List => table.Current;
 
     public static string Within(TimeSpan t) => $"{t.TotalHours:0} 小时";
 }

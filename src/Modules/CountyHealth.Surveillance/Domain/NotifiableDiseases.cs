@@ -74,39 +74,43 @@ public sealed class DiseaseList
         {
             if (c.Length != 8)
             {
-                throw new FormatException($"notifiable-diseases.tsv line {n}: 8 columns expected, {c.Length} found");
+                throw new FormatException($"第 {n} 行：应有 8 列（以制表符分隔），实为 {c.Length} 列");
             }
             var cls = c[2] switch
             {
                 "甲" => DiseaseClass.A,
                 "乙" => DiseaseClass.B,
                 "丙" => DiseaseClass.C,
-                _ => throw new FormatException($"notifiable-diseases.tsv line {n}: class '{c[2]}' is not 甲, 乙 or 丙"),
+                _ => throw new FormatException($"第 {n} 行：类别“{c[2]}”应为 甲、乙 或 丙"),
             };
             var codes = c[5].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Normalise).ToList();
             if (c[0].Length == 0 || c[1].Length == 0 || codes.Count == 0)
             {
-                throw new FormatException($"notifiable-diseases.tsv line {n}: code, name and ICD-10 codes are required");
+                throw new FormatException($"第 {n} 行：病种代码、名称和 ICD-10 编码都须填写");
             }
             if (!DateOnly.TryParseExact(c[6], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
             {
-                throw new FormatException($"notifiable-diseases.tsv line {n}: effective date '{c[6]}' is not yyyy-MM-dd");
+                throw new FormatException($"第 {n} 行：生效日期“{c[6]}”应写作 yyyy-MM-dd");
             }
             DateOnly? to = null;
             if (c[7].Length > 0)
             {
                 to = DateOnly.TryParseExact(c[7], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) && t >= from
-                    ? t : throw new FormatException($"notifiable-diseases.tsv line {n}: last day '{c[7]}' is not a date on or after {c[6]}");
+                    ? t : throw new FormatException($"第 {n} 行：停用日期“{c[7]}”应写作 yyyy-MM-dd，且不早于生效日期 {c[6]}");
             }
             if (list.Any(d => d.Code == c[0]))
             {
-                throw new FormatException($"notifiable-diseases.tsv line {n}: code {c[0]} appears twice");
+                throw new FormatException($"第 {n} 行：病种代码 {c[0]} 重复");
             }
             list.Add(new NotifiableDisease(c[0], c[1], cls, c[3] == "1", c[4].Length > 0 ? c[4] : null, codes, from, to));
         }
         foreach (var d in list.Where(d => d.PartOf is { } p && list.All(o => o.Code != p)))
         {
-            throw new FormatException($"notifiable-diseases.tsv: {d.Code} is part of {d.PartOf}, which is not in the table");
+            throw new FormatException($"病种 {d.Code} 的上级病种 {d.PartOf} 不在表中");
+        }
+        if (list.Count == 0)
+        {
+            throw new FormatException("表中没有任何病种");
         }
         return new DiseaseList(list);
     }

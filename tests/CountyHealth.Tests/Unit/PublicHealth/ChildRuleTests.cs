@@ -7,7 +7,7 @@ namespace CountyHealth.Tests.Unit.PublicHealth;
 /// <summary>The child health schedule (13 contacts) and its windows at their boundaries: 满月 on day 28, a window's end, the next contact, the seventh birthday.</summary>
 public sealed class ChildRuleTests
 {
-    private static readonly ChildCheckSchedule Schedule = ChildSchedule.Current;
+    private static readonly ChildCheckSchedule Schedule = ChildSchedule.Shipped;
     private static readonly DateOnly Birth = new(2025, 3, 10);
     private static readonly Dictionary<string, DateOnly> None = new(StringComparer.Ordinal);
 
@@ -102,7 +102,7 @@ public sealed class ChildRuleTests
     {
         const string header = "contact\tname\tdue\toverdue\tform\ttests\tsign1\tsign2\tsign3\tsign4\n";
         var wrongForm = Assert.Throws<FormatException>(() => ChildCheckSchedule.Parse(header + "m1\t满月\t28d\t31d\tinfants\t\t\t\t\t\n"));
-        Assert.Contains("line 2", wrongForm.Message, StringComparison.Ordinal);
+        Assert.Contains("第 2 行", wrongForm.Message, StringComparison.Ordinal);
         Assert.Throws<FormatException>(() => ChildCheckSchedule.Parse(header + "m1\t满月\t28d\t28d\tinfant\t\t\t\t\t\n"));
         Assert.Throws<FormatException>(() => ChildCheckSchedule.Parse(header + "m3\t3月龄\t3m\t4m\tinfant\t\ta\tb\t\t\n"));
         Assert.Throws<FormatException>(() => ChildCheckSchedule.Parse(header + "m3\t3月龄\t3m\t4m\tinfant\t\t\t\t\t\nm1\t满月\t28d\t31d\tinfant\t\t\t\t\t\n"));

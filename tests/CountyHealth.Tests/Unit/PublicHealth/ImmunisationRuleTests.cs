@@ -7,9 +7,9 @@ namespace CountyHealth.Tests.Unit.PublicHealth;
 /// <summary>The national immunisation schedule (2021, DTaP from 2025) and its rules at their boundaries.</summary>
 public sealed class ImmunisationRuleTests
 {
-    private static readonly ImmunisationSchedule Schedule = NationalSchedule.Current;
+    private static readonly ImmunisationSchedule Schedule = NationalSchedule.Shipped;
 
-    private static GivenDose Dose(string series, int dose, DateOnly on) => new(series, dose, ImmunisationRecords.KindOf(series, dose, on), on);
+    private static GivenDose Dose(string series, int dose, DateOnly on) => Schedule.Given(series, dose, on);
 
     private static DueDose Next(string series, DateOnly birth, DateOnly asOf, params GivenDose[] given) =>
         VaccinationRules.Next(Schedule, series, birth, given, asOf) ?? throw new InvalidOperationException("complete");
@@ -139,7 +139,7 @@ public sealed class ImmunisationRuleTests
     {
         var birth = new DateOnly(2022, 6, 1);
         var given = new[] { Dose("HepB", 1, birth), Dose("HepB", 2, new DateOnly(2022, 7, 1)), Dose("BCG", 1, birth) };
-        var missing = ImmunisationRecords.Missing(birth, given, new DateOnly(2025, 9, 1)).Select(d => d.Key).ToList();
+        var missing = Schedule.Missing(birth, given, new DateOnly(2025, 9, 1)).Select(d => d.Key).ToList();
         Assert.Contains("HepB3", missing);
         Assert.Contains("DTP4", missing);
         Assert.Contains("Men3", missing);
@@ -159,15 +159,15 @@ public sealed class ImmunisationRuleTests
         Assert.Equal(text, ImmunisationRecords.AgeText(new DateOnly(y, m, d), new DateOnly(2026, 12, 1)));
 
     [Theory]
-    [InlineData("HepB\t乙肝疫苗\t1\tHepB\t乙肝疫苗\t肌内注射\tinactivated\t0d\t\t1d\t\t2021-02-23", "13 columns")]
-    [InlineData("HepB\t乙肝疫苗\t1\tHepB\t乙肝疫苗\t肌内注射\tlive-ish\t0d\t\t1d\t\t2021-02-23\t", "kind")]
-    [InlineData("HepB\t乙肝疫苗\t1\tHepB\t乙肝疫苗\t肌内注射\tinactivated\t6w\t\t1d\t\t2021-02-23\t", "min_age")]
-    [InlineData("HepB\t乙肝疫苗\t1\tHepB\t乙肝疫苗\t肌内注射\tinactivated\t0d\t\t1d\t\t2021-02-23\t2020-01-01", "before the first")]
+    [InlineData("HepB\t乙肝疫苗\t1\tHepB\t乙肝疫苗\t肌内注射\tinactivated\t0d\t\t1d\t\t2021-02-23", "应有 13 列")]
+    [InlineData("HepB\t乙肝疫苗\t1\tHepB\t乙肝疫苗\t肌内注射\tlive-ish\t0d\t\t1d\t\t2021-02-23\t", "疫苗类型")]
+    [InlineData("HepB\t乙肝疫苗\t1\tHepB\t乙肝疫苗\t肌内注射\tinactivated\t6w\t\t1d\t\t2021-02-23\t", "起始月龄“6w”")]
+    [InlineData("HepB\t乙肝疫苗\t1\tHepB\t乙肝疫苗\t肌内注射\tinactivated\t0d\t\t1d\t\t2021-02-23\t2020-01-01", "早于启用日期")]
     public void A_malformed_schedule_line_is_refused_with_its_line_number(string line, string says)
     {
         const string header = "series\tseries_name\tdose\tvaccine\tvaccine_name\troute\tlive\tmin_age\tmin_interval\tcomplete_by\tmax_age\tfrom\tto\n";
         var e = Assert.Throws<FormatException>(() => ImmunisationSchedule.Parse(header + line));
-        Assert.Contains("line 2", e.Message, StringComparison.Ordinal);
+        Assert.Contains("第 2 行", e.Message, StringComparison.Ordinal);
         Assert.Contains(says, e.Message, StringComparison.Ordinal);
     }
 
@@ -177,6 +177,6 @@ public sealed class ImmunisationRuleTests
         const string text = "series\tseries_name\tdose\tvaccine\tvaccine_name\troute\tlive\tmin_age\tmin_interval\tcomplete_by\tmax_age\tfrom\tto\n"
             + "DTP\t百白破疫苗\t1\tDTaP\t百白破疫苗\t肌内注射\tinactivated\t3m\t\t12m\t\t2021-02-23\t2025-01-31\n"
             + "DTP\t百白破疫苗\t1\tDTaP\t百白破疫苗\t肌内注射\tinactivated\t2m\t\t12m\t\t2025-01-01\t\n";
-        Assert.Contains("in force twice", Assert.Throws<FormatException>(() => ImmunisationSchedule.Parse(text)).Message, StringComparison.Ordinal);
+        Assert.Contains("在同一段日期内出现了两行", Assert.Throws<FormatException>(() => ImmunisationSchedule.Parse(text)).Message, StringComparison.Ordinal);
     }
 }

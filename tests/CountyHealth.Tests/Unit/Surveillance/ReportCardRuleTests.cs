@@ -9,7 +9,7 @@ namespace CountyHealth.Tests.Unit.Surveillance;
 /// <summary>The notifiable-disease table as shipped, matching a diagnosis to a disease, deadlines and the card's required fields.</summary>
 public sealed class ReportCardRuleTests
 {
-    private static readonly DiseaseList Diseases = new DiseaseCatalogue().List;
+    private static readonly DiseaseList Diseases = DiseaseCatalogue.Create().Current;
     private static readonly DateOnly Today = new(2026, 12, 2);
 
     [Fact]
@@ -58,10 +58,10 @@ public sealed class ReportCardRuleTests
     public void A_malformed_table_is_refused_with_its_line()
     {
         const string Header = "code\tname\tclass\tas_class_a\tpart_of\ticd10\tfrom\tto\n";
-        Assert.Contains("line 2", Assert.Throws<FormatException>(() => DiseaseList.Parse(Header + "0101\t鼠疫\t丁\t0\t\tA20\t2004-12-01\t\n")).Message);
-        Assert.Contains("twice", Assert.Throws<FormatException>(() => DiseaseList.Parse(Header + "0101\t鼠疫\t甲\t0\t\tA20\t2004-12-01\t\n0101\t霍乱\t甲\t0\t\tA00\t2004-12-01\t\n")).Message);
-        Assert.Contains("last day", Assert.Throws<FormatException>(() => DiseaseList.Parse(Header + "0101\t鼠疫\t甲\t0\t\tA20\t2004-12-01\t2004-11-30\n")).Message);
-        Assert.Contains("part of 9999", Assert.Throws<FormatException>(() => DiseaseList.Parse(Header + "0101\t鼠疫\t甲\t0\t9999\tA20\t2004-12-01\t\n")).Message);
+        Assert.Contains("第 2 行", Assert.Throws<FormatException>(() => DiseaseList.Parse(Header + "0101\t鼠疫\t丁\t0\t\tA20\t2004-12-01\t\n")).Message);
+        Assert.Contains("重复", Assert.Throws<FormatException>(() => DiseaseList.Parse(Header + "0101\t鼠疫\t甲\t0\t\tA20\t2004-12-01\t\n0101\t霍乱\t甲\t0\t\tA00\t2004-12-01\t\n")).Message);
+        Assert.Contains("停用日期", Assert.Throws<FormatException>(() => DiseaseList.Parse(Header + "0101\t鼠疫\t甲\t0\t\tA20\t2004-12-01\t2004-11-30\n")).Message);
+        Assert.Contains("上级病种 9999", Assert.Throws<FormatException>(() => DiseaseList.Parse(Header + "0101\t鼠疫\t甲\t0\t9999\tA20\t2004-12-01\t\n")).Message);
     }
 
     private static CardRules.Fields Complete(Action<Builder>? change = null)
@@ -163,5 +163,17 @@ public sealed class ReportCardRuleTests
         Assert.Empty(rule.Find([Case("0102", other, -0.01, classA: true)], now));
         Assert.Equal(2, new ClusterRule(3, 2, 1).Find([Case("0207", town, 1), Case("0207", town, 2)], now).Single().Cases);
         Assert.Equal("同一乡镇 7 天内同一病种 ≥ 3 例（甲类及按甲类管理的 ≥ 1 例）", rule.Describe());
+    }
+
+    [Fact]
+    public void The_shipped_cluster_thresholds_are_the_default_and_a_figure_out_of_range_is_refused()
+    {
+        Assert.Equal(ClusterRule.Default, ClusterRules.Create().Current);
+        const string header = "days\tcases\tclass_a_cases\n";
+        Assert.Equal(new ClusterRule(14, 5, 1), ClusterRule.Parse(header + "14\t5\t1\n"));
+        Assert.Contains("天数“91”应为 1～90", Assert.Throws<FormatException>(() => ClusterRule.Parse(header + "91\t3\t1\n")).Message, StringComparison.Ordinal);
+        Assert.Contains("例数“0”", Assert.Throws<FormatException>(() => ClusterRule.Parse(header + "7\t0\t1\n")).Message, StringComparison.Ordinal);
+        Assert.Throws<FormatException>(() => ClusterRule.Parse(header + "7\t3\t1\n7\t3\t1\n"));
+        Assert.Throws<FormatException>(() => ClusterRule.Parse(header));
     }
 }
