@@ -48,7 +48,11 @@ internal sealed class CountyGenerator(CountyHealthDb db, DemoCounty demo, IEnume
         // Fresh statistics after a bulk load: without them SQLite's planner may pick an institution-wide index
         // over a visit's own, and PostgreSQL's autovacuum would only catch up later.
         progress("ANALYZE …");
+        // A county's hundred million rows take minutes to sample on a small server, not a request's 30 s.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+        db.Database.SetCommandTimeout(timeout);
         watch.Stop();
         var report = new GenerationReport(writer.Rows, watch.Elapsed, writer.RowsByTable);
         log.LogInformation("Generated {Rows} rows in {Elapsed} ({RowsPerSecond:N0} rows/s)", report.Rows, report.Elapsed, report.RowsPerSecond);

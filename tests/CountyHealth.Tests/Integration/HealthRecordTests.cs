@@ -3,6 +3,7 @@ using CountyHealth.Indicators.Figures;
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Web;
+using CountyHealth.PublicHealth.ChildHealth;
 using CountyHealth.PublicHealth.Domain;
 using CountyHealth.PublicHealth.Immunisation;
 using CountyHealth.PublicHealth.Records;
@@ -102,6 +103,26 @@ public abstract class HealthRecordTests(CountyHealthFactory host)
 
         await clerk.PostAsync<HealthRecordView>($"{Url(child.Id)}/close", new CloseRecordRequest(Clinic.Today, "死亡", page.Version), HttpStatusCode.OK);
         Assert.DoesNotContain(child.Id, await IndicatorTests.PollAsync(() => Term("JD03", 0), ids => !ids.Contains(child.Id)));
+    }
+
+    [Fact]
+    public async Task A_newborn_visit_keeps_the_record_in_use_too()
+    {
+        var clerk = await host.As(DemoAccounts.RecordsClerk);
+        var birth = Clinic.Today.AddDays(-6);
+        var child = await clinic.RegisterResidentAsync(TestData.Child(birth));
+        await clerk.PutAsync<HealthRecordView>(Url(child.Id), Answers(0), HttpStatusCode.Created);
+        var visit = new ChildCheckRequest("newborn", birth.AddDays(5), 3.6m, 50m, null, null, null, null, null, null, null, null, [], [], false, null, [1, 2, 3],
+            birth.AddDays(28), 39, 3.3m, Feeding.Breast, [1], [1], NewbornHearing.Passed, [2]);
+        await (await host.As(DemoAccounts.PublicHealth)).PostAsync<ChildHealthView>($"/api/v1/public-health/child-health/{child.Id}/checks", visit, HttpStatusCode.Created);
+        var page = await clerk.GetAsync<HealthRecordView>(Url(child.Id));
+        Assert.True(page.InUse);
+        Assert.Equal(("0～6岁儿童健康管理", "新生儿家庭访视"), (Assert.Single(page.Services).Kind, page.Services[0].Detail));
+        var centre = (await (await host.As(DemoAccounts.Admin)).GetAsync<List<CountyHealth.Platform.Institutions.InstitutionRow>>("/api/v1/institutions"))
+            .Single(i => i.Name == "葛仙庄镇卫生院").Id;
+        var bureau = await host.As(DemoAccounts.Bureau);
+        Assert.Contains(child.Id, await IndicatorTests.PollAsync(async () => (await bureau.GetAsync<FigureRecords>(
+            $"/api/v1/indicators/JD02/records?institution={centre}&month={Clinic.Today:yyyy-MM}&term=0")).Records.Select(r => r.Id).ToHashSet(), ids => ids.Contains(child.Id)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using CountyHealth.Indicators.Domain;
 using CountyHealth.Indicators.Figures;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Outpatient.Prescriptions;
@@ -17,6 +18,38 @@ namespace CountyHealth.Tests.Integration;
 /// </summary>
 public abstract class IndicatorTests(CountyHealthFactory host)
 {
+    [Fact]
+    public async Task A_period_summed_by_the_database_gives_the_figures_of_its_months_added_up()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var catalogue = scope.ServiceProvider.GetRequiredService<CountyHealth.Indicators.Facts.IndicatorCatalogue>();
+        var today = CountyHealth.Kernel.Time.ChinaTime.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        var month = today.Year * 100 + today.Month;
+        var periods = new[] { PeriodKind.Month, PeriodKind.Quarter, PeriodKind.Year, PeriodKind.YearToDate }
+            .SelectMany(k => new[] { Period.Of(k, month), Period.Of(k, month).YearBefore }).ToList();
+        var byMonth = ActivatorUtilities.CreateInstance<FigureTable>(scope.ServiceProvider);
+        await byMonth.LoadAsync(null, periods.Min(p => p.FromMonth), month, CancellationToken.None, catalogue.Indicators);
+        var summed = ActivatorUtilities.CreateInstance<FigureTable>(scope.ServiceProvider);
+        await summed.LoadPeriodsAsync(null, periods, catalogue.Indicators, CancellationToken.None);
+        var institutions = byMonth.Institutions;
+        Assert.NotEmpty(institutions);
+        var compared = 0;
+        foreach (var period in periods)
+        {
+            foreach (var indicator in catalogue.Indicators)
+            {
+                Assert.Equal(byMonth.Evaluate(indicator, institutions, period), summed.Evaluate(indicator, institutions, period));
+                foreach (var one in institutions)
+                {
+                    var expected = byMonth.Evaluate(indicator, [one], period);
+                    Assert.Equal(expected, summed.Evaluate(indicator, [one], period));
+                    compared += expected.Value is > 0 ? 1 : 0;
+                }
+            }
+        }
+        Assert.True(compared > 20, $"only {compared} non-zero figures compared");
+    }
+
     private readonly Clinic clinic = new(host);
 
     private static string ThisMonth => $"{Clinic.Today.Year}-{Clinic.Today.Month:00}";

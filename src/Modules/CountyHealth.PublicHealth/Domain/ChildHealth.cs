@@ -324,7 +324,7 @@ public static class ChildCheckRules
 /// the age's four), illness since the last visit, referral, guidance and the next date; for the newborn visit also the
 /// birth facts, feeding, jaundice, cord and the two screens. Kept by the institution that manages the child.
 /// </summary>
-internal sealed class ChildCheck : IPersonalHealthData
+internal sealed class ChildCheck : IPersonalHealthData, IProgrammeService
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ResidentId { get; set; }

@@ -76,7 +76,7 @@ internal sealed class ChronicEnrolment : IPersonalHealthData
 }
 
 /// <summary>A face-to-face (or phone) follow-up on the national form (高血压/2型糖尿病患者随访服务记录表).</summary>
-internal sealed class ChronicFollowUp : IPersonalHealthData
+internal sealed class ChronicFollowUp : IPersonalHealthData, IProgrammeService
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid EnrolmentId { get; set; }

@@ -23,7 +23,7 @@ public enum ScreenResult
 /// item scores, the physical examination's core figures, the rough screens, the tests done, and the guidance given. Kept
 /// by the institution that manages her.
 /// </summary>
-internal sealed class ElderlyCheck : IPersonalHealthData
+internal sealed class ElderlyCheck : IPersonalHealthData, IProgrammeService
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ResidentId { get; set; }

@@ -83,7 +83,7 @@ public enum DeliveryMode
 /// fundal height, fetal heart), the postpartum visit (temperature, breasts, lochia, uterus, wound) and the 42-day check;
 /// the abnormal items, the classification (异常 / 未恢复), guidance, referral and the next date.
 /// </summary>
-internal sealed class MaternalVisit : IPersonalHealthData
+internal sealed class MaternalVisit : IPersonalHealthData, IProgrammeService
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid PregnancyId { get; set; }

@@ -59,7 +59,7 @@ internal sealed class MentalPatient : IPersonalHealthData
 }
 
 /// <summary>A follow-up on the national form: risk grade, symptoms, insight, social function, adherence, the class and what follows.</summary>
-internal sealed class MentalFollowUp : IPersonalHealthData
+internal sealed class MentalFollowUp : IPersonalHealthData, IProgrammeService
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid PatientId { get; set; }

@@ -58,7 +58,7 @@ internal sealed class TbPatient : IPersonalHealthData
 }
 
 /// <summary>A home visit (the first, within 72 hours of the notice) or a follow-up of the supervised treatment.</summary>
-internal sealed class TbVisit : IPersonalHealthData
+internal sealed class TbVisit : IPersonalHealthData, IProgrammeService
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid PatientId { get; set; }

@@ -1,5 +1,6 @@
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Time;
@@ -63,7 +64,8 @@ public static class RecordCodeTable
 }
 
 /// <summary>Loads a resident and her record under the scope rule and shows them.</summary>
-internal sealed class HealthRecordPages(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, IInstitutionDirectory institutions, TimeProvider clock)
+internal sealed class HealthRecordPages(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, IInstitutionDirectory institutions,
+    ReferenceTable<ChildCheckSchedule> childSchedule, TimeProvider clock)
 {
     public const string NotFound = "未找到该居民";
     public const string Changed = "该档案已被他人修改，请刷新后再操作";
@@ -74,7 +76,7 @@ internal sealed class HealthRecordPages(CountyHealthDb db, IAccessScope scope, I
         return r is not null && await scope.AllowsAsync(PublicHealthPermissions.Records, r.ManagingInstitutionId, "Resident", r.Id, r.Id, ct) ? r : null;
     }
 
-    /// <summary>The services that keep a record in use, newest first: follow-ups, doses given, older people's checks.</summary>
+    /// <summary>The services that keep a record in use, newest first: follow-ups, doses given, checks and visits of every programme.</summary>
     public async Task<List<(DateOnly Date, string Kind, string Detail)>> ServicesAsync(Guid residentId, CancellationToken ct)
     {
         var followUps = await db.Set<ChronicFollowUp>().AsNoTracking().Where(f => f.ResidentId == residentId)
@@ -83,11 +85,17 @@ internal sealed class HealthRecordPages(CountyHealthDb db, IAccessScope scope, I
             .Select(v => new { v.GivenOn, v.VaccineName, v.Dose }).ToListAsync(ct);
         var checks = await db.Set<ElderlyCheck>().AsNoTracking().Where(c => c.ResidentId == residentId).Select(c => new { c.Date, c.SelfCareGrade, c.Complete }).ToListAsync(ct);
         var mental = await db.Set<MentalFollowUp>().AsNoTracking().Where(f => f.ResidentId == residentId).Select(f => new { f.Date }).ToListAsync(ct);
+        var tb = await db.Set<TbVisit>().AsNoTracking().Where(f => f.ResidentId == residentId).Select(f => new { f.Date }).ToListAsync(ct);
+        var maternal = await db.Set<MaternalVisit>().AsNoTracking().Where(v => v.ResidentId == residentId).Select(v => new { v.Date, v.Contact, v.Number }).ToListAsync(ct);
+        var child = await db.Set<ChildCheck>().AsNoTracking().Where(c => c.ResidentId == residentId).Select(c => new { c.Date, c.Contact }).ToListAsync(ct);
         return followUps.Select(f => (f.Date, ChronicRules.NameOf(f.Programme) + "随访", ChronicRules.ClassName(f.Class)))
             .Concat(doses.Select(d => (d.GivenOn, "预防接种", $"{d.VaccineName}第{d.Dose}剂")))
             .Concat(checks.Select(c => (c.Date, "老年人健康体检", $"自理能力{ElderlyRules.GradeName(c.SelfCareGrade)}" + (c.Complete ? "" : "（辅助检查不全）"))))
-            // A mental-disorder follow-up keeps the record in use; what it found stays in its own, more closely held record.
-            .Concat(mental.Select(f => (f.Date, "重点人群随访", "")))
+            .Concat(maternal.Select(v => (v.Date, "孕产妇健康管理", MaternalRules.ContactName(v.Contact, v.Number))))
+            .Concat(child.Select(c => (c.Date, "0～6岁儿童健康管理", childSchedule.Current.Find(c.Contact)?.Name ?? c.Contact)))
+            // A mental-disorder or tuberculosis follow-up keeps the record in use; what it is and found stays in its own,
+            // more closely held record (read with phs.mental or phs.tb, not with the health record).
+            .Concat(mental.Concat(tb).Select(f => (f.Date, "重点人群随访", "")))
             .OrderByDescending(s => s.Item1).ToList();
     }
 

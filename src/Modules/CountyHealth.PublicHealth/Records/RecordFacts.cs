@@ -12,8 +12,9 @@ namespace CountyHealth.PublicHealth.Records;
 
 /// <summary>
 /// The health records' monthly figures by the institution that keeps them: records kept at the month's end (made by
-/// then, not closed), and of them those in use (动态使用: a programme service — a chronic or mental follow-up, a dose given,
-/// an older person's check — within the 12 months to the month's end). The records in use are counted for the last two years only: older months had services before these records.
+/// then, not closed), and of them those in use (动态使用: a programme service — any <see cref="IProgrammeService"/> or a
+/// dose given — within the 12 months to the month's end). Outpatient visits are not counted yet (§8.3 counts a record
+/// linked to the person's medical records too). The records in use are counted for the last two years only: older months had services before these records.
 /// </summary>
 internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory residents, TimeProvider clock) : IFactSource
 {
@@ -31,7 +32,7 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
     public IReadOnlyList<Measure> Measures { get; } =
     [
         new(Kept, "建档人数", "人", MeasureKind.EndOfPeriod, "月末在档（已建档、未结案）的居民健康档案，按建档（管理）机构"),
-        new(InUse, "动态使用档案数", "份", MeasureKind.EndOfPeriod, "月末在档的档案中，截至月末12个月内有慢病或精神障碍随访、预防接种、老年人体检等服务记录者（近两年按月计）"),
+        new(InUse, "动态使用档案数", "份", MeasureKind.EndOfPeriod, "月末在档的档案中，截至月末12个月内有慢病、严重精神障碍或肺结核随访，孕产妇或儿童健康检查，预防接种，老年人体检等服务记录者（近两年按月计）"),
     ];
 
     public static void AddFeeds(IServiceCollection services)
@@ -42,6 +43,9 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
         services.AddSingleton<IFactFeed>(new FactFeed<Vaccination>(Source, v => (v.InstitutionId, v.GivenOn)));
         services.AddSingleton<IFactFeed>(new FactFeed<ElderlyCheck>(Source, c => (c.InstitutionId, c.Date)));
         services.AddSingleton<IFactFeed>(new FactFeed<MentalFollowUp>(Source, f => (f.InstitutionId, f.Date)));
+        services.AddSingleton<IFactFeed>(new FactFeed<MaternalVisit>(Source, v => (v.InstitutionId, v.Date)));
+        services.AddSingleton<IFactFeed>(new FactFeed<ChildCheck>(Source, c => (c.InstitutionId, c.Date)));
+        services.AddSingleton<IFactFeed>(new FactFeed<TbVisit>(Source, v => (v.InstitutionId, v.Date)));
     }
 
     private DateOnly InUseFrom => new DateOnly(ChinaTime.Today(clock).Year, ChinaTime.Today(clock).Month, 1).AddYears(-2);
@@ -127,30 +131,37 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
 
     private static bool Used(ILookup<Guid, DateOnly> services, Guid residentId, DateOnly end) => services[residentId].Any(d => RecordCodes.InUse(d, end));
 
-    /// <summary>The days of the services (follow-ups, doses given) that can keep a record in use in the months: from 12 months before the first.</summary>
+    /// <summary>The days of the services that can keep a record in use in the months: from 12 months before the first.</summary>
     private async Task<ILookup<Guid, DateOnly>> LastServicesAsync(IReadOnlyCollection<Guid>? institutions, DateOnly first, DateOnly last, CancellationToken ct)
     {
         var from = first.AddMonths(-12);
-        var followUps = db.Set<ChronicFollowUp>().AsNoTracking().Where(f => f.Date >= from && f.Date <= last);
         var doses = db.Set<Vaccination>().AsNoTracking().Where(v => v.Source == DoseSource.Given && v.GivenOn >= from && v.GivenOn <= last);
         if (institutions is not null)
         {
-            followUps = followUps.Where(f => institutions.Contains(f.InstitutionId));
             doses = doses.Where(v => institutions.Contains(v.InstitutionId));
         }
         // One day a resident and month is enough: whether a month's end has a service within twelve months.
-        var checks = db.Set<ElderlyCheck>().AsNoTracking().Where(c => c.Date >= from && c.Date <= last);
-        var mental = db.Set<MentalFollowUp>().AsNoTracking().Where(f => f.Date >= from && f.Date <= last);
+        var days = (await doses.GroupBy(v => new { v.ResidentId, v.GivenOn.Year, v.GivenOn.Month }).Select(g => new { g.Key.ResidentId, Day = g.Max(v => v.GivenOn) }).ToListAsync(ct))
+            .Select(x => (x.ResidentId, x.Day)).ToList();
+        days.AddRange(await LastOfMonthsAsync<ChronicFollowUp>(institutions, from, last, ct));
+        days.AddRange(await LastOfMonthsAsync<ElderlyCheck>(institutions, from, last, ct));
+        days.AddRange(await LastOfMonthsAsync<MentalFollowUp>(institutions, from, last, ct));
+        days.AddRange(await LastOfMonthsAsync<MaternalVisit>(institutions, from, last, ct));
+        days.AddRange(await LastOfMonthsAsync<ChildCheck>(institutions, from, last, ct));
+        days.AddRange(await LastOfMonthsAsync<TbVisit>(institutions, from, last, ct));
+        return days.ToLookup(x => x.ResidentId, x => x.Day);
+    }
+
+    private async Task<IEnumerable<(Guid ResidentId, DateOnly Day)>> LastOfMonthsAsync<T>(IReadOnlyCollection<Guid>? institutions, DateOnly from, DateOnly last, CancellationToken ct)
+        where T : class, IProgrammeService
+    {
+        var services = db.Set<T>().AsNoTracking().Where(x => x.Date >= from && x.Date <= last);
         if (institutions is not null)
         {
-            checks = checks.Where(c => institutions.Contains(c.InstitutionId));
-            mental = mental.Where(f => institutions.Contains(f.InstitutionId));
+            services = services.Where(x => institutions.Contains(x.InstitutionId));
         }
-        var a = await followUps.GroupBy(f => new { f.ResidentId, f.Date.Year, f.Date.Month }).Select(g => new { g.Key.ResidentId, Day = g.Max(f => f.Date) }).ToListAsync(ct);
-        var b = await doses.GroupBy(v => new { v.ResidentId, v.GivenOn.Year, v.GivenOn.Month }).Select(g => new { g.Key.ResidentId, Day = g.Max(v => v.GivenOn) }).ToListAsync(ct);
-        var c = await checks.GroupBy(x => new { x.ResidentId, x.Date.Year, x.Date.Month }).Select(g => new { g.Key.ResidentId, Day = g.Max(x => x.Date) }).ToListAsync(ct);
-        var d = await mental.GroupBy(x => new { x.ResidentId, x.Date.Year, x.Date.Month }).Select(g => new { g.Key.ResidentId, Day = g.Max(x => x.Date) }).ToListAsync(ct);
-        return a.Concat(b).Concat(c).Concat(d).ToLookup(x => x.ResidentId, x => x.Day);
+        return (await services.GroupBy(x => new { x.ResidentId, x.Date.Year, x.Date.Month }).Select(g => new { g.Key.ResidentId, Day = g.Max(x => x.Date) }).ToListAsync(ct))
+            .Select(x => (x.ResidentId, x.Day));
     }
 
     public async Task<IReadOnlyList<FactRecord>> RecordsAsync(string measure, string dimension, Guid institutionId, int month, int skip, int take, CancellationToken ct)
