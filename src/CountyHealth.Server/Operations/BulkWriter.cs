@@ -96,19 +96,21 @@ internal sealed class BulkWriter(CountyHealthDb db) : IBulkWriter
         var types = columns.Select(c => NpgsqlType(c.Mapping)).ToArray();
         await using var import = await connection.BeginBinaryImportAsync(
             $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) FROM STDIN (FORMAT BINARY)", ct);
+        // Synchronous writes row by row: the importer buffers, and an await per value cost the generator a fifth of its time.
         foreach (var row in rows)
         {
-            await import.StartRowAsync(ct);
+            ct.ThrowIfCancellationRequested();
+            import.StartRow();
             for (var i = 0; i < columns.Count; i++)
             {
                 var value = ToProvider(columns[i].Mapping, columns[i].Getter(row));
                 if (value is null)
                 {
-                    await import.WriteNullAsync(ct);
+                    import.WriteNull();
                 }
                 else
                 {
-                    await import.WriteAsync(value, types[i], ct);
+                    import.Write(value, types[i]);
                 }
             }
         }
