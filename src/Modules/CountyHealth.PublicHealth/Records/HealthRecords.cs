@@ -1,7 +1,7 @@
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
-using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Validation;
