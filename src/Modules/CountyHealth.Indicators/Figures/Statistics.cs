@@ -64,9 +64,7 @@ internal sealed class FigureTable(CountyHealthDb db, IndicatorCatalogue catalogu
         }
         if (only is not null)
         {
-            var terms = only.SelectMany(i => i.Formula.Terms).ToList();
-            var measures = terms.Select(t => t.Measure).Distinct().ToList();
-            var parts = terms.Select(t => t.Dimension).Where(d => d.Length > 0).Distinct().ToList();
+            var (measures, parts) = Wanted(only);
             q = q.Where(f => measures.Contains(f.Measure) && (f.Dimension == "" || parts.Contains(f.Dimension)));
         }
         foreach (var f in await q.Select(f => new { f.InstitutionId, f.Month, f.Measure, f.Dimension, f.Value }).ToListAsync(ct))
@@ -82,9 +80,7 @@ internal sealed class FigureTable(CountyHealthDb db, IndicatorCatalogue catalogu
     /// </summary>
     public async Task LoadPeriodsAsync(IReadOnlyCollection<Guid>? institutions, IEnumerable<Period> periods, IEnumerable<Indicator> only, CancellationToken ct)
     {
-        var terms = only.SelectMany(i => i.Formula.Terms).ToList();
-        var parts = terms.Select(t => t.Dimension).Where(d => d.Length > 0).Distinct().ToList();
-        var measures = terms.Select(t => t.Measure).Distinct().ToList();
+        var (measures, parts) = Wanted(only);
         var stocks = measures.Where(m => catalogue.Measures[m].Kind == MeasureKind.EndOfPeriod).ToList();
         var flows = measures.Except(stocks).ToList();
         var current = FactMonths.Of(ChinaTime.Today(clock));
@@ -106,6 +102,13 @@ internal sealed class FigureTable(CountyHealthDb db, IndicatorCatalogue catalogu
             }
             sums[(from, to)] = table;
         }
+    }
+
+    /// <summary>The measures the indicators' formulas use, and the parts (a doctor, a dose) beside the totals.</summary>
+    private static (List<string> Measures, List<string> Parts) Wanted(IEnumerable<Indicator> indicators)
+    {
+        var terms = indicators.SelectMany(i => i.Formula.Terms).ToList();
+        return (terms.Select(t => t.Measure).Distinct().ToList(), terms.Select(t => t.Dimension).Where(d => d.Length > 0).Distinct().ToList());
     }
 
     public Figure Evaluate(Indicator indicator, IReadOnlyCollection<Guid> institutions, Period period)
