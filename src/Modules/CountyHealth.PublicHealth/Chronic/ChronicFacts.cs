@@ -14,7 +14,7 @@ namespace CountyHealth.PublicHealth.Chronic;
 /// The chronic programmes' monthly figures, by the institution that manages the patient and by programme: patients
 /// managed at the month's end, of them those whose latest follow-up of the year so far was at target, the patients whose
 /// fourth follow-up of the calendar year fell in the month (summed over a year: those followed up four times or more),
-/// and follow-ups by their date. Counted per patient in memory: the rules are the same as the patient's page.
+/// and follow-ups by their date. Counted per patient in memory (<see cref="ChronicCounts"/>): the rules are the same as the patient's page.
 /// </summary>
 internal sealed class ChronicFacts(CountyHealthDb db, IResidentDirectory residents) : IFactSource
 {
@@ -60,38 +60,16 @@ internal sealed class ChronicFacts(CountyHealthDb db, IResidentDirectory residen
             enrolments = enrolments.Where(e => some.Contains(e.InstitutionId));
             followUps = followUps.Where(f => some.Contains(f.InstitutionId));
         }
-        var people = await enrolments.Select(e => new { e.Id, e.InstitutionId, e.Programme, e.EnrolledOn, e.EndedOn }).ToListAsync(ct);
-        var visits = (await followUps.Select(f => new { f.EnrolmentId, f.InstitutionId, f.Programme, f.Date, f.AtTarget }).ToListAsync(ct))
-            .GroupBy(f => f.EnrolmentId).ToDictionary(g => g.Key, g => g.OrderBy(f => f.Date).ToList());
-        var facts = new List<MonthlyFact>();
-        void Add(Guid institution, int month, string measure, Programme p, int value)
-        {
-            if (value != 0)
+        var people = await enrolments.Select(e => new ChronicCounts.Patient(e.Id, e.InstitutionId, e.Programme, e.EnrolledOn, e.EndedOn)).ToListAsync(ct);
+        var visits = await followUps.Select(f => new ChronicCounts.FollowUp(f.EnrolmentId, f.InstitutionId, f.Programme, f.Date, f.AtTarget)).ToListAsync(ct);
+        var facts = ChronicCounts.Count(people, visits, range.FromMonth, range.ToMonth, FollowUpsPerYear)
+            .Select(c => new MonthlyFact(c.Key.Institution, c.Key.Month, c.Key.Figure switch
             {
-                facts.Add(new MonthlyFact(institution, month, measure, Part(p), value));
-            }
-        }
-        for (var month = range.FromMonth; month <= range.ToMonth; month = FactMonths.Add(month, 1))
-        {
-            var first = FactMonths.FirstDay(month);
-            var end = first.AddMonths(1).AddDays(-1);
-            var january = new DateOnly(first.Year, 1, 1);
-            foreach (var g in people.Where(e => e.EnrolledOn <= end && (e.EndedOn == null || e.EndedOn > end)).GroupBy(e => (e.InstitutionId, e.Programme)))
-            {
-                Add(g.Key.InstitutionId, month, Managed, g.Key.Programme, g.Count());
-                Add(g.Key.InstitutionId, month, Controlled, g.Key.Programme, g.Count(e => visits.TryGetValue(e.Id, out var v)
-                    && v.LastOrDefault(f => f.Date >= january && f.Date <= end) is { AtTarget: true }));
-            }
-            foreach (var g in people.GroupBy(e => (e.InstitutionId, e.Programme)))
-            {
-                Add(g.Key.InstitutionId, month, StandardManaged, g.Key.Programme, g.Count(e => visits.TryGetValue(e.Id, out var v)
-                    && v.Where(f => f.Date >= january).Skip(FollowUpsPerYear - 1).FirstOrDefault() is { } fourth && fourth.Date >= first && fourth.Date <= end));
-            }
-            foreach (var g in visits.Values.SelectMany(v => v).Where(f => f.Date >= first && f.Date <= end).GroupBy(f => (f.InstitutionId, f.Programme)))
-            {
-                Add(g.Key.InstitutionId, month, FollowUps, g.Key.Programme, g.Count());
-            }
-        }
+                ChronicCounts.Figure.Managed => Managed,
+                ChronicCounts.Figure.Controlled => Controlled,
+                ChronicCounts.Figure.StandardManaged => StandardManaged,
+                _ => FollowUps,
+            }, Part(c.Key.Programme), c.Value)).ToList();
         // Totals over both programmes.
         facts.AddRange(facts.GroupBy(f => (f.InstitutionId, f.Month, f.Measure)).Select(g => new MonthlyFact(g.Key.InstitutionId, g.Key.Month, g.Key.Measure, "", g.Sum(f => f.Value))).ToList());
         return facts;
