@@ -68,6 +68,9 @@ public sealed class PublicHealthModule : IModule
         services.AddScoped<IFactSource, EducationFacts>();
         services.AddScoped<ISyntheticData, EducationHistory>();
         EducationFacts.AddFeeds(services);
+        services.AddReferenceTable(ChronicThresholdTable.Create());
+        services.AddReferenceTable(MentalIntervalTable.Create());
+        services.AddReferenceTable(TbIntervalTable.Create());
         services.AddReferenceTable(NationalSchedule.Create());
         services.AddReferenceTable(ChildSchedule.Create());
         services.AddScoped<ImmunisationRecords>();

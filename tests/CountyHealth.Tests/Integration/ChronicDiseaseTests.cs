@@ -1,11 +1,15 @@
 using System.Net;
 using CountyHealth.Indicators.Figures;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Web;
+using CountyHealth.Platform.Contracts;
+using CountyHealth.Platform.ReferenceTables;
 using CountyHealth.Outpatient.Visits;
 using CountyHealth.PublicHealth.Chronic;
 using CountyHealth.PublicHealth.Domain;
 using CountyHealth.Residents.Contracts;
 using CountyHealth.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CountyHealth.Tests.Integration;
@@ -150,6 +154,46 @@ public abstract class ChronicDiseaseTests(CountyHealthFactory host)
         Assert.Equal(HttpStatusCode.NotFound, (await otherVillage.GetAsync($"/api/v1/public-health/enrolments/{id}")).StatusCode);
         Assert.DoesNotContain((await otherVillage.GetAsync<Page<DueRow>>("/api/v1/public-health/chronic?show=all&pageSize=500")).Items, d => d.EnrolmentId == id);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await host.As(DemoAccounts.Bureau)).GetAsync($"/api/v1/public-health/enrolments/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_corrected_threshold_table_classifies_the_next_follow_up_by_its_target()
+    {
+        var doctor = await clinic.Doctor;
+        var admin = await host.As(DemoAccounts.Admin);
+        var table = host.Services.GetRequiredService<ReferenceTable<ChronicThresholds>>();
+        var shipped = table.Shipped;
+        const string url = "/api/v1/reference-tables/" + ChronicThresholdTable.Key;
+        try
+        {
+            var visit = await DiagnosedAsync(TestData.Adult(), 135, 85, "I10");
+            var enrolled = await doctor.PostAsync<EnrolmentView>("/api/v1/public-health/enrolments", new EnrolRequest(visit.VisitId, Programme.Hypertension), HttpStatusCode.Created);
+            var atShipped = await doctor.PostAsync<EnrolmentView>($"/api/v1/public-health/enrolments/{enrolled.Id}/follow-ups", FollowUp(Clinic.Today, 135, 85, null, enrolled.Version), HttpStatusCode.Created);
+            Assert.Equal(FollowUpClass.Controlled, atShipped.FollowUps[0].Class);
+
+            var view = await admin.GetAsync<ReferenceTableView>(url);
+            var refused = await (await admin.PutAsync(url, new ReferenceTableCorrection(view.Text.Replace("target_systolic\t140", "target_systolic\t300", StringComparison.Ordinal), "按省级规范调整", view.InForce)))
+                .ProblemAsync(HttpStatusCode.BadRequest);
+            Assert.Contains(refused.ErrorsOf("text"), m => m.Contains("控制满意的收缩压“300”应为 100～200 的整数", StringComparison.Ordinal));
+            await admin.PutAsync<ReferenceTableRow>(url, new ReferenceTableCorrection(view.Text.Replace("target_diastolic\t90", "target_diastolic\t80", StringComparison.Ordinal)
+                .Replace("review_days\t14", "review_days\t10", StringComparison.Ordinal), "按省级规范调整", view.InForce), HttpStatusCode.OK);
+
+            var stricter = await doctor.PostAsync<EnrolmentView>($"/api/v1/public-health/enrolments/{enrolled.Id}/follow-ups", FollowUp(Clinic.Today, 135, 85, null, atShipped.Version), HttpStatusCode.Created);
+            // The same day's two follow-ups: the new one by the corrected target, the one saved before keeps its class.
+            Assert.Equal([FollowUpClass.Controlled, FollowUpClass.NotControlled], stricter.FollowUps.Select(f => f.Class).Order());
+            var corrected = stricter.FollowUps.Single(f => f.Class == FollowUpClass.NotControlled);
+            Assert.Equal(ChinaTimeText(Clinic.Today.AddDays(10)), corrected.NextDueOn);
+            Assert.Contains("10天内随访", corrected.Advice, StringComparison.Ordinal);
+        }
+        finally
+        {
+            // Back to the shipped table as a saved version too: a reload of the saved tables must not bring the correction back.
+            if (table.Text != shipped)
+            {
+                await admin.PutAsync(url, new ReferenceTableCorrection(shipped, "恢复为随系统发布的版本", table.Version));
+                table.Apply(shipped, table.Version);
+            }
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Validation;
@@ -46,7 +47,8 @@ internal sealed class GetEnrolment(ChronicRecords records, IVisitSummaries visit
 }
 
 /// <summary>Records a follow-up, classifies it and sets the next visit (and a referral) by the specification's rules.</summary>
-internal sealed class RecordFollowUp(CountyHealthDb db, ChronicRecords records, IResidentDirectory residents, IVisitSummaries visits, ICurrentUser user, TimeProvider clock) : IUseCase
+internal sealed class RecordFollowUp(CountyHealthDb db, ChronicRecords records, IResidentDirectory residents, IVisitSummaries visits, ReferenceTable<ChronicThresholds> thresholds,
+    ICurrentUser user, TimeProvider clock) : IUseCase
 {
     public async Task<Results<Created<EnrolmentView>, ValidationProblem, ProblemHttpResult>> HandleAsync(Guid id, FollowUpRequest r, CancellationToken ct)
     {
@@ -98,7 +100,7 @@ internal sealed class RecordFollowUp(CountyHealthDb db, ChronicRecords records, 
         var previous = await db.Set<ChronicFollowUp>().AsNoTracking().Where(f => f.EnrolmentId == id && f.Date <= r.Date)
             .OrderByDescending(f => f.Date).ThenByDescending(f => f.RecordedAt).Select(f => (FollowUpClass?)f.Class).FirstOrDefaultAsync(ct);
         var outcome = ChronicRules.Classify(new ChronicRules.Findings(enrolment.Programme, resident?.AgeOn(r.Date) ?? 0, r.SystolicBp, r.DiastolicBp, r.HeartRate,
-            r.FastingGlucose, !string.IsNullOrWhiteSpace(r.AdverseReaction), !string.IsNullOrWhiteSpace(r.Complication), previous), r.Date);
+            r.FastingGlucose, !string.IsNullOrWhiteSpace(r.AdverseReaction), !string.IsNullOrWhiteSpace(r.Complication), previous), r.Date, thresholds.Current);
         var followUp = new ChronicFollowUp
         {
             EnrolmentId = enrolment.Id,

@@ -1,4 +1,54 @@
+using CountyHealth.Kernel.Reference;
+
 namespace CountyHealth.PublicHealth.Domain;
+
+/// <summary>
+/// The figures the hypertension and diabetes classification reads (Resources/chronic-thresholds.tsv, corrected by the
+/// administrator as the reference table <c>phs.chronic-thresholds</c>).
+/// </summary>
+public sealed record ChronicThresholds(int TargetSystolic, int TargetDiastolic, int ElderlyAge, int ElderlyTargetSystolic, decimal TargetGlucose,
+    int UrgentSystolic, int UrgentDiastolic, decimal UrgentGlucoseHigh, decimal UrgentGlucoseLow, int UrgentHeartRate, int ReviewDays, int RoutineMonths)
+{
+    private static readonly RuleFigure[] Figures =
+    [
+        new("target_systolic", "控制满意的收缩压", 100, 200),
+        new("target_diastolic", "控制满意的舒张压", 60, 120),
+        new("elderly_age", "老年目标的起始年龄", 50, 100),
+        new("elderly_target_systolic", "老年人控制满意的收缩压", 100, 200),
+        new("target_glucose", "控制满意的空腹血糖", 4.0m, 15.0m, Whole: false),
+        new("urgent_systolic", "紧急转诊的收缩压", 140, 280),
+        new("urgent_diastolic", "紧急转诊的舒张压", 90, 160),
+        new("urgent_glucose_high", "紧急转诊的血糖上限", 7.0m, 35.0m, Whole: false),
+        new("urgent_glucose_low", "紧急转诊的血糖下限", 1.0m, 7.0m, Whole: false),
+        new("urgent_heart_rate", "紧急转诊的心率", 60, 200),
+        new("review_days", "再随访天数", 1, 90),
+        new("routine_months", "常规随访月数", 1, 12),
+    ];
+
+    /// <summary>Reads the table; figures that contradict each other (an urgent threshold below the target) are refused too.</summary>
+    public static ChronicThresholds Parse(string text)
+    {
+        var f = RuleFigures.Parse(text, Figures);
+        var t = new ChronicThresholds(f.Whole("target_systolic"), f.Whole("target_diastolic"), f.Whole("elderly_age"), f.Whole("elderly_target_systolic"),
+            f["target_glucose"], f.Whole("urgent_systolic"), f.Whole("urgent_diastolic"), f["urgent_glucose_high"], f["urgent_glucose_low"],
+            f.Whole("urgent_heart_rate"), f.Whole("review_days"), f.Whole("routine_months"));
+        if (t.UrgentSystolic <= Math.Max(t.TargetSystolic, t.ElderlyTargetSystolic) || t.UrgentDiastolic <= t.TargetDiastolic)
+        {
+            throw new FormatException("紧急转诊的血压阈值应高于控制满意的目标");
+        }
+        if (!(t.UrgentGlucoseLow < t.TargetGlucose && t.TargetGlucose < t.UrgentGlucoseHigh))
+        {
+            throw new FormatException("血糖应满足：紧急转诊下限 < 控制满意目标 < 紧急转诊上限");
+        }
+        return t;
+    }
+
+    /// <summary>The rule in a sentence, as the follow-up form shows it.</summary>
+    public string Describe() =>
+        $"血压 <{TargetSystolic}/{TargetDiastolic}（{ElderlyAge} 岁及以上 <{ElderlyTargetSystolic}/{TargetDiastolic}）或空腹血糖 <{TargetGlucose} 为控制满意；" +
+        $"≥{UrgentSystolic}/{UrgentDiastolic}、血糖 ≥{UrgentGlucoseHigh} 或 ≤{UrgentGlucoseLow}、糖尿病患者心率 >{UrgentHeartRate} 为紧急转诊；" +
+        $"控制不满意或不良反应 {RuleFigures.Days(ReviewDays)}内随访，控制满意 {RoutineMonths} 个月后随访。";
+}
 
 /// <summary>
 /// The hypertension and type-2-diabetes rules of the national service specification (3rd edition, as
@@ -7,12 +57,6 @@ namespace CountyHealth.PublicHealth.Domain;
 /// </summary>
 public static class ChronicRules
 {
-    /// <summary>Days to the next visit after a visit that was not controlled or had a reaction, or after a referral (两周内).</summary>
-    public const int ReviewDays = 14;
-
-    /// <summary>A controlled patient is seen each quarter: four face-to-face visits a year at least.</summary>
-    public const int RoutineMonths = 3;
-
     /// <summary>The programme a diagnosis belongs to: primary hypertension I10–I15, type 2 diabetes E11; none otherwise.</summary>
     public static Programme? ProgrammeOf(string icd10)
     {
@@ -44,12 +88,12 @@ public static class ChronicRules
         _ => "并发症",
     };
 
-    /// <summary>Blood pressure at target: below 140/90, or below 150/90 from 65 (3rd edition).</summary>
-    public static bool BloodPressureControlled(int age, int systolic, int diastolic) =>
-        diastolic < 90 && systolic < (age >= 65 ? 150 : 140);
+    /// <summary>Blood pressure at target: below 140/90, or below 150/90 from 65 (3rd edition, as the table in force says).</summary>
+    public static bool BloodPressureControlled(int age, int systolic, int diastolic, ChronicThresholds t) =>
+        diastolic < t.TargetDiastolic && systolic < (age >= t.ElderlyAge ? t.ElderlyTargetSystolic : t.TargetSystolic);
 
     /// <summary>Fasting glucose at target: below 7.0 mmol/L.</summary>
-    public static bool GlucoseControlled(decimal fastingGlucose) => fastingGlucose < 7.0m;
+    public static bool GlucoseControlled(decimal fastingGlucose, ChronicThresholds t) => fastingGlucose < t.TargetGlucose;
 
     /// <summary>What a visit measured and found, as the classification reads it.</summary>
     public sealed record Findings(Programme Programme, int Age, int? SystolicBp, int? DiastolicBp, int? HeartRate, decimal? FastingGlucose,
@@ -63,50 +107,52 @@ public static class ChronicRules
     /// complication, or a second uncontrolled visit or reaction in a row, is referred; a first uncontrolled visit or
     /// reaction is seen again within two weeks; a controlled patient in three months.
     /// </summary>
-    public static Outcome Classify(Findings f, DateOnly date)
+    public static Outcome Classify(Findings f, DateOnly date, ChronicThresholds t)
     {
         var atTarget = f.Programme == Programme.Hypertension
-            ? f.SystolicBp is { } s && f.DiastolicBp is { } d && BloodPressureControlled(f.Age, s, d)
-            : f.FastingGlucose is { } g && GlucoseControlled(g);
+            ? f.SystolicBp is { } s && f.DiastolicBp is { } d && BloodPressureControlled(f.Age, s, d, t)
+            : f.FastingGlucose is { } g && GlucoseControlled(g, t);
         var cls = f.Complication ? FollowUpClass.Complication
             : f.AdverseReaction ? FollowUpClass.AdverseReaction
             : atTarget ? FollowUpClass.Controlled : FollowUpClass.NotControlled;
-        if (UrgentReason(f) is { } urgent)
+        var review = date.AddDays(t.ReviewDays);
+        var within = RuleFigures.Days(t.ReviewDays);
+        if (UrgentReason(f, t) is { } urgent)
         {
-            return new Outcome(cls, Referral.Urgent, date.AddDays(ReviewDays), $"紧急转诊（{urgent}），处理后转上级医院，2周内随访转诊情况", atTarget);
+            return new Outcome(cls, Referral.Urgent, review, $"紧急转诊（{urgent}），处理后转上级医院，{within}内随访转诊情况", atTarget);
         }
         var again = cls is FollowUpClass.NotControlled or FollowUpClass.AdverseReaction
             && f.PreviousClass is FollowUpClass.NotControlled or FollowUpClass.AdverseReaction;
         return cls switch
         {
-            FollowUpClass.Complication => new(cls, Referral.Referral, date.AddDays(ReviewDays), "出现新的并发症或原有并发症加重，建议转诊，2周内随访转诊情况", atTarget),
-            _ when again => new(cls, Referral.Referral, date.AddDays(ReviewDays), "连续两次控制不满意或药物不良反应难以控制，建议转诊，2周内随访转诊情况", atTarget),
-            FollowUpClass.NotControlled => new(cls, Referral.None, date.AddDays(ReviewDays), "首次控制不满意：调整用药，2周内随访", atTarget),
-            FollowUpClass.AdverseReaction => new(cls, Referral.None, date.AddDays(ReviewDays), "出现药物不良反应：调整用药，2周内随访", atTarget),
-            _ => new(cls, Referral.None, date.AddMonths(RoutineMonths), "控制满意：维持治疗，预约下次随访", atTarget),
+            FollowUpClass.Complication => new(cls, Referral.Referral, review, $"出现新的并发症或原有并发症加重，建议转诊，{within}内随访转诊情况", atTarget),
+            _ when again => new(cls, Referral.Referral, review, $"连续两次控制不满意或药物不良反应难以控制，建议转诊，{within}内随访转诊情况", atTarget),
+            FollowUpClass.NotControlled => new(cls, Referral.None, review, $"首次控制不满意：调整用药，{within}内随访", atTarget),
+            FollowUpClass.AdverseReaction => new(cls, Referral.None, review, $"出现药物不良反应：调整用药，{within}内随访", atTarget),
+            _ => new(cls, Referral.None, date.AddMonths(t.RoutineMonths), "控制满意：维持治疗，预约下次随访", atTarget),
         };
     }
 
     /// <summary>The threshold met for urgent referral (紧急转诊), or null.</summary>
-    public static string? UrgentReason(Findings f)
+    public static string? UrgentReason(Findings f, ChronicThresholds t)
     {
-        if (f.SystolicBp >= 180 || f.DiastolicBp >= 110)
+        if (f.SystolicBp >= t.UrgentSystolic || f.DiastolicBp >= t.UrgentDiastolic)
         {
-            return $"血压 {f.SystolicBp}/{f.DiastolicBp} mmHg ≥ 180/110";
+            return $"血压 {f.SystolicBp}/{f.DiastolicBp} mmHg ≥ {t.UrgentSystolic}/{t.UrgentDiastolic}";
         }
         if (f.Programme == Programme.Diabetes)
         {
-            if (f.FastingGlucose >= 16.7m)
+            if (f.FastingGlucose >= t.UrgentGlucoseHigh)
             {
-                return $"血糖 {f.FastingGlucose} mmol/L ≥ 16.7";
+                return $"血糖 {f.FastingGlucose} mmol/L ≥ {t.UrgentGlucoseHigh}";
             }
-            if (f.FastingGlucose <= 3.9m)
+            if (f.FastingGlucose <= t.UrgentGlucoseLow)
             {
-                return $"血糖 {f.FastingGlucose} mmol/L ≤ 3.9";
+                return $"血糖 {f.FastingGlucose} mmol/L ≤ {t.UrgentGlucoseLow}";
             }
-            if (f.HeartRate > 100)
+            if (f.HeartRate > t.UrgentHeartRate)
             {
-                return $"心率 {f.HeartRate} 次/分 > 100";
+                return $"心率 {f.HeartRate} 次/分 > {t.UrgentHeartRate}";
             }
         }
         return null;

@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Auditing;
+using CountyHealth.Kernel.Reference;
 
 namespace CountyHealth.PublicHealth.Domain;
 
@@ -85,6 +86,32 @@ internal sealed class MentalFollowUp : IPersonalHealthData, IProgrammeService
 }
 
 /// <summary>
+/// The figures the mental-disorder classification reads (Resources/mental-follow-up.tsv, corrected by the administrator
+/// as the reference table <c>phs.mental-follow-up</c>).
+/// </summary>
+public sealed record MentalIntervals(int UnstableRiskGrade, int UnstableReviewDays, int BasicReviewDays, int BasicAgainMonths, int StableMonths)
+{
+    private static readonly RuleFigure[] Figures =
+    [
+        new("unstable_risk_grade", "不稳定的危险性级别", 1, 5),
+        new("unstable_review_days", "不稳定再随访天数", 1, 90),
+        new("basic_review_days", "基本稳定再随访天数", 1, 90),
+        new("basic_again_months", "连续基本稳定再随访月数", 1, 12),
+        new("stable_months", "稳定随访月数", 1, 12),
+    ];
+
+    public static MentalIntervals Parse(string text)
+    {
+        var f = RuleFigures.Parse(text, Figures);
+        return new MentalIntervals(f.Whole("unstable_risk_grade"), f.Whole("unstable_review_days"), f.Whole("basic_review_days"), f.Whole("basic_again_months"), f.Whole("stable_months"));
+    }
+
+    public string Describe() =>
+        $"危险性 ≥{UnstableRiskGrade} 级等为不稳定（立即转诊，{RuleFigures.Days(UnstableReviewDays)}内随访）；基本稳定 {RuleFigures.Days(BasicReviewDays)}内随访，" +
+        $"仍基本稳定 {BasicAgainMonths} 个月内随访；稳定 {StableMonths} 个月内随访。";
+}
+
+/// <summary>
 /// The programme's classification (../shared/domain/phs-forms-and-schedules.md §5.3): 不稳定 at risk grade 3–5, marked
 /// psychotic symptoms, lost insight, an acute drug reaction or a serious physical illness — refer at once, see again
 /// within 2 weeks; 基本稳定 at grade 1–2, partial insight or poor social function — 2 weeks, then (still basically
@@ -99,20 +126,21 @@ public static class MentalRules
 
     public sealed record Outcome(MentalClass Class, bool Referral, DateOnly NextDueOn, string Advice);
 
-    public static Outcome Classify(Findings f, DateOnly day)
+    public static Outcome Classify(Findings f, DateOnly day, MentalIntervals t)
     {
-        if (f.RiskGrade >= 3 || f.MarkedSymptoms || f.Insight == Insight.Lost || f.AcuteReaction || f.SeriousPhysicalIllness)
+        if (f.RiskGrade >= t.UnstableRiskGrade || f.MarkedSymptoms || f.Insight == Insight.Lost || f.AcuteReaction || f.SeriousPhysicalIllness)
         {
-            return new Outcome(MentalClass.Unstable, true, day.AddDays(14),
-                f.RiskGrade >= 3 ? $"危险性{f.RiskGrade}级：对症处理后立即转诊，必要时报告公安；未住院者2周内随访" : "病情不稳定：对症处理后立即转诊；未住院者2周内随访");
+            var within = RuleFigures.Days(t.UnstableReviewDays);
+            return new Outcome(MentalClass.Unstable, true, day.AddDays(t.UnstableReviewDays),
+                f.RiskGrade >= t.UnstableRiskGrade ? $"危险性{f.RiskGrade}级：对症处理后立即转诊，必要时报告公安；未住院者{within}内随访" : $"病情不稳定：对症处理后立即转诊；未住院者{within}内随访");
         }
         if (f.RiskGrade >= 1 || f.Insight == Insight.Partial || f.PoorSocialFunction)
         {
             return f.Previous == MentalClass.BasicallyStable
-                ? new Outcome(MentalClass.BasicallyStable, false, day.AddMonths(1), "仍基本稳定：请精神专科医师指导治疗，1个月内随访")
-                : new Outcome(MentalClass.BasicallyStable, false, day.AddDays(14), "基本稳定：查找原因，在规定剂量内调整用药或对症处理，2周内随访");
+                ? new Outcome(MentalClass.BasicallyStable, false, day.AddMonths(t.BasicAgainMonths), $"仍基本稳定：请精神专科医师指导治疗，{t.BasicAgainMonths}个月内随访")
+                : new Outcome(MentalClass.BasicallyStable, false, day.AddDays(t.BasicReviewDays), $"基本稳定：查找原因，在规定剂量内调整用药或对症处理，{RuleFigures.Days(t.BasicReviewDays)}内随访");
         }
-        return new Outcome(MentalClass.Stable, false, day.AddMonths(3), "病情稳定：继续执行原治疗方案，3个月内随访");
+        return new Outcome(MentalClass.Stable, false, day.AddMonths(t.StableMonths), $"病情稳定：继续执行原治疗方案，{t.StableMonths}个月内随访");
     }
 
     public static string ClassName(MentalClass c) => c switch

@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Auditing;
+using CountyHealth.Kernel.Reference;
 
 namespace CountyHealth.PublicHealth.Domain;
 
@@ -83,6 +84,32 @@ internal sealed class TbVisit : IPersonalHealthData, IProgrammeService
 }
 
 /// <summary>
+/// The TB visit intervals (Resources/tb-follow-up.tsv, corrected by the administrator as the reference table
+/// <c>phs.tb-follow-up</c>).
+/// </summary>
+public sealed record TbIntervals(int FirstVisitDays, int FamilyIntensiveDays, int MonthlyMonths, int ReferralReviewDays, int MissedDosesReported)
+{
+    private static readonly RuleFigure[] Figures =
+    [
+        new("first_visit_days", "第一次入户随访天数", 1, 30),
+        new("family_intensive_days", "家属督导强化期随访间隔天数", 1, 60),
+        new("monthly_months", "随访间隔月数", 1, 6),
+        new("referral_review_days", "转诊后随访天数", 1, 90),
+        new("missed_doses_reported", "报告上级的漏服次数", 1, 60),
+    ];
+
+    public static TbIntervals Parse(string text)
+    {
+        var f = RuleFigures.Parse(text, Figures);
+        return new TbIntervals(f.Whole("first_visit_days"), f.Whole("family_intensive_days"), f.Whole("monthly_months"), f.Whole("referral_review_days"), f.Whole("missed_doses_reported"));
+    }
+
+    public string Describe() =>
+        $"接到通知后 {FirstVisitDays} 天内第一次入户随访，确定督导人员；家属督导者强化期每 {FamilyIntensiveDays} 天、其余每 {MonthlyMonths} 个月随访 1 次；" +
+        $"不良反应或并发症转诊后 {RuleFigures.Days(ReferralReviewDays)}内随访；漏服药 {MissedDosesReported} 次及以上报告上级结防机构；停止治疗时统计服药率（≥90%为规则服药）。";
+}
+
+/// <summary>
 /// The TB service rules (../shared/domain/phs-forms-and-schedules.md §6.1): the first home visit within 72 hours of the
 /// notice; with a family member supervising, a visit every 10 days in the intensive phase and monthly after it; with
 /// medical staff supervising (or self-administered), at least monthly; a week of missed doses reported to the TB
@@ -90,8 +117,7 @@ internal sealed class TbVisit : IPersonalHealthData, IProgrammeService
 /// </summary>
 public static class TbRules
 {
-    public const int FirstVisitWithinDays = 3;
-    public const int MissedDosesReported = 7;
+    /// <summary>Regular intake (规则服药率's numerator) is a definition of the indicator, not a service interval: kept here.</summary>
     public const decimal RegularShare = 0.9m;
 
     /// <summary>The intensive phase: 2 months for a new patient, 3 for retreatment.</summary>
@@ -109,21 +135,23 @@ public static class TbRules
     public sealed record Outcome(DateOnly NextDueOn, bool Referral, string Advice);
 
     /// <summary>The next visit and what the findings call for.</summary>
-    public static Outcome Assess(TbSupervisor supervisor, bool intensive, int missedDoses, bool adverseReaction, bool complication, DateOnly day)
+    public static Outcome Assess(TbSupervisor supervisor, bool intensive, int missedDoses, bool adverseReaction, bool complication, DateOnly day, TbIntervals t)
     {
-        var next = supervisor == TbSupervisor.Family && intensive ? day.AddDays(10) : day.AddMonths(1);
+        var family = supervisor == TbSupervisor.Family && intensive;
+        var next = family ? day.AddDays(t.FamilyIntensiveDays) : day.AddMonths(t.MonthlyMonths);
         var advice = new List<string>();
         var referral = adverseReaction || complication;
         if (referral)
         {
-            advice.Add("出现药物不良反应或并发症：转诊定点医疗机构，2周内随访转诊结果");
-            next = next > day.AddDays(14) ? day.AddDays(14) : next;
+            advice.Add($"出现药物不良反应或并发症：转诊定点医疗机构，{RuleFigures.Days(t.ReferralReviewDays)}内随访转诊结果");
+            var review = day.AddDays(t.ReferralReviewDays);
+            next = next > review ? review : next;
         }
-        if (missedDoses >= MissedDosesReported)
+        if (missedDoses >= t.MissedDosesReported)
         {
-            advice.Add($"漏服药 {missedDoses} 次（约一周及以上）：报告上级结核病防治机构，加强督导");
+            advice.Add($"漏服药 {missedDoses} 次（达到 {t.MissedDosesReported} 次）：报告上级结核病防治机构，加强督导");
         }
-        advice.Add(supervisor == TbSupervisor.Family && intensive ? "家属督导、强化期：每10天随访1次" : "每月随访1次，督促按时服药和复诊查痰");
+        advice.Add(family ? $"家属督导、强化期：每{t.FamilyIntensiveDays}天随访1次" : t.MonthlyMonths == 1 ? "每月随访1次，督促按时服药和复诊查痰" : $"每{t.MonthlyMonths}个月随访1次，督促按时服药和复诊查痰");
         return new Outcome(next, referral, string.Join("；", advice));
     }
 

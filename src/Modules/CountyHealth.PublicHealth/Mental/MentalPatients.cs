@@ -1,6 +1,7 @@
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Validation;
@@ -135,7 +136,7 @@ internal sealed class GetMentalPatient(MentalPages pages, AuditLog audit) : IUse
 }
 
 /// <summary>Records a follow-up, classified by the specification, with its referral and next date.</summary>
-internal sealed class RecordMentalFollowUp(CountyHealthDb db, MentalPages pages, ICurrentUser user, TimeProvider clock) : IUseCase
+internal sealed class RecordMentalFollowUp(CountyHealthDb db, MentalPages pages, ReferenceTable<MentalIntervals> intervals, ICurrentUser user, TimeProvider clock) : IUseCase
 {
     public async Task<Results<Created<MentalPatientView>, ValidationProblem, ProblemHttpResult>> HandleAsync(Guid id, MentalFollowUpRequest r, CancellationToken ct)
     {
@@ -164,7 +165,7 @@ internal sealed class RecordMentalFollowUp(CountyHealthDb db, MentalPages pages,
         {
             return e.ToProblem();
         }
-        var outcome = MentalRules.Classify(new(r.RiskGrade, r.MarkedSymptoms, r.Insight, r.PoorSocialFunction, r.AcuteReaction, r.SeriousPhysicalIllness, p.LastClass), r.Date);
+        var outcome = MentalRules.Classify(new(r.RiskGrade, r.MarkedSymptoms, r.Insight, r.PoorSocialFunction, r.AcuteReaction, r.SeriousPhysicalIllness, p.LastClass), r.Date, intervals.Current);
         db.Add(new MentalFollowUp
         {
             PatientId = p.Id,

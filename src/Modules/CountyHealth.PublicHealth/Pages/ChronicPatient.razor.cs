@@ -1,3 +1,4 @@
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Ui;
 using CountyHealth.PublicHealth.Chronic;
@@ -14,6 +15,7 @@ public sealed partial class ChronicPatient
     [Inject] private UiHandler<GetEnrolment> Get { get; set; } = default!;
     [Inject] private UiHandler<RecordFollowUp> Record { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ReferenceTable<ChronicThresholds> Thresholds { get; set; } = default!;
 
     private EnrolmentView? patient;
     private Form form = new();

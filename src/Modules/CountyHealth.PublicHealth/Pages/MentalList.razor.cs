@@ -1,3 +1,4 @@
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Ui;
 using CountyHealth.Kernel.Web;
@@ -14,6 +15,7 @@ public sealed partial class MentalList
     [Inject] private UiHandler<RegisterMentalPatient> Registration { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ReferenceTable<MentalIntervals> Intervals { get; set; } = default!;
 
     private string show = "due";
     private List<MentalRow> rows = [];

@@ -1,6 +1,8 @@
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Ui;
 using CountyHealth.Kernel.Web;
+using CountyHealth.PublicHealth.Domain;
 using CountyHealth.PublicHealth.Tuberculosis;
 using CountyHealth.Residents.Contracts;
 using Microsoft.AspNetCore.Components;
@@ -13,6 +15,7 @@ public sealed partial class TbList
     [Inject] private UiHandler<RegisterTbPatient> Registration { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ReferenceTable<TbIntervals> Intervals { get; set; } = default!;
 
     private string show = "due";
     private List<TbRow> rows = [];

@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Generation;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Outpatient.Contracts;
 using CountyHealth.Platform.Contracts;
@@ -13,7 +14,7 @@ namespace CountyHealth.PublicHealth.Seeding;
 /// each visit's class sets (one visit in twelve missed and caught up weeks later), their blood pressure or glucose at target about six times in ten; each follow-up is
 /// classified and dated by the same rules as a doctor's. Its own random stream, so the other parts stay as they were.
 /// </summary>
-internal sealed class ChronicHistory : ISyntheticData
+internal sealed class ChronicHistory(ReferenceTable<ChronicThresholds> thresholds) : ISyntheticData
 {
     private const double ManagedShare = 0.75;
     private const double AtTargetShare = 0.6;
@@ -65,7 +66,7 @@ internal sealed class ChronicHistory : ISyntheticData
                     var age = Age.On(person.BirthDate, day);
                     var (sbp, dbp) = atTarget ? (rng.Next(112, age >= 65 ? 149 : 139), rng.Next(68, 89)) : (rng.Next(141, 176), rng.Next(86, 106));
                     decimal? fbg = programme == Programme.Diabetes ? (atTarget ? 5.0m + rng.Next(0, 19) / 10m : 7.1m + rng.Next(0, 60) / 10m) : null;
-                    var outcome = ChronicRules.Classify(new ChronicRules.Findings(programme, age, sbp, dbp, rng.Next(62, 96), fbg, false, false, previous), day);
+                    var outcome = ChronicRules.Classify(new ChronicRules.Findings(programme, age, sbp, dbp, rng.Next(62, 96), fbg, false, false, previous), day, thresholds.Current);
                     followUps.Add(new ChronicFollowUp
                     {
                         EnrolmentId = enrolment.Id,

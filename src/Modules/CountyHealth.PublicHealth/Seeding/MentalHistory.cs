@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Generation;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Platform.Contracts;
 using CountyHealth.PublicHealth.Domain;
@@ -11,7 +12,7 @@ namespace CountyHealth.PublicHealth.Seeding;
 /// national rate), diagnosed at the county's psychiatric unit, followed up from 2024 about every quarter — most stable,
 /// some basically stable or unstable, classified by the same rules as a doctor's. Its own random stream.
 /// </summary>
-internal sealed class MentalHistory : ISyntheticData
+internal sealed class MentalHistory(ReferenceTable<MentalIntervals> intervals) : ISyntheticData
 {
     private const double RegisteredShare = 0.0045;
     private static readonly string[] Guardians = ["父亲", "母亲", "配偶", "子女", "兄弟姐妹"];
@@ -51,7 +52,7 @@ internal sealed class MentalHistory : ISyntheticData
             {
                 var roll = rng.Next(20);
                 var risk = roll < 15 ? 0 : roll < 19 ? rng.Next(1, 3) : rng.Next(3, 5);
-                var outcome = MentalRules.Classify(new(risk, false, risk == 0 ? Insight.Full : Insight.Partial, false, false, false, previous), day);
+                var outcome = MentalRules.Classify(new(risk, false, risk == 0 ? Insight.Full : Insight.Partial, false, false, false, previous), day, intervals.Current);
                 visits.Add(new MentalFollowUp
                 {
                     PatientId = patient.Id,

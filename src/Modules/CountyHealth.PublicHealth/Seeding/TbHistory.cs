@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Generation;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Platform.Contracts;
 using CountyHealth.PublicHealth.Domain;
@@ -12,7 +13,7 @@ namespace CountyHealth.PublicHealth.Seeding;
 /// every 10 days (family supervision, intensive phase) or monthly; a six-month course completed by most, a few lost or
 /// dead; one in ten taking fewer than 90 % of their doses. Its own random stream.
 /// </summary>
-internal sealed class TbHistory : ISyntheticData
+internal sealed class TbHistory(ReferenceTable<TbIntervals> intervals) : ISyntheticData
 {
     private const double YearlyRate = 0.00055;
     private const string Hospital = "清河县人民医院结核病定点门诊";
@@ -50,7 +51,7 @@ internal sealed class TbHistory : ISyntheticData
                 Regimen = type == 2 ? "2HRZES/6HRE" : "2HRZE/4HR",
                 Supervisor = supervisor,
                 RegisteredBy = town.Centre.DoctorName,
-                NextDueOn = notified.AddDays(TbRules.FirstVisitWithinDays),
+                NextDueOn = notified.AddDays(intervals.Current.FirstVisitDays),
             };
             var end = p.TreatmentStartedOn.AddMonths(type == 2 ? 8 : 6);
             var roll = rng.Next(100);
@@ -60,7 +61,7 @@ internal sealed class TbHistory : ISyntheticData
             for (var day = notified.AddDays(rng.Next(10) == 0 ? rng.Next(4, 8) : rng.Next(0, 4)); day <= today && day < stop;)
             {
                 var missed = rng.Next(20) == 0 ? rng.Next(7, 12) : rng.Next(4) == 0 ? rng.Next(1, 4) : 0;
-                var outcome = TbRules.Assess(supervisor, TbRules.Intensive(p.TreatmentStartedOn, type, day), missed, false, false, day);
+                var outcome = TbRules.Assess(supervisor, TbRules.Intensive(p.TreatmentStartedOn, type, day), missed, false, false, day, intervals.Current);
                 visits.Add(new TbVisit
                 {
                     PatientId = p.Id,

@@ -1,6 +1,7 @@
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Validation;
@@ -89,7 +90,8 @@ internal sealed class TbPages(CountyHealthDb db, IAccessScope scope, IResidentDi
     }
 }
 
-internal sealed class RegisterTbPatient(CountyHealthDb db, TbPages pages, IResidentDirectory residents, IAccessScope scope, ICurrentUser user, TimeProvider clock) : IUseCase
+internal sealed class RegisterTbPatient(CountyHealthDb db, TbPages pages, IResidentDirectory residents, IAccessScope scope, ReferenceTable<TbIntervals> intervals,
+    ICurrentUser user, TimeProvider clock) : IUseCase
 {
     public async Task<Results<Created<TbPatientView>, ValidationProblem, ProblemHttpResult>> HandleAsync(TbRegistration r, CancellationToken ct)
     {
@@ -131,7 +133,7 @@ internal sealed class RegisterTbPatient(CountyHealthDb db, TbPages pages, IResid
             Regimen = r.Regimen!.Trim(),
             RegisteredBy = user.FullName,
             // The first home visit within 72 hours of the notice.
-            NextDueOn = r.NotifiedOn.AddDays(TbRules.FirstVisitWithinDays),
+            NextDueOn = r.NotifiedOn.AddDays(intervals.Current.FirstVisitDays),
         };
         db.Add(patient);
         await db.SaveChangesAsync(ct);
@@ -153,7 +155,7 @@ internal sealed class GetTbPatient(TbPages pages, AuditLog audit) : IUseCase
 }
 
 /// <summary>Records the first home visit (it sets the supervisor) or a follow-up; the next date follows the supervisor and the phase.</summary>
-internal sealed class RecordTbVisit(CountyHealthDb db, TbPages pages, ICurrentUser user, TimeProvider clock) : IUseCase
+internal sealed class RecordTbVisit(CountyHealthDb db, TbPages pages, ReferenceTable<TbIntervals> intervals, ICurrentUser user, TimeProvider clock) : IUseCase
 {
     public async Task<Results<Created<TbPatientView>, ValidationProblem, ProblemHttpResult>> HandleAsync(Guid id, TbVisitRequest r, CancellationToken ct)
     {
@@ -187,7 +189,8 @@ internal sealed class RecordTbVisit(CountyHealthDb db, TbPages pages, ICurrentUs
             return e.ToProblem();
         }
         var first = p.FirstVisitOn is null;
-        var outcome = TbRules.Assess(r.Supervisor, TbRules.Intensive(p.TreatmentStartedOn, p.PatientType, r.Date), r.MissedDoses, r.AdverseReaction, r.Complication, r.Date);
+        var t = intervals.Current;
+        var outcome = TbRules.Assess(r.Supervisor, TbRules.Intensive(p.TreatmentStartedOn, p.PatientType, r.Date), r.MissedDoses, r.AdverseReaction, r.Complication, r.Date, t);
         db.Add(new TbVisit
         {
             PatientId = p.Id,
@@ -203,7 +206,7 @@ internal sealed class RecordTbVisit(CountyHealthDb db, TbPages pages, ICurrentUs
             AdverseReaction = r.AdverseReaction,
             Complication = r.Complication,
             Referral = outcome.Referral,
-            Advice = first && r.Date > p.NotifiedOn.AddDays(TbRules.FirstVisitWithinDays) ? "第一次入户随访超过72小时；" + outcome.Advice : outcome.Advice,
+            Advice = first && r.Date > p.NotifiedOn.AddDays(t.FirstVisitDays) ? $"第一次入户随访超过 {t.FirstVisitDays} 天；" + outcome.Advice : outcome.Advice,
             NextDueOn = outcome.NextDueOn,
             DoctorName = user.FullName,
             RecordedAt = clock.GetUtcNow().UtcDateTime,

@@ -11,10 +11,10 @@ public sealed class ChronicRuleTests
     private static readonly DateOnly Day = new(2026, 12, 2);
 
     private static ChronicRules.Outcome Htn(int age, int sbp, int dbp, FollowUpClass? previous = null, bool adr = false, bool complication = false) =>
-        ChronicRules.Classify(new(Programme.Hypertension, age, sbp, dbp, null, null, adr, complication, previous), Day);
+        ChronicRules.Classify(new(Programme.Hypertension, age, sbp, dbp, null, null, adr, complication, previous), Day, ChronicThresholdTable.Shipped);
 
     private static ChronicRules.Outcome Dm(decimal fbg, int? heartRate = null, FollowUpClass? previous = null) =>
-        ChronicRules.Classify(new(Programme.Diabetes, 60, 130, 80, heartRate, fbg, false, false, previous), Day);
+        ChronicRules.Classify(new(Programme.Diabetes, 60, 130, 80, heartRate, fbg, false, false, previous), Day, ChronicThresholdTable.Shipped);
 
     [Theory]
     [InlineData("I10", Programme.Hypertension)]
@@ -105,5 +105,42 @@ public sealed class ChronicRuleTests
         var after = ChinaTime.DayOf(new DateTime(2026, 12, 2, 16, 1, 0, DateTimeKind.Utc));
         Assert.False(ChronicRecords.IsOverdue(due, before));
         Assert.True(ChronicRecords.IsOverdue(due, after));
+    }
+
+    private static string Corrected(string key, string value) =>
+        string.Join('\n', ChronicThresholdTable.Create().Shipped.Split('\n').Select(l => l.StartsWith(key + "\t", StringComparison.Ordinal) ? $"{key}\t{value}\tcorrected" : l));
+
+    [Fact]
+    public void A_corrected_table_moves_the_classification_and_the_next_visit()
+    {
+        var strict = ChronicThresholds.Parse(Corrected("target_systolic", "130").Replace("review_days\t14", "review_days\t10", StringComparison.Ordinal));
+        var outcome = ChronicRules.Classify(new(Programme.Hypertension, 50, 135, 80, null, null, false, false, null), Day, strict);
+        Assert.Equal((FollowUpClass.NotControlled, Day.AddDays(10)), (outcome.Class, outcome.NextDueOn));
+        Assert.Contains("10天内随访", outcome.Advice, StringComparison.Ordinal);
+        Assert.Equal(FollowUpClass.Controlled, Htn(50, 135, 80).Class);
+        Assert.Contains("2周内随访", Htn(50, 150, 95).Advice, StringComparison.Ordinal);
+        Assert.Contains("<130/90", strict.Describe(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("target_systolic", "abc", "控制满意的收缩压“abc”应为 100～200 的整数")]
+    [InlineData("target_systolic", "139.5", "控制满意的收缩压“139.5”应为 100～200 的整数")]
+    [InlineData("urgent_heart_rate", "300", "紧急转诊的心率“300”应为 60～200 的整数")]
+    [InlineData("urgent_systolic", "145", "紧急转诊的血压阈值应高于控制满意的目标")]
+    [InlineData("urgent_glucose_low", "7.0", "血糖应满足")]
+    public void A_wrong_correction_is_refused_with_what_is_wrong(string key, string value, string message)
+    {
+        var e = Assert.Throws<FormatException>(() => ChronicThresholds.Parse(Corrected(key, value)));
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_table_missing_a_figure_or_naming_an_unknown_one_is_refused()
+    {
+        var shipped = ChronicThresholdTable.Create().Shipped;
+        var missing = string.Join('\n', shipped.Split('\n').Where(l => !l.StartsWith("routine_months", StringComparison.Ordinal)));
+        Assert.Contains("缺少“routine_months”", Assert.Throws<FormatException>(() => ChronicThresholds.Parse(missing)).Message, StringComparison.Ordinal);
+        Assert.Contains("没有“target_pulse”这一项", Assert.Throws<FormatException>(() => ChronicThresholds.Parse(shipped + "target_pulse\t80\tx\n")).Message, StringComparison.Ordinal);
+        Assert.Contains("重复", Assert.Throws<FormatException>(() => ChronicThresholds.Parse(shipped + "review_days\t14\tx\n")).Message, StringComparison.Ordinal);
     }
 }

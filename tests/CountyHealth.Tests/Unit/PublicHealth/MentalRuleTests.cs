@@ -1,4 +1,5 @@
 using CountyHealth.PublicHealth.Domain;
+using CountyHealth.PublicHealth.Mental;
 using Xunit;
 
 namespace CountyHealth.Tests.Unit.PublicHealth;
@@ -10,7 +11,7 @@ public sealed class MentalRuleTests
 
     private static MentalRules.Outcome Classify(int risk, Insight insight = Insight.Full, bool symptoms = false, bool poorSocial = false, bool reaction = false,
         bool illness = false, MentalClass? previous = null) =>
-        MentalRules.Classify(new(risk, symptoms, insight, poorSocial, reaction, illness, previous), Day);
+        MentalRules.Classify(new(risk, symptoms, insight, poorSocial, reaction, illness, previous), Day, MentalIntervalTable.Shipped);
 
     [Theory]
     [InlineData(0, MentalClass.Stable)]
@@ -48,4 +49,18 @@ public sealed class MentalRuleTests
     [Fact]
     public void The_forms_codes_run_the_other_way_from_the_chronic_forms() =>
         Assert.Equal((1, 3), ((int)MentalClass.Unstable, (int)MentalClass.Stable));
+
+    [Fact]
+    public void A_corrected_table_moves_the_unstable_grade_and_the_intervals()
+    {
+        var text = MentalIntervalTable.Create().Shipped.Replace("unstable_risk_grade\t3", "unstable_risk_grade\t2", StringComparison.Ordinal)
+            .Replace("stable_months\t3", "stable_months\t2", StringComparison.Ordinal);
+        var corrected = MentalIntervals.Parse(text);
+        var grade2 = MentalRules.Classify(new(2, false, Insight.Full, false, false, false, null), Day, corrected);
+        Assert.Equal((MentalClass.Unstable, true), (grade2.Class, grade2.Referral));
+        Assert.Equal(Day.AddMonths(2), MentalRules.Classify(new(0, false, Insight.Full, false, false, false, null), Day, corrected).NextDueOn);
+        Assert.Equal(MentalClass.BasicallyStable, Classify(2).Class);
+        Assert.Contains("第 5 行：不稳定的危险性级别“6”应为 1～5 的整数",
+            Assert.Throws<FormatException>(() => MentalIntervals.Parse(text.Replace("unstable_risk_grade\t2", "unstable_risk_grade\t6", StringComparison.Ordinal))).Message, StringComparison.Ordinal);
+    }
 }
