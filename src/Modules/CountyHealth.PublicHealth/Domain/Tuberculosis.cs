@@ -105,7 +105,7 @@ public sealed record TbIntervals(int FirstVisitDays, int FamilyIntensiveDays, in
     }
 
     public string Describe() =>
-        $"接到通知后 {FirstVisitDays} 天内第一次入户随访，确定督导人员；家属督导者强化期每 {FamilyIntensiveDays} 天、其余每 {MonthlyMonths} 个月随访 1 次；" +
+        $"接到通知后 {FirstVisitDays * 24} 小时内第一次入户随访，确定督导人员；家属督导者强化期每 {FamilyIntensiveDays} 天、其余每 {MonthlyMonths} 个月随访 1 次；" +
         $"不良反应或并发症转诊后 {RuleFigures.Days(ReferralReviewDays)}内随访；漏服药 {MissedDosesReported} 次及以上报告上级结防机构；停止治疗时统计服药率（≥90%为规则服药）。";
 }
 

@@ -206,7 +206,7 @@ internal sealed class RecordTbVisit(CountyHealthDb db, TbPages pages, ReferenceT
             AdverseReaction = r.AdverseReaction,
             Complication = r.Complication,
             Referral = outcome.Referral,
-            Advice = first && r.Date > p.NotifiedOn.AddDays(t.FirstVisitDays) ? $"第一次入户随访超过 {t.FirstVisitDays} 天；" + outcome.Advice : outcome.Advice,
+            Advice = first && r.Date > p.NotifiedOn.AddDays(t.FirstVisitDays) ? $"第一次入户随访超过{t.FirstVisitDays * 24}小时；" + outcome.Advice : outcome.Advice,
             NextDueOn = outcome.NextDueOn,
             DoctorName = user.FullName,
             RecordedAt = clock.GetUtcNow().UtcDateTime,
