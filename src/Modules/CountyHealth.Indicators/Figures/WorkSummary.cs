@@ -92,7 +92,8 @@ internal sealed class WriteWorkSummary(FigureTable figures, IndicatorCatalogue c
             institutions = reach ?? (await directory.ListAsync(ct)).Select(i => i.Id).ToList();
             (name, we) = reach is null ? ("全县", "全县") : ("所辖机构", "所辖机构");
         }
-        await figures.LoadAsync(institutions, period.YearBefore.FromMonth, period.ToMonth, ct, catalogue.Indicators);
+        // The two periods it quotes, summed by the database: loading their 24 months of every figure took 2.2 s for the full county.
+        await figures.LoadPeriodsAsync(institutions, [period, period.YearBefore], catalogue.Indicators, ct);
         var quoted = new List<QuotedFigure>();
         string Quote(Indicator i, Period p, decimal? value, string text)
         {
