@@ -390,7 +390,7 @@ namespace CountyHealth.Migrations.Postgres.Migrations
 
                     b.HasKey("Source", "InstitutionId", "Month", "Measure", "Dimension");
 
-                    b.HasIndex("Month", "Dimension");
+                    b.HasIndex("Measure", "Month", "Dimension", "InstitutionId", "Value");
 
                     b.ToTable("indicator_facts", (string)null);
                 });

@@ -385,7 +385,7 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
 
                     b.HasKey("Source", "InstitutionId", "Month", "Measure", "Dimension");
 
-                    b.HasIndex("Month", "Dimension");
+                    b.HasIndex("Measure", "Month", "Dimension", "InstitutionId", "Value");
 
                     b.ToTable("indicator_facts", (string)null);
                 });
