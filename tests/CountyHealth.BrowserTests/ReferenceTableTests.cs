@@ -19,7 +19,7 @@ public sealed class ReferenceTableTests(SqliteServerFixture server)
         await admin.GotoAsync(server.BaseUrl + "/admin/reference-tables/phs.immunisation-schedule");
         await WaitInteractive(admin);
         await Expect(admin.Locator("[data-testid=reference-rows]"), "乙肝疫苗");
-        Assert.Equal(7, await admin.Locator("[data-testid=reference-table]").CountAsync());
+        Assert.Equal(8, await admin.Locator("[data-testid=reference-table]").CountAsync());
         await admin.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "60-reference-immunisation-schedule.png"), FullPage = true });
 
         await admin.Locator("[data-testid=reference-table][data-key='idr.cluster-rule']").ClickAsync();

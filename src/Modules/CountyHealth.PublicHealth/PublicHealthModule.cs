@@ -71,6 +71,7 @@ public sealed class PublicHealthModule : IModule
         services.AddReferenceTable(ChronicThresholdTable.Create());
         services.AddReferenceTable(MentalIntervalTable.Create());
         services.AddReferenceTable(TbIntervalTable.Create());
+        services.AddReferenceTable(MaternalScheduleTable.Create());
         services.AddReferenceTable(NationalSchedule.Create());
         services.AddReferenceTable(ChildSchedule.Create());
         services.AddScoped<ImmunisationRecords>();

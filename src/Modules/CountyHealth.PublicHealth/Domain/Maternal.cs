@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Auditing;
+using CountyHealth.Kernel.Reference;
 
 namespace CountyHealth.PublicHealth.Domain;
 
@@ -112,6 +113,101 @@ internal sealed class MaternalVisit : IPersonalHealthData, IProgrammeService
 }
 
 /// <summary>
+/// The maternal visit windows and the antenatal findings' thresholds (Resources/maternal-schedule.tsv, corrected by the
+/// administrator as the reference table <c>phs.maternal-schedule</c>).
+/// </summary>
+public sealed record MaternalSchedule(IReadOnlyList<(int Number, int From, int To)> Windows, int PostpartumWithinDays, int Check42From, int Check42OverdueAfter,
+    int HypertensiveSystolic, int HypertensiveDiastolic, int AnaemicBelow, int FetalHeartLow, int FetalHeartHigh)
+{
+    private static readonly RuleFigure[] Figures =
+    [
+        new("visit2_from_week", "第2次产前随访起始孕周", 13, 42), new("visit2_to_week", "第2次产前随访截止孕周", 13, 42),
+        new("visit3_from_week", "第3次产前随访起始孕周", 13, 42), new("visit3_to_week", "第3次产前随访截止孕周", 13, 42),
+        new("visit4_from_week", "第4次产前随访起始孕周", 13, 42), new("visit4_to_week", "第4次产前随访截止孕周", 13, 42),
+        new("visit5_from_week", "第5次产前随访起始孕周", 13, 42), new("visit5_to_week", "第5次产前随访截止孕周", 13, 42),
+        new("postpartum_within_days", "产后访视天数", 1, 28),
+        new("check42_from_days", "产后42天健康检查起始天数", MaternalRules.Check42Earliest, 90),
+        new("check42_overdue_days", "产后42天健康检查逾期天数", MaternalRules.Check42Earliest, 120),
+        new("hypertensive_systolic", "异常的收缩压", 100, 200), new("hypertensive_diastolic", "异常的舒张压", 60, 130),
+        new("anaemic_below", "贫血的血红蛋白", 60, 150),
+        new("fetal_heart_low", "胎心率下限", 60, 200), new("fetal_heart_high", "胎心率上限", 60, 220),
+    ];
+
+    /// <summary>Reads the table; windows out of order or overlapping, and limits the wrong way round, are refused.</summary>
+    public static MaternalSchedule Parse(string text)
+    {
+        var f = RuleFigures.Parse(text, Figures);
+        var windows = Enumerable.Range(2, 4).Select(n => (Number: n, From: f.Whole($"visit{n}_from_week") * 7, To: (f.Whole($"visit{n}_to_week") * 7) + 6)).ToList();
+        for (var i = 0; i < windows.Count; i++)
+        {
+            if (windows[i].To < windows[i].From)
+            {
+                throw new FormatException($"第{windows[i].Number}次产前随访的截止孕周早于起始孕周");
+            }
+            if (i > 0 && windows[i].From <= windows[i - 1].To)
+            {
+                throw new FormatException($"第{windows[i].Number}次产前随访应从第{windows[i - 1].Number}次的截止孕周之后开始");
+            }
+        }
+        var s = new MaternalSchedule(windows, f.Whole("postpartum_within_days"), f.Whole("check42_from_days"), f.Whole("check42_overdue_days"),
+            f.Whole("hypertensive_systolic"), f.Whole("hypertensive_diastolic"), f.Whole("anaemic_below"), f.Whole("fetal_heart_low"), f.Whole("fetal_heart_high"));
+        if (s.Check42OverdueAfter <= s.Check42From)
+        {
+            throw new FormatException("产后42天健康检查的逾期天数应大于起始天数");
+        }
+        if (s.FetalHeartHigh <= s.FetalHeartLow)
+        {
+            throw new FormatException("胎心率上限应大于下限");
+        }
+        return s;
+    }
+
+    public string Describe() =>
+        "第1次产前检查（建册）在孕13周前，其后" + string.Join("、", Windows.Select(w => $"孕{w.From / 7}～{w.To / 7}周")) +
+        $"各随访1次；出院后{PostpartumWithinDays}天内产后访视，分娩后{Check42From}天起产后42天健康检查（超过{Check42OverdueAfter}天为逾期）。" +
+        $"血压≥{HypertensiveSystolic}/{HypertensiveDiastolic} mmHg、血红蛋白<{AnaemicBelow} g/L、胎心率不在{FetalHeartLow}～{FetalHeartHigh}次/分记为异常。";
+
+    /// <summary>
+    /// The next antenatal visit: the first window that begins after the last visit's gestation (a woman seen late
+    /// skips the windows she is past; an extra visit inside a window leaves the next window as it was). After the last
+    /// window the delivery is awaited.
+    /// </summary>
+    public MaternalRules.Next NextAntenatal(DateOnly dueDate, int lastGestationDays)
+    {
+        var start = MaternalRules.PeriodStart(dueDate);
+        foreach (var (_, from, to) in Windows)
+        {
+            if (from > lastGestationDays)
+            {
+                return new MaternalRules.Next($"产前随访（孕{MaternalRules.Weeks(from)}～{MaternalRules.Weeks(to)}）", start.AddDays(from), start.AddDays(to));
+            }
+        }
+        return new MaternalRules.Next("待分娩（预产期 " + dueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "）", null, null);
+    }
+
+    /// <summary>After the delivery: the postpartum visit within a week of discharge, then the 42-day check.</summary>
+    public MaternalRules.Next NextAfterDelivery(DateOnly deliveredOn, DateOnly dischargedOn, bool postpartumDone) => postpartumDone
+        ? new MaternalRules.Next("产后42天健康检查", deliveredOn.AddDays(Check42From), deliveredOn.AddDays(Check42OverdueAfter))
+        : new MaternalRules.Next($"产后访视（出院后{PostpartumWithinDays}天内）", dischargedOn, dischargedOn.AddDays(PostpartumWithinDays));
+
+    /// <summary>Blood pressure that the forms mark for referral in pregnancy (妊娠期高血压: ≥ 140/90).</summary>
+    public bool Hypertensive(int? systolic, int? diastolic) => systolic >= HypertensiveSystolic || diastolic >= HypertensiveDiastolic;
+
+    /// <summary>Anaemia in pregnancy: haemoglobin below 110 g/L.</summary>
+    public bool Anaemic(int? haemoglobin) => haemoglobin < AnaemicBelow;
+
+    /// <summary>What the figures of an antenatal check show abnormal, with the advice the form's 异常 carries.</summary>
+    public IReadOnlyList<(string Key, string Name)> Findings =>
+        [("bp", $"血压≥{HypertensiveSystolic}/{HypertensiveDiastolic} mmHg，建议转诊上级医疗机构产科"), ("hb", $"血红蛋白<{AnaemicBelow} g/L（贫血）"),
+            ("fhr", $"胎心率不在{FetalHeartLow}～{FetalHeartHigh}次/分，建议转诊"), ("other", "其他异常")];
+
+    /// <summary>The findings of a check's figures, as keys of <see cref="Findings"/>.</summary>
+    public IReadOnlyList<string> FindingsOf(int? systolic, int? diastolic, int? haemoglobin, int? fetalHeartRate, bool other) =>
+        new[] { ("bp", Hypertensive(systolic, diastolic)), ("hb", Anaemic(haemoglobin)), ("fhr", fetalHeartRate < FetalHeartLow || fetalHeartRate > FetalHeartHigh), ("other", other) }
+            .Where(f => f.Item2).Select(f => f.Item1).ToList();
+}
+
+/// <summary>
 /// The maternal schedule of the specification (../shared/domain/phs-forms-and-schedules.md §4.1): the first check before
 /// 13 weeks (≤ 12⁺⁶), then one visit each at 16–20, 21–24, 28–36 and 37–40 weeks; the postpartum home visit within a
 /// week of discharge; the 42-day check. Gestation is counted from the last menstrual period, or from the due date less
@@ -131,27 +227,11 @@ public static class MaternalRules
     /// <summary>A delivery is a birth from 28 weeks; an end before it is a miscarriage or termination (流产、引产).</summary>
     public const int DeliveryFromDays = 28 * 7;
 
-    /// <summary>The postpartum visit is due within a week of discharge.</summary>
-    public const int PostpartumWithinDays = 7;
-
     /// <summary>产后访视率 counts a visit within 28 days of discharge (the service is due within 7: they differ on purpose).</summary>
     public const int PostpartumCountedDays = 28;
 
-    /// <summary>The 42-day check: due from day 42 after delivery; counted overdue after 8 weeks, refused before 4 weeks.</summary>
-    public const int Check42From = 42;
-
-    public const int Check42OverdueAfter = 56;
-
+    /// <summary>The 42-day check is refused before 4 weeks after the delivery (its due window is in <see cref="MaternalSchedule"/>).</summary>
     public const int Check42Earliest = 28;
-
-    /// <summary>The antenatal windows after the first check, in gestation days (first day, last day).</summary>
-    public static IReadOnlyList<(int Number, int From, int To)> Windows { get; } =
-    [
-        (2, 16 * 7, (20 * 7) + 6),
-        (3, 21 * 7, (24 * 7) + 6),
-        (4, 28 * 7, (36 * 7) + 6),
-        (5, 37 * 7, (40 * 7) + 6),
-    ];
 
     public static DateOnly DueDate(DateOnly lastPeriod) => lastPeriod.AddDays(TermDays);
 
@@ -168,47 +248,9 @@ public static class MaternalRules
     /// <summary>The next contact due for a pregnancy, from when, and overdue after when (null dates: nothing is due).</summary>
     public sealed record Next(string Name, DateOnly? From, DateOnly? By);
 
-    /// <summary>
-    /// The next antenatal visit: the first window that begins after the last visit's gestation (a woman seen late
-    /// skips the windows she is past; an extra visit inside a window leaves the next window as it was). After the last
-    /// window the delivery is awaited.
-    /// </summary>
-    public static Next NextAntenatal(DateOnly dueDate, int lastGestationDays)
-    {
-        var start = PeriodStart(dueDate);
-        foreach (var (_, from, to) in Windows)
-        {
-            if (from > lastGestationDays)
-            {
-                return new Next($"产前随访（孕{Weeks(from)}～{Weeks(to)}）", start.AddDays(from), start.AddDays(to));
-            }
-        }
-        return new Next("待分娩（预产期 " + dueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "）", null, null);
-    }
-
-    /// <summary>After the delivery: the postpartum visit within a week of discharge, then the 42-day check.</summary>
-    public static Next NextAfterDelivery(DateOnly deliveredOn, DateOnly dischargedOn, bool postpartumDone) => postpartumDone
-        ? new Next("产后42天健康检查", deliveredOn.AddDays(Check42From), deliveredOn.AddDays(Check42OverdueAfter))
-        : new Next("产后访视（出院后7天内）", dischargedOn, dischargedOn.AddDays(PostpartumWithinDays));
-
     /// <summary>产后访视率's numerator: a visit from discharge to 28 days after it.</summary>
     public static bool PostpartumCounted(DateOnly dischargedOn, DateOnly visitedOn) =>
         visitedOn >= dischargedOn && visitedOn.DayNumber - dischargedOn.DayNumber <= PostpartumCountedDays;
-
-    /// <summary>Blood pressure that the forms mark for referral in pregnancy (妊娠期高血压: ≥ 140/90).</summary>
-    public static bool Hypertensive(int? systolic, int? diastolic) => systolic >= 140 || diastolic >= 90;
-
-    /// <summary>Anaemia in pregnancy: haemoglobin below 110 g/L.</summary>
-    public static bool Anaemic(int? haemoglobin) => haemoglobin < 110;
-
-    /// <summary>What the figures of an antenatal check show abnormal, with the advice the form's 异常 carries.</summary>
-    public static IReadOnlyList<(string Key, string Name)> Findings { get; } =
-        [("bp", "血压≥140/90 mmHg，建议转诊上级医疗机构产科"), ("hb", "血红蛋白<110 g/L（贫血）"), ("fhr", "胎心率不在110～160次/分，建议转诊"), ("other", "其他异常")];
-
-    /// <summary>The findings of a check's figures, as keys of <see cref="Findings"/>.</summary>
-    public static IReadOnlyList<string> FindingsOf(int? systolic, int? diastolic, int? haemoglobin, int? fetalHeartRate, bool other) =>
-        new[] { ("bp", Hypertensive(systolic, diastolic)), ("hb", Anaemic(haemoglobin)), ("fhr", fetalHeartRate is < 110 or > 160), ("other", other) }
-            .Where(f => f.Item2).Select(f => f.Item1).ToList();
 
     /// <summary>The exam items of the postpartum visit and the 42-day check (1 未见异常 / 2 异常 each).</summary>
     public static IReadOnlyList<(string Key, string Name)> PostpartumItems { get; } =

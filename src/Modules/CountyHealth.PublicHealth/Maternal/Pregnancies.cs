@@ -1,6 +1,7 @@
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Security;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Validation;
@@ -52,12 +53,16 @@ public sealed record PregnancyView(Guid Id, Guid ResidentId, string Name, int Ag
     string? NextDueBy, bool Overdue, IReadOnlyList<MaternalVisitRow> Visits, bool CanRecord, int Version);
 
 /// <summary>Loads a pregnancy under the scope rule, shows it, and keeps its schedule.</summary>
-internal sealed class MaternalPages(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, IInstitutionDirectory institutions, TimeProvider clock)
+internal sealed class MaternalPages(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, IInstitutionDirectory institutions, ReferenceTable<MaternalSchedule> table,
+    TimeProvider clock)
 {
     public const string NotFound = "未找到该孕产妇";
 
+    /// <summary>The windows and thresholds in force.</summary>
+    public MaternalSchedule Schedule => table.Current;
+
     /// <summary>What the first check marks abnormal: the exam items and the figures' findings.</summary>
-    public static readonly IReadOnlyList<(string Key, string Name)> FirstCheckTable = [.. MaternalRules.FirstCheckItems, .. MaternalRules.Findings];
+    public IReadOnlyList<(string Key, string Name)> FirstCheckTable => [.. MaternalRules.FirstCheckItems, .. Schedule.Findings];
     public const string Changed = "该记录已被他人修改，请刷新后再操作";
 
     public async Task<Pregnancy?> FindAsync(Guid id, string permission, CancellationToken ct)
@@ -67,14 +72,14 @@ internal sealed class MaternalPages(CountyHealthDb db, IAccessScope scope, IResi
     }
 
     /// <summary>Sets the next contact and its window from where the pregnancy stands.</summary>
-    public static void Reschedule(Pregnancy p, IEnumerable<MaternalVisit> visits)
+    public static void Reschedule(Pregnancy p, IEnumerable<MaternalVisit> visits, MaternalSchedule schedule)
     {
         var all = visits.ToList();
         var next = p.Status switch
         {
-            PregnancyStatus.Antenatal => MaternalRules.NextAntenatal(p.DueDate,
+            PregnancyStatus.Antenatal => schedule.NextAntenatal(p.DueDate,
                 all.Where(v => v.Contact is MaternalContact.FirstAntenatal or MaternalContact.Antenatal).Select(v => v.GestationDays ?? 0).DefaultIfEmpty(p.GestationDaysAtRegistration).Max()),
-            PregnancyStatus.Delivered => MaternalRules.NextAfterDelivery(p.DeliveredOn!.Value, p.DischargedOn!.Value, all.Any(v => v.Contact == MaternalContact.Postpartum)),
+            PregnancyStatus.Delivered => schedule.NextAfterDelivery(p.DeliveredOn!.Value, p.DischargedOn!.Value, all.Any(v => v.Contact == MaternalContact.Postpartum)),
             PregnancyStatus.Closed => new MaternalRules.Next("已结案", null, null),
             _ => new MaternalRules.Next("已终止管理", null, null),
         };
@@ -118,7 +123,7 @@ internal sealed class MaternalPages(CountyHealthDb db, IAccessScope scope, IResi
                 Names(v.AbnormalItems, v.Contact switch
                 {
                     MaternalContact.FirstAntenatal => FirstCheckTable,
-                    MaternalContact.Antenatal => MaternalRules.Findings,
+                    MaternalContact.Antenatal => Schedule.Findings,
                     _ => MaternalRules.PostpartumItems,
                 }), v.Abnormal, Classification(v),
                 Names(v.Guidance, MaternalRules.GuidanceOf(v.Contact)), v.Referral, v.ReferralReason, v.DoctorName)).ToList(),
@@ -212,7 +217,7 @@ internal sealed class RegisterPregnancy(CountyHealthDb db, MaternalPages pages, 
         {
             return Problems.Conflict("该孕产妇已建册，尚未结案");
         }
-        var findings = MaternalRules.FindingsOf(r.SystolicBp, r.DiastolicBp, r.Haemoglobin, null, false);
+        var findings = pages.Schedule.FindingsOf(r.SystolicBp, r.DiastolicBp, r.Haemoglobin, null, false);
         var abnormal = (r.AbnormalItems ?? []).Count > 0 || findings.Count > 0;
         var pregnancy = new Pregnancy
         {
@@ -246,7 +251,7 @@ internal sealed class RegisterPregnancy(CountyHealthDb db, MaternalPages pages, 
             SystolicBp = r.SystolicBp,
             DiastolicBp = r.DiastolicBp,
             Haemoglobin = r.Haemoglobin,
-            AbnormalItems = MaternalPages.Codes([.. r.AbnormalItems ?? [], .. findings], MaternalPages.FirstCheckTable),
+            AbnormalItems = MaternalPages.Codes([.. r.AbnormalItems ?? [], .. findings], pages.FirstCheckTable),
             Abnormal = abnormal,
             Guidance = MaternalPages.Codes(r.Guidance, MaternalRules.GuidanceOf(MaternalContact.FirstAntenatal)),
             Referral = r.Referral,
@@ -254,7 +259,7 @@ internal sealed class RegisterPregnancy(CountyHealthDb db, MaternalPages pages, 
             DoctorName = user.FullName,
             RecordedAt = clock.GetUtcNow().UtcDateTime,
         };
-        MaternalPages.Reschedule(pregnancy, [first]);
+        MaternalPages.Reschedule(pregnancy, [first], pages.Schedule);
         db.AddRange(pregnancy, first);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/public-health/maternal/{pregnancy.Id}", await pages.ViewAsync(pregnancy, ct));
@@ -311,7 +316,7 @@ internal sealed class RecordAntenatalVisit(CountyHealthDb db, MaternalPages page
             return e.ToProblem();
         }
         var visits = await db.Set<MaternalVisit>().Where(v => v.PregnancyId == p.Id).ToListAsync(ct);
-        var findings = MaternalRules.FindingsOf(r.SystolicBp, r.DiastolicBp, r.Haemoglobin, r.FetalHeartRate, r.OtherAbnormal);
+        var findings = pages.Schedule.FindingsOf(r.SystolicBp, r.DiastolicBp, r.Haemoglobin, r.FetalHeartRate, r.OtherAbnormal);
         var abnormal = findings.Count > 0;
         var visit = new MaternalVisit
         {
@@ -338,7 +343,7 @@ internal sealed class RecordAntenatalVisit(CountyHealthDb db, MaternalPages page
         };
         db.Add(visit);
         p.HighRisk |= abnormal || r.Referral;
-        MaternalPages.Reschedule(p, visits.Append(visit));
+        MaternalPages.Reschedule(p, visits.Append(visit), pages.Schedule);
         return await SaveAsync(db, pages, p, ct);
     }
 
@@ -408,7 +413,7 @@ internal sealed class RecordDelivery(CountyHealthDb db, MaternalPages pages, Tim
         }
         (p.Status, p.DeliveredOn, p.DischargedOn, p.DeliveredAt, p.DeliveryMode, p.LiveBirths) =
             (PregnancyStatus.Delivered, r.DeliveredOn, r.DischargedOn, r.DeliveredAt!.Trim(), r.Mode, r.LiveBirths);
-        MaternalPages.Reschedule(p, await db.Set<MaternalVisit>().Where(v => v.PregnancyId == p.Id).ToListAsync(ct));
+        MaternalPages.Reschedule(p, await db.Set<MaternalVisit>().Where(v => v.PregnancyId == p.Id).ToListAsync(ct), pages.Schedule);
         return await RecordAntenatalVisit.SaveAsync(db, pages, p, ct);
     }
 }
@@ -478,7 +483,7 @@ internal sealed class RecordPostpartumVisit(CountyHealthDb db, MaternalPages pag
             SystolicBp = r.SystolicBp,
             DiastolicBp = r.DiastolicBp,
             AbnormalItems = MaternalPages.Codes(r.AbnormalItems, MaternalRules.PostpartumItems),
-            Abnormal = (r.AbnormalItems ?? []).Count > 0 || MaternalRules.Hypertensive(r.SystolicBp, r.DiastolicBp) || r.TemperatureC >= 38,
+            Abnormal = (r.AbnormalItems ?? []).Count > 0 || pages.Schedule.Hypertensive(r.SystolicBp, r.DiastolicBp) || r.TemperatureC >= 38,
             Guidance = MaternalPages.Codes(r.Guidance, MaternalRules.GuidanceOf(r.Contact)),
             Referral = r.Referral,
             ReferralReason = r.Referral ? r.ReferralReason?.Trim() : null,
@@ -491,7 +496,7 @@ internal sealed class RecordPostpartumVisit(CountyHealthDb db, MaternalPages pag
             // 处理: 结案 or 转诊 — either way the programme's management of this pregnancy ends with the check.
             (p.Status, p.EndedOn) = (PregnancyStatus.Closed, r.Date);
         }
-        MaternalPages.Reschedule(p, visits.Append(visit));
+        MaternalPages.Reschedule(p, visits.Append(visit), pages.Schedule);
         return await RecordAntenatalVisit.SaveAsync(db, pages, p, ct);
     }
 }
@@ -524,7 +529,7 @@ internal sealed class EndPregnancy(CountyHealthDb db, MaternalPages pages, TimeP
             return e.ToProblem();
         }
         (p.Status, p.EndedOn, p.EndReason) = (PregnancyStatus.Ended, r.Date, r.Reason!.Trim());
-        MaternalPages.Reschedule(p, []);
+        MaternalPages.Reschedule(p, [], pages.Schedule);
         return await RecordAntenatalVisit.SaveAsync(db, pages, p, ct);
     }
 }

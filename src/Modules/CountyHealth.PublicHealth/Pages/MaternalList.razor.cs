@@ -1,6 +1,8 @@
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Ui;
 using CountyHealth.Kernel.Web;
+using CountyHealth.PublicHealth.Domain;
 using CountyHealth.PublicHealth.Maternal;
 using CountyHealth.Residents.Contracts;
 using Microsoft.AspNetCore.Components;
@@ -15,6 +17,7 @@ public sealed partial class MaternalList
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ReferenceTable<MaternalSchedule> Schedule { get; set; } = default!;
 
     private string show = "due";
     private List<MaternalRow> rows = [];

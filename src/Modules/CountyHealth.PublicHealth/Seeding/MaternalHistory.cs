@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Generation;
+using CountyHealth.Kernel.Reference;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Platform.Contracts;
 using CountyHealth.PublicHealth.Domain;
@@ -13,7 +14,7 @@ namespace CountyHealth.PublicHealth.Seeding;
 /// the county hospital or the township centre, visited after discharge (mostly within the week) and checked at 42 days;
 /// and the women pregnant today, registered and seen as far as their gestation goes. Its own random stream.
 /// </summary>
-internal sealed class MaternalHistory : ISyntheticData
+internal sealed class MaternalHistory(ReferenceTable<MaternalSchedule> table) : ISyntheticData
 {
     private const string CountyHospital = "清河县人民医院";
 
@@ -72,7 +73,7 @@ internal sealed class MaternalHistory : ISyntheticData
             {
                 visits.Add(Visit(p, MaternalContact.Postpartum, 0, postpartumDay, null, town.Clinic(p.InstitutionId).DoctorName, rng));
             }
-            var checkDay = child.BirthDate.AddDays(rng.Next(MaternalRules.Check42From, MaternalRules.Check42OverdueAfter));
+            var checkDay = child.BirthDate.AddDays(rng.Next(table.Current.Check42From, table.Current.Check42OverdueAfter));
             if (rng.Next(100) < 85 && checkDay <= today)
             {
                 visits.Add(Visit(p, MaternalContact.Check42, 0, checkDay, null, town.Centre.DoctorName, rng));
@@ -102,7 +103,7 @@ internal sealed class MaternalHistory : ISyntheticData
         var byPregnancy = visits.ToLookup(v => v.PregnancyId);
         foreach (var p in pregnancies)
         {
-            MaternalPages.Reschedule(p, byPregnancy[p.Id]);
+            MaternalPages.Reschedule(p, byPregnancy[p.Id], table.Current);
         }
         await run.Writer.WriteAsync(pregnancies, ct);
         await run.Writer.WriteAsync(visits, ct);
@@ -134,7 +135,7 @@ internal sealed class MaternalHistory : ISyntheticData
             };
             p.HighRisk = p.HbsAgPositive;
             var mine = new List<MaternalVisit> { Visit(p, MaternalContact.FirstAntenatal, 1, registered, atRegistration, town.Centre.DoctorName, rng) };
-            foreach (var (number, from, to) in MaternalRules.Windows.Where(w => w.From > atRegistration))
+            foreach (var (number, from, to) in table.Current.Windows.Where(w => w.From > atRegistration))
             {
                 var day = lastPeriod.AddDays(rng.Next(from, to + 1));
                 if (day < until && rng.Next(100) < 88)
@@ -148,7 +149,7 @@ internal sealed class MaternalHistory : ISyntheticData
         }
     }
 
-    private static MaternalVisit Visit(Pregnancy p, MaternalContact contact, int number, DateOnly day, int? gestation, string doctor, Random rng)
+    private MaternalVisit Visit(Pregnancy p, MaternalContact contact, int number, DateOnly day, int? gestation, string doctor, Random rng)
     {
 #pragma warning disable CA5394
         var antenatal = contact is MaternalContact.FirstAntenatal or MaternalContact.Antenatal;
@@ -170,7 +171,7 @@ internal sealed class MaternalHistory : ISyntheticData
             FundalHeightCm = contact == MaternalContact.Antenatal && gestation >= 140 ? Math.Round((gestation.Value / 7m) - rng.Next(0, 4), 0) : null,
             FetalHeartRate = contact == MaternalContact.Antenatal && gestation >= 112 ? rng.Next(125, 156) : null,
             TemperatureC = contact == MaternalContact.Postpartum ? 36.5m + (rng.Next(0, 8) / 10m) : null,
-            Abnormal = MaternalRules.Anaemic(haemoglobin),
+            Abnormal = table.Current.Anaemic(haemoglobin),
             Guidance = string.Join(",", MaternalRules.GuidanceOf(contact).Take(3).Select(g => g.Key)),
             DoctorName = doctor,
             RecordedAt = ChinaTime.StartOfDayUtc(day).AddHours(9 + rng.Next(0, 8)),

@@ -1,4 +1,5 @@
 using CountyHealth.PublicHealth.Domain;
+using CountyHealth.PublicHealth.Maternal;
 using Xunit;
 
 namespace CountyHealth.Tests.Unit.PublicHealth;
@@ -8,6 +9,7 @@ public sealed class MaternalRuleTests
 {
     private static readonly DateOnly LastPeriod = new(2026, 3, 1);
     private static readonly DateOnly Due = MaternalRules.DueDate(LastPeriod);
+    private static readonly MaternalSchedule Schedule = MaternalScheduleTable.Shipped;
 
     [Fact]
     public void The_due_date_is_280_days_after_the_last_period_and_gestation_counts_from_it()
@@ -34,7 +36,7 @@ public sealed class MaternalRuleTests
     [InlineData(196, "37周～40+6周", 259, 286)]
     public void The_next_antenatal_window_is_the_first_that_begins_after_the_last_visit(int lastVisit, string weeks, int from, int to)
     {
-        var next = MaternalRules.NextAntenatal(Due, lastVisit);
+        var next = Schedule.NextAntenatal(Due, lastVisit);
         Assert.Equal($"产前随访（孕{weeks}）", next.Name);
         Assert.Equal(LastPeriod.AddDays(from), next.From);
         Assert.Equal(LastPeriod.AddDays(to), next.By);
@@ -43,7 +45,7 @@ public sealed class MaternalRuleTests
     [Fact]
     public void After_the_last_window_the_delivery_is_awaited()
     {
-        var next = MaternalRules.NextAntenatal(Due, 259);
+        var next = Schedule.NextAntenatal(Due, 259);
         Assert.Null(next.From);
         Assert.Contains("待分娩", next.Name, StringComparison.Ordinal);
     }
@@ -53,9 +55,9 @@ public sealed class MaternalRuleTests
     {
         var delivered = new DateOnly(2026, 11, 1);
         var discharged = delivered.AddDays(3);
-        var visit = MaternalRules.NextAfterDelivery(delivered, discharged, postpartumDone: false);
+        var visit = Schedule.NextAfterDelivery(delivered, discharged, postpartumDone: false);
         Assert.Equal((discharged, discharged.AddDays(7)), (visit.From!.Value, visit.By!.Value));
-        var check = MaternalRules.NextAfterDelivery(delivered, discharged, postpartumDone: true);
+        var check = Schedule.NextAfterDelivery(delivered, discharged, postpartumDone: true);
         Assert.Equal((delivered.AddDays(42), delivered.AddDays(56)), (check.From!.Value, check.By!.Value));
     }
 
@@ -77,15 +79,15 @@ public sealed class MaternalRuleTests
     [InlineData(120, 90, true)]
     [InlineData(null, null, false)]
     public void Pregnancy_hypertension_is_140_over_90(int? systolic, int? diastolic, bool hypertensive) =>
-        Assert.Equal(hypertensive, MaternalRules.Hypertensive(systolic, diastolic));
+        Assert.Equal(hypertensive, Schedule.Hypertensive(systolic, diastolic));
 
     [Fact]
     public void The_figures_of_a_check_name_their_findings()
     {
-        Assert.Equal(["bp", "hb"], MaternalRules.FindingsOf(150, 95, 100, null, false));
-        Assert.Equal(["fhr"], MaternalRules.FindingsOf(120, 80, 110, 170, false));
-        Assert.Empty(MaternalRules.FindingsOf(139, 89, 110, 160, false));
-        Assert.Equal(["other"], MaternalRules.FindingsOf(null, null, null, null, true));
+        Assert.Equal(["bp", "hb"], Schedule.FindingsOf(150, 95, 100, null, false));
+        Assert.Equal(["fhr"], Schedule.FindingsOf(120, 80, 110, 170, false));
+        Assert.Empty(Schedule.FindingsOf(139, 89, 110, 160, false));
+        Assert.Equal(["other"], Schedule.FindingsOf(null, null, null, null, true));
     }
 
     [Fact]
@@ -95,4 +97,29 @@ public sealed class MaternalRuleTests
         Assert.DoesNotContain(MaternalRules.GuidanceOf(MaternalContact.Postpartum), g => g.Name == "性保健与避孕");
         Assert.Contains(MaternalRules.GuidanceOf(MaternalContact.Antenatal), g => g.Name == "分娩准备");
     }
+
+    private static string Corrected(params (string Key, string Value)[] changes) => string.Join('\n', MaternalScheduleTable.Create().Shipped.Split('\n')
+        .Select(l => changes.FirstOrDefault(c => l.StartsWith(c.Key + "\t", StringComparison.Ordinal)) is { Key: not null } c ? $"{c.Key}\t{c.Value}\tcorrected" : l));
+
+    [Fact]
+    public void A_corrected_schedule_moves_the_windows_and_the_thresholds()
+    {
+        var corrected = MaternalSchedule.Parse(Corrected(("visit2_from_week", "15"), ("postpartum_within_days", "3"), ("anaemic_below", "100")));
+        Assert.Equal(LastPeriod.AddDays(105), corrected.NextAntenatal(Due, 91).From);
+        var delivered = new DateOnly(2026, 11, 1);
+        Assert.Equal(delivered.AddDays(3), corrected.NextAfterDelivery(delivered, delivered, postpartumDone: false).By);
+        Assert.Contains("出院后3天内", corrected.NextAfterDelivery(delivered, delivered, postpartumDone: false).Name, StringComparison.Ordinal);
+        Assert.Empty(corrected.FindingsOf(null, null, 105, null, false));
+        Assert.Equal(["hb"], Schedule.FindingsOf(null, null, 105, null, false));
+        Assert.Contains("血红蛋白<100 g/L", corrected.Describe(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("visit3_from_week", "20", "第3次产前随访应从第2次的截止孕周之后开始")]
+    [InlineData("visit2_to_week", "14", "第2次产前随访的截止孕周早于起始孕周")]
+    [InlineData("check42_overdue_days", "40", "逾期天数应大于起始天数")]
+    [InlineData("fetal_heart_high", "100", "胎心率上限应大于下限")]
+    [InlineData("check42_from_days", "14", "产后42天健康检查起始天数“14”应为 28～90 的整数")]
+    public void A_wrong_schedule_is_refused_with_what_is_wrong(string key, string value, string message) =>
+        Assert.Contains(message, Assert.Throws<FormatException>(() => MaternalSchedule.Parse(Corrected((key, value)))).Message, StringComparison.Ordinal);
 }
