@@ -106,6 +106,24 @@ public abstract class HealthRecordTests(CountyHealthFactory host)
     }
 
     [Fact]
+    public async Task An_outpatient_visit_keeps_the_record_in_use_as_a_medical_record()
+    {
+        var clerk = await host.As(DemoAccounts.RecordsClerk);
+        var adult = await clinic.RegisterResidentAsync(TestData.Adult());
+        Assert.False((await clerk.PutAsync<HealthRecordView>(Url(adult.Id), Answers(0), HttpStatusCode.Created)).InUse);
+        await clinic.RegisterVisitAsync(adult.Id);
+        var page = await clerk.GetAsync<HealthRecordView>(Url(adult.Id));
+        Assert.True(page.InUse);
+        // Where she was seen, not what for: the diagnosis stays behind the outpatient permissions.
+        Assert.Equal(("门诊就诊", "葛仙庄镇卫生院"), (Assert.Single(page.Services).Kind, page.Services[0].Detail));
+        var centre = (await (await host.As(DemoAccounts.Admin)).GetAsync<List<CountyHealth.Platform.Institutions.InstitutionRow>>("/api/v1/institutions"))
+            .Single(i => i.Name == "葛仙庄镇卫生院").Id;
+        var bureau = await host.As(DemoAccounts.Bureau);
+        Assert.Contains(adult.Id, await IndicatorTests.PollAsync(async () => (await bureau.GetAsync<FigureRecords>(
+            $"/api/v1/indicators/JD02/records?institution={centre}&month={Clinic.Today:yyyy-MM}&term=0")).Records.Select(r => r.Id).ToHashSet(), ids => ids.Contains(adult.Id)));
+    }
+
+    [Fact]
     public async Task A_newborn_visit_keeps_the_record_in_use_too()
     {
         var clerk = await host.As(DemoAccounts.RecordsClerk);

@@ -8,6 +8,7 @@ using CountyHealth.Kernel.Validation;
 using CountyHealth.Kernel.Web;
 using CountyHealth.Platform.Contracts;
 using CountyHealth.PublicHealth.Contracts;
+using CountyHealth.Outpatient.Contracts;
 using CountyHealth.PublicHealth.Domain;
 using CountyHealth.Residents.Contracts;
 using Microsoft.AspNetCore.Http;
@@ -65,7 +66,7 @@ public static class RecordCodeTable
 
 /// <summary>Loads a resident and her record under the scope rule and shows them.</summary>
 internal sealed class HealthRecordPages(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, IInstitutionDirectory institutions,
-    ReferenceTable<ChildCheckSchedule> childSchedule, TimeProvider clock)
+    ReferenceTable<ChildCheckSchedule> childSchedule, IVisitSummaries visits, TimeProvider clock)
 {
     public const string NotFound = "未找到该居民";
     public const string Changed = "该档案已被他人修改，请刷新后再操作";
@@ -76,7 +77,7 @@ internal sealed class HealthRecordPages(CountyHealthDb db, IAccessScope scope, I
         return r is not null && await scope.AllowsAsync(PublicHealthPermissions.Records, r.ManagingInstitutionId, "Resident", r.Id, r.Id, ct) ? r : null;
     }
 
-    /// <summary>The services that keep a record in use, newest first: follow-ups, doses given, checks and visits of every programme.</summary>
+    /// <summary>The services that keep a record in use, newest first: outpatient visits, and follow-ups, doses given, checks and visits of every programme.</summary>
     public async Task<List<(DateOnly Date, string Kind, string Detail)>> ServicesAsync(Guid residentId, CancellationToken ct)
     {
         var followUps = await db.Set<ChronicFollowUp>().AsNoTracking().Where(f => f.ResidentId == residentId)
@@ -88,6 +89,8 @@ internal sealed class HealthRecordPages(CountyHealthDb db, IAccessScope scope, I
         var tb = await db.Set<TbVisit>().AsNoTracking().Where(f => f.ResidentId == residentId).Select(f => new { f.Date }).ToListAsync(ct);
         var maternal = await db.Set<MaternalVisit>().AsNoTracking().Where(v => v.ResidentId == residentId).Select(v => new { v.Date, v.Contact, v.Number }).ToListAsync(ct);
         var child = await db.Set<ChildCheck>().AsNoTracking().Where(c => c.ResidentId == residentId).Select(c => new { c.Date, c.Contact }).ToListAsync(ct);
+        var seen = await visits.SeenBetween(DateOnly.MinValue, DateOnly.MaxValue).Where(v => v.ResidentId == residentId).Select(v => new { v.Date, v.InstitutionId }).ToListAsync(ct);
+        var places = seen.Count == 0 ? [] : (await institutions.ListAsync(ct)).ToDictionary(i => i.Id, i => i.Name);
         return followUps.Select(f => (f.Date, ChronicRules.NameOf(f.Programme) + "随访", ChronicRules.ClassName(f.Class)))
             .Concat(doses.Select(d => (d.GivenOn, "预防接种", $"{d.VaccineName}第{d.Dose}剂")))
             .Concat(checks.Select(c => (c.Date, "老年人健康体检", $"自理能力{ElderlyRules.GradeName(c.SelfCareGrade)}" + (c.Complete ? "" : "（辅助检查不全）"))))
@@ -96,6 +99,8 @@ internal sealed class HealthRecordPages(CountyHealthDb db, IAccessScope scope, I
             // A mental-disorder or tuberculosis follow-up keeps the record in use; what it is and found stays in its own,
             // more closely held record (read with phs.mental or phs.tb, not with the health record).
             .Concat(mental.Concat(tb).Select(f => (f.Date, "重点人群随访", "")))
+            // A visit is a medical record: where she was seen, not what for (read with the outpatient permissions).
+            .Concat(seen.Select(v => (v.Date, "门诊就诊", places.GetValueOrDefault(v.InstitutionId) ?? "")))
             .OrderByDescending(s => s.Item1).ToList();
     }
 

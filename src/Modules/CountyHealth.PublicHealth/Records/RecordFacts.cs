@@ -3,6 +3,7 @@ using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Facts;
 using CountyHealth.Kernel.Text;
 using CountyHealth.Kernel.Time;
+using CountyHealth.Outpatient.Contracts;
 using CountyHealth.PublicHealth.Domain;
 using CountyHealth.Residents.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +13,11 @@ namespace CountyHealth.PublicHealth.Records;
 
 /// <summary>
 /// The health records' monthly figures by the institution that keeps them: records kept at the month's end (made by
-/// then, not closed), and of them those in use (动态使用: a programme service — any <see cref="IProgrammeService"/> or a
-/// dose given — within the 12 months to the month's end). Outpatient visits are not counted yet (§8.3 counts a record
-/// linked to the person's medical records too). The records in use are counted for the last two years only: older months had services before these records.
+/// then, not closed), and of them those in use (动态使用, §8.3: a programme service — any <see cref="IProgrammeService"/> or
+/// a dose given — or an outpatient visit, a medical record, within the 12 months to the month's end). The records in use
+/// are counted for the last two years only: older months had services before these records.
 /// </summary>
-internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory residents, TimeProvider clock) : IFactSource
+internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory residents, IVisitSummaries visits, TimeProvider clock) : IFactSource
 {
     public const string Source = "healthrecords";
     public const string Kept = "healthrecords.kept";
@@ -32,7 +33,7 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
     public IReadOnlyList<Measure> Measures { get; } =
     [
         new(Kept, "建档人数", "人", MeasureKind.EndOfPeriod, "月末在档（已建档、未结案）的居民健康档案，按建档（管理）机构"),
-        new(InUse, "动态使用档案数", "份", MeasureKind.EndOfPeriod, "月末在档的档案中，截至月末12个月内有慢病、严重精神障碍或肺结核随访，孕产妇或儿童健康检查，预防接种，老年人体检等服务记录者（近两年按月计）"),
+        new(InUse, "动态使用档案数", "份", MeasureKind.EndOfPeriod, "月末在档的档案中，截至月末12个月内有门诊就诊（病历），或慢病、严重精神障碍、肺结核随访，孕产妇或儿童健康检查，预防接种，老年人体检等服务记录者（近两年按月计）"),
     ];
 
     public static void AddFeeds(IServiceCollection services)
@@ -46,6 +47,9 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
         services.AddSingleton<IFactFeed>(new FactFeed<MaternalVisit>(Source, v => (v.InstitutionId, v.Date)));
         services.AddSingleton<IFactFeed>(new FactFeed<ChildCheck>(Source, c => (c.InstitutionId, c.Date)));
         services.AddSingleton<IFactFeed>(new FactFeed<TbVisit>(Source, v => (v.InstitutionId, v.Date)));
+        // A visit marks the month at the institution that saw the resident: most are seen where their record is kept;
+        // a visit elsewhere shows at the keeper when the current month is recounted, minutes later.
+        services.AddSingleton(VisitFeeds.For(Source));
     }
 
     private DateOnly InUseFrom => new DateOnly(ChinaTime.Today(clock).Year, ChinaTime.Today(clock).Month, 1).AddYears(-2);
@@ -149,6 +153,15 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
         days.AddRange(await LastOfMonthsAsync<MaternalVisit>(institutions, from, last, ct));
         days.AddRange(await LastOfMonthsAsync<ChildCheck>(institutions, from, last, ct));
         days.AddRange(await LastOfMonthsAsync<TbVisit>(institutions, from, last, ct));
+        // Outpatient visits of the residents whose records the institutions keep, wherever they were seen.
+        var seen = visits.SeenBetween(from, last);
+        if (institutions is not null)
+        {
+            var kept = db.Set<HealthRecord>().Where(h => institutions.Contains(h.InstitutionId)).Select(h => h.ResidentId);
+            seen = seen.Where(v => kept.Contains(v.ResidentId));
+        }
+        days.AddRange((await seen.GroupBy(v => new { v.ResidentId, v.Date.Year, v.Date.Month }).Select(g => new { g.Key.ResidentId, Day = g.Max(v => v.Date) }).ToListAsync(ct))
+            .Select(x => (x.ResidentId, x.Day)));
         return days.ToLookup(x => x.ResidentId, x => x.Day);
     }
 
