@@ -117,20 +117,23 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
     }
 
     /// <summary>The months of the range, from <paramref name="from"/>, whose end has one of the services within twelve months.</summary>
-    private static IEnumerable<int> UsedMonths(IEnumerable<DateOnly> services, FactRange range, DateOnly from)
+    internal static IEnumerable<int> UsedMonths(IEnumerable<DateOnly> services, FactRange range, DateOnly from)
     {
-        var months = new SortedSet<int>();
-        foreach (var d in services)
+        // Each month once: the days in order, each one's twelve months taken from past the months already covered
+        // (a resident seen every month had each month tried twelve times).
+        var covered = 0;
+        foreach (var d in services.Order())
         {
-            for (var m = FactMonths.Of(d); m <= range.ToMonth && RecordCodes.InUse(d, FactMonths.FirstDay(m).AddMonths(1).AddDays(-1)); m = FactMonths.Add(m, 1))
+            for (var m = Math.Max(FactMonths.Of(d), covered == 0 ? 0 : FactMonths.Add(covered, 1));
+                m <= range.ToMonth && RecordCodes.InUse(d, FactMonths.FirstDay(m).AddMonths(1).AddDays(-1)); m = FactMonths.Add(m, 1))
             {
+                covered = m;
                 if (m >= range.FromMonth && FactMonths.FirstDay(m) >= from)
                 {
-                    months.Add(m);
+                    yield return m;
                 }
             }
         }
-        return months;
     }
 
     private static bool Used(ILookup<Guid, DateOnly> services, Guid residentId, DateOnly end) => services[residentId].Any(d => RecordCodes.InUse(d, end));
