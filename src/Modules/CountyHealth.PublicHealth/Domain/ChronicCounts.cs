@@ -1,3 +1,5 @@
+using CountyHealth.Kernel.Facts;
+
 namespace CountyHealth.PublicHealth.Domain;
 
 /// <summary>
@@ -38,12 +40,10 @@ public static class ChronicCounts
             var key = (institution, month, figure, programme);
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
-        static int MonthOf(DateOnly d) => d.Year * 100 + d.Month;
-        static int Next(int month) => month % 100 == 12 ? month + 89 : month + 1;
         var byPatient = new Dictionary<Guid, List<FollowUp>>();
         foreach (var f in followUps)
         {
-            var month = MonthOf(f.Date);
+            var month = FactMonths.Of(f.Date);
             if (month >= fromMonth && month <= toMonth)
             {
                 Add(f.InstitutionId, month, Figure.FollowUps, f.Programme);
@@ -67,20 +67,20 @@ public static class ChronicCounts
                 {
                     j++;
                 }
-                if (j - i >= followUpsPerYear && MonthOf(visits[i + followUpsPerYear - 1].Date) is var fourth && fourth >= fromMonth && fourth <= toMonth)
+                if (j - i >= followUpsPerYear && FactMonths.Of(visits[i + followUpsPerYear - 1].Date) is var fourth && fourth >= fromMonth && fourth <= toMonth)
                 {
                     Add(p.InstitutionId, fourth, Figure.StandardManaged, p.Programme);
                 }
                 i = j - 1;
             }
             // Managed at a month's end: enrolled by then and not ended by then.
-            var first = Math.Max(fromMonth, MonthOf(p.EnrolledOn));
-            var last = p.EndedOn is { } ended ? Math.Min(toMonth, MonthOf(ended) - (ended.Month == 1 ? 89 : 1)) : toMonth;
+            var first = Math.Max(fromMonth, FactMonths.Of(p.EnrolledOn));
+            var last = p.EndedOn is { } ended ? Math.Min(toMonth, FactMonths.Add(FactMonths.Of(ended), -1)) : toMonth;
             var at = 0;
             FollowUp? latest = null;
-            for (var month = first; month <= last; month = Next(month))
+            for (var month = first; month <= last; month = FactMonths.Add(month, 1))
             {
-                var end = new DateOnly(month / 100, month % 100, 1).AddMonths(1).AddDays(-1);
+                var end = FactMonths.FirstDay(month).AddMonths(1).AddDays(-1);
                 while (at < visits.Count && visits[at].Date <= end)
                 {
                     latest = visits[at++];

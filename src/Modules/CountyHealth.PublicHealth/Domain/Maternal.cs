@@ -163,7 +163,7 @@ public sealed record MaternalSchedule(IReadOnlyList<(int Number, int From, int T
     }
 
     public string Describe() =>
-        "第1次产前检查（建册）在孕13周前，其后" + string.Join("、", Windows.Select(w => $"孕{w.From / 7}～{w.To / 7}周")) +
+        $"第1次产前检查（建册）在孕{MaternalRules.EarlyBeforeDays / 7}周前，其后" + string.Join("、", Windows.Select(w => $"孕{w.From / 7}～{w.To / 7}周")) +
         $"各随访1次；出院后{PostpartumWithinDays}天内产后访视，分娩后{Check42From}天起产后42天健康检查（超过{Check42OverdueAfter}天为逾期）。" +
         $"血压≥{HypertensiveSystolic}/{HypertensiveDiastolic} mmHg、血红蛋白<{AnaemicBelow} g/L、胎心率不在{FetalHeartLow}～{FetalHeartHigh}次/分记为异常。";
 

@@ -1,3 +1,4 @@
+using CountyHealth.Kernel.Facts;
 using CountyHealth.PublicHealth.Domain;
 using Xunit;
 using static CountyHealth.PublicHealth.Domain.ChronicCounts;
@@ -16,9 +17,9 @@ public sealed class ChronicCountTests
         var counts = new Dictionary<(Guid, int, Figure, Programme), int>();
         void Add(Guid i, int m, Figure f, Programme p) => counts[(i, m, f, p)] = counts.GetValueOrDefault((i, m, f, p)) + 1;
         var visits = followUps.GroupBy(f => f.EnrolmentId).ToDictionary(g => g.Key, g => g.OrderBy(f => f.Date).ToList());
-        for (var month = from; month <= to; month = month % 100 == 12 ? month + 89 : month + 1)
+        for (var month = from; month <= to; month = FactMonths.Add(month, 1))
         {
-            var first = new DateOnly(month / 100, month % 100, 1);
+            var first = FactMonths.FirstDay(month);
             var end = first.AddMonths(1).AddDays(-1);
             var january = new DateOnly(first.Year, 1, 1);
             foreach (var e in people.Where(e => e.EnrolledOn <= end && (e.EndedOn == null || e.EndedOn > end)))
@@ -54,7 +55,7 @@ public sealed class ChronicCountTests
 #pragma warning disable CA5394 // test data, not security
         var rng = new Random(seed);
         var yearStart = new DateOnly(from / 100, 1, 1);
-        var lastDay = new DateOnly(to / 100, to % 100, 1).AddMonths(1).AddDays(-1);
+        var lastDay = FactMonths.FirstDay(to).AddMonths(1).AddDays(-1);
         var people = new List<Patient>();
         var followUps = new List<FollowUp>();
         for (var n = 0; n < 400; n++)
