@@ -3,7 +3,13 @@ namespace CountyHealth.Kernel.Time;
 /// <summary>China Standard Time (UTC+8, no daylight saving). Times are stored in UTC and shown in China time.</summary>
 public static class ChinaTime
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+    /// <summary>
+    /// The offset in hours, a constant so that a query's <c>AddHours(ChinaTime.OffsetHours)</c> goes to the database as an
+    /// interval literal: a captured variable became a text-to-interval cast evaluated for every row.
+    /// </summary>
+    public const double OffsetHours = 8;
+
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(OffsetHours);
 
     public static DateTime ToChina(DateTime utc) =>
         DateTime.SpecifyKind(DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(Offset), DateTimeKind.Unspecified);

@@ -49,11 +49,10 @@ internal sealed class BillingFacts(CountyHealthDb db, IResidentDirectory residen
             payments = payments.Where(p => some.Contains(p.InstitutionId));
             refunds = refunds.Where(r => some.Contains(r.InstitutionId));
         }
-        var offset = ChinaTime.Offset.TotalHours;
-        var paid = await payments.Join(db.Set<Charge>(), p => p.Id, c => c.PaymentId, (p, c) => new { p.InstitutionId, At = p.PaidAt.AddHours(offset), c.Category, c.DepartmentId, c.Amount })
+        var paid = await payments.Join(db.Set<Charge>(), p => p.Id, c => c.PaymentId, (p, c) => new { p.InstitutionId, At = p.PaidAt.AddHours(ChinaTime.OffsetHours), c.Category, c.DepartmentId, c.Amount })
             .GroupBy(x => new { x.InstitutionId, Month = x.At.Year * 100 + x.At.Month, x.Category, x.DepartmentId })
             .Select(g => new { g.Key.InstitutionId, g.Key.Month, g.Key.Category, g.Key.DepartmentId, Amount = g.Sum(x => x.Amount) }).ToListAsync(ct);
-        var refunded = await refunds.Join(db.Set<Charge>(), r => r.Id, c => c.RefundId, (r, c) => new { r.InstitutionId, At = r.RefundedAt.AddHours(offset), c.Category, c.DepartmentId, c.Amount })
+        var refunded = await refunds.Join(db.Set<Charge>(), r => r.Id, c => c.RefundId, (r, c) => new { r.InstitutionId, At = r.RefundedAt.AddHours(ChinaTime.OffsetHours), c.Category, c.DepartmentId, c.Amount })
             .GroupBy(x => new { x.InstitutionId, Month = x.At.Year * 100 + x.At.Month, x.Category, x.DepartmentId })
             .Select(g => new { g.Key.InstitutionId, g.Key.Month, g.Key.Category, g.Key.DepartmentId, Amount = g.Sum(x => x.Amount) }).ToListAsync(ct);
         var net = paid.Select(x => (x.InstitutionId, x.Month, x.Category, x.DepartmentId, x.Amount))
@@ -65,11 +64,11 @@ internal sealed class BillingFacts(CountyHealthDb db, IResidentDirectory residen
             facts.AddRange(g.GroupBy(x => x.Category).Select(c => new MonthlyFact(g.Key.InstitutionId, g.Key.Month, Revenue, "category:" + c.Key, c.Sum(x => x.Amount))));
             facts.AddRange(g.GroupBy(x => x.DepartmentId).Select(d => new MonthlyFact(g.Key.InstitutionId, g.Key.Month, Revenue, "department:" + d.Key, d.Sum(x => x.Amount))));
         }
-        var refundTotals = await refunds.Select(r => new { r.InstitutionId, At = r.RefundedAt.AddHours(offset), r.Amount })
+        var refundTotals = await refunds.Select(r => new { r.InstitutionId, At = r.RefundedAt.AddHours(ChinaTime.OffsetHours), r.Amount })
             .GroupBy(x => new { x.InstitutionId, Month = x.At.Year * 100 + x.At.Month })
             .Select(g => new { g.Key.InstitutionId, g.Key.Month, Amount = g.Sum(x => x.Amount) }).ToListAsync(ct);
         facts.AddRange(refundTotals.Select(x => new MonthlyFact(x.InstitutionId, x.Month, Refunds, "", x.Amount)));
-        var counts = await payments.Select(p => new { p.InstitutionId, At = p.PaidAt.AddHours(offset) })
+        var counts = await payments.Select(p => new { p.InstitutionId, At = p.PaidAt.AddHours(ChinaTime.OffsetHours) })
             .GroupBy(x => new { x.InstitutionId, Month = x.At.Year * 100 + x.At.Month })
             .Select(g => new { g.Key.InstitutionId, g.Key.Month, Count = g.Count() }).ToListAsync(ct);
         facts.AddRange(counts.Select(x => new MonthlyFact(x.InstitutionId, x.Month, Payments, "", x.Count)));

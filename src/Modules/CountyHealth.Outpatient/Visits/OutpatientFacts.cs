@@ -84,34 +84,32 @@ internal sealed class OutpatientFacts(CountyHealthDb db, IDrugCatalogue drugs, I
         var routes = InjectionRoutes;
         var live = db.Set<Prescription>().AsNoTracking().Where(p => p.Status != PrescriptionStatus.Cancelled)
             .Join(visits, p => p.VisitId, v => v.Id, (p, v) => new { p.Id, v.InstitutionId, v.VisitDate, v.DepartmentId });
-        var prescriptions = await live.GroupBy(x => new { x.InstitutionId, Month = x.VisitDate.Year * 100 + x.VisitDate.Month, x.DepartmentId })
-            .Select(g => new { g.Key.InstitutionId, g.Key.Month, g.Key.DepartmentId, Count = g.Count() }).ToListAsync(ct);
         // The items of the range's live prescriptions, reached through the range's visits (a refresh of one
-        // institution's month reads that month's items only): their count and amount straight by month; the
-        // prescriptions with an antibacterial or an injection counted as distinct prescriptions among the few items that
-        // are either — a prescription counts once however many such items it has. (Summing every prescription's items
-        // first and then the months sorted ten million prescriptions: 47 s on the full county against 21 s for these two.)
+        // institution's month reads that month's items only), joined once for all five figures: the items and their
+        // amount straight, the prescriptions as distinct prescriptions among them — a live prescription has a live item
+        // (it is written with one at least, and cancelled when its last is refunded) — and those with an antibacterial
+        // or an injection likewise, a prescription once however many such items it has. On the full county the one
+        // pass took 27.3 s against 38.6 s for three (prescriptions, items, flagged items).
         var lines = db.Set<PrescriptionItem>().AsNoTracking().Where(i => i.Status != ItemStatus.Refunded)
             .Join(live, i => i.PrescriptionId, p => p.Id, (i, p) => new { i.PrescriptionId, p.InstitutionId, p.VisitDate, p.DepartmentId, i.DrugId, i.Route, i.Quantity, i.UnitPrice });
         var items = await lines
-            .GroupBy(x => new { x.InstitutionId, Month = x.VisitDate.Year * 100 + x.VisitDate.Month, x.DepartmentId })
-            .Select(g => new { g.Key.InstitutionId, g.Key.Month, g.Key.DepartmentId, Items = g.Count(), Amount = g.Sum(x => x.Quantity * x.UnitPrice) })
-            .ToListAsync(ct);
-        var flagged = await lines.Where(x => antibacterial.Contains(x.DrugId) || routes.Contains(x.Route))
             .GroupBy(x => new { x.InstitutionId, Month = x.VisitDate.Year * 100 + x.VisitDate.Month, x.DepartmentId })
             .Select(g => new
             {
                 g.Key.InstitutionId,
                 g.Key.Month,
                 g.Key.DepartmentId,
+                Items = g.Count(),
+                Amount = g.Sum(x => x.Quantity * x.UnitPrice),
+                Prescriptions = g.Select(x => x.PrescriptionId).Distinct().Count(),
                 Antibacterial = g.Where(x => antibacterial.Contains(x.DrugId)).Select(x => x.PrescriptionId).Distinct().Count(),
                 Injection = g.Where(x => routes.Contains(x.Route)).Select(x => x.PrescriptionId).Distinct().Count(),
             }).ToListAsync(ct);
-        Add(facts, Prescriptions, prescriptions.Select(x => (x.InstitutionId, x.Month, "department:" + x.DepartmentId, (decimal)x.Count)));
+        Add(facts, Prescriptions, items.Select(x => (x.InstitutionId, x.Month, "department:" + x.DepartmentId, (decimal)x.Prescriptions)));
         Add(facts, PrescriptionItems, items.Select(x => (x.InstitutionId, x.Month, "department:" + x.DepartmentId, (decimal)x.Items)));
         Add(facts, PrescriptionAmount, items.Select(x => (x.InstitutionId, x.Month, "department:" + x.DepartmentId, x.Amount)));
-        Add(facts, AntibacterialPrescriptions, flagged.Select(x => (x.InstitutionId, x.Month, "department:" + x.DepartmentId, (decimal)x.Antibacterial)));
-        Add(facts, InjectionPrescriptions, flagged.Select(x => (x.InstitutionId, x.Month, "department:" + x.DepartmentId, (decimal)x.Injection)));
+        Add(facts, AntibacterialPrescriptions, items.Select(x => (x.InstitutionId, x.Month, "department:" + x.DepartmentId, (decimal)x.Antibacterial)));
+        Add(facts, InjectionPrescriptions, items.Select(x => (x.InstitutionId, x.Month, "department:" + x.DepartmentId, (decimal)x.Injection)));
         return facts;
     }
 

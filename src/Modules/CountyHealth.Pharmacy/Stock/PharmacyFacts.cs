@@ -56,8 +56,7 @@ internal sealed class PharmacyFacts(CountyHealthDb db, DrugCache drugs, IResiden
             orders = orders.Where(o => some.Contains(o.InstitutionId));
             batches = batches.Where(b => some.Contains(b.InstitutionId));
         }
-        var offset = ChinaTime.Offset.TotalHours;
-        var facts = (await orders.Select(o => new { o.InstitutionId, At = o.DispensedAt!.Value.AddHours(offset) })
+        var facts = (await orders.Select(o => new { o.InstitutionId, At = o.DispensedAt!.Value.AddHours(ChinaTime.OffsetHours) })
             .GroupBy(x => new { x.InstitutionId, Month = x.At.Year * 100 + x.At.Month }).Select(g => new { g.Key.InstitutionId, g.Key.Month, Count = g.Count() })
             .ToListAsync(ct)).Select(x => new MonthlyFact(x.InstitutionId, x.Month, Dispensings, "", x.Count)).ToList();
 
@@ -65,41 +64,71 @@ internal sealed class PharmacyFacts(CountyHealthDb db, DrugCache drugs, IResiden
         var stock = await batches.Select(b => new { b.Id, b.InstitutionId, b.ExpiryDate, b.RetailPrice, b.QuantityOnHand, b.ReceivedAt }).ToListAsync(ct);
         var firstStart = ChinaTime.StartOfDayUtc(FactMonths.FirstDay(range.FromMonth).AddMonths(1));
         var ids = stock.Select(s => s.Id).ToList();
+        // Grouped by month first: by batch first, PostgreSQL walked the batch index and sorted (27.7 s against 3.9 s on the full county).
         var moved = await db.Set<StockMovement>().AsNoTracking().Where(m => m.At >= firstStart && (range.Institutions == null || ids.Contains(m.BatchId)))
-            .Select(m => new { m.BatchId, At = m.At.AddHours(offset), m.Quantity })
-            .GroupBy(m => new { m.BatchId, Month = m.At.Year * 100 + m.At.Month }).Select(g => new { g.Key.BatchId, g.Key.Month, Quantity = g.Sum(m => m.Quantity) })
+            .Select(m => new { m.BatchId, At = m.At.AddHours(ChinaTime.OffsetHours), m.Quantity })
+            .GroupBy(m => new { Month = m.At.Year * 100 + m.At.Month, m.BatchId }).Select(g => new { g.Key.BatchId, g.Key.Month, Quantity = g.Sum(m => m.Quantity) })
             .ToListAsync(ct);
-        var movedAfter = moved.ToLookup(m => m.BatchId);
+        var movedAfter = moved.ToLookup(m => m.BatchId, m => (m.Month, m.Quantity));
+        var months = new List<int>();
         for (var month = range.FromMonth; month <= Math.Min(range.ToMonth, current); month = FactMonths.Add(month, 1))
         {
-            var asOf = month == current ? today : FactMonths.FirstDay(month).AddMonths(1).AddDays(-1);
-            foreach (var inst in stock.GroupBy(s => s.InstitutionId))
+            months.Add(month);
+        }
+        foreach (var inst in stock.GroupBy(s => s.InstitutionId))
+        {
+            var (value, near, expired) = (new decimal[months.Count], new decimal[months.Count], new decimal[months.Count]);
+            foreach (var b in inst)
             {
-                decimal value = 0, near = 0, expired = 0;
-                foreach (var b in inst)
+                var onHands = OnHandAtMonthEnds(b.QuantityOnHand, movedAfter[b.Id], months, current);
+                for (var i = 0; i < months.Count; i++)
                 {
-                    var onHand = b.QuantityOnHand - (month == current ? 0 : movedAfter[b.Id].Where(m => m.Month > month).Sum(m => m.Quantity));
+                    var (month, onHand) = (months[i], onHands[i]);
                     if (onHand <= 0)
                     {
                         continue;
                     }
+                    var asOf = month == current ? today : FactMonths.FirstDay(month).AddMonths(1).AddDays(-1);
                     var worth = onHand * b.RetailPrice;
-                    value += worth;
+                    value[i] += worth;
                     if (b.ExpiryDate <= asOf)
                     {
-                        expired += worth;
+                        expired[i] += worth;
                     }
                     else if (b.ExpiryDate <= asOf.AddDays(ExpiryStatus.DefaultNearDays))
                     {
-                        near += worth;
+                        near[i] += worth;
                     }
                 }
-                facts.Add(new MonthlyFact(inst.Key, month, StockValue, "", value));
-                facts.Add(new MonthlyFact(inst.Key, month, NearExpiryValue, "", near));
-                facts.Add(new MonthlyFact(inst.Key, month, ExpiredValue, "", expired));
+            }
+            for (var i = 0; i < months.Count; i++)
+            {
+                facts.Add(new MonthlyFact(inst.Key, months[i], StockValue, "", value[i]));
+                facts.Add(new MonthlyFact(inst.Key, months[i], NearExpiryValue, "", near[i]));
+                facts.Add(new MonthlyFact(inst.Key, months[i], ExpiredValue, "", expired[i]));
             }
         }
         return facts;
+    }
+
+    /// <summary>
+    /// A batch's quantity at the end of each month (ascending): today's for the current month, else today's less what
+    /// moved in the months after it. Walked from the last month back, the movements added up once as the walk passes them.
+    /// </summary>
+    internal static int[] OnHandAtMonthEnds(int onHandNow, IEnumerable<(int Month, int Quantity)> moves, IReadOnlyList<int> months, int current)
+    {
+        var after = moves.OrderByDescending(m => m.Month).ToArray();
+        var onHand = new int[months.Count];
+        var (next, later) = (0, 0);
+        for (var i = months.Count - 1; i >= 0; i--)
+        {
+            for (; next < after.Length && after[next].Month > months[i]; next++)
+            {
+                later += after[next].Quantity;
+            }
+            onHand[i] = onHandNow - (months[i] == current ? 0 : later);
+        }
+        return onHand;
     }
 
     public async Task<IReadOnlyList<FactRecord>> RecordsAsync(string measure, string dimension, Guid institutionId, int month, int skip, int take, CancellationToken ct)

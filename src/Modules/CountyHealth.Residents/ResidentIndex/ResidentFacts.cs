@@ -44,8 +44,7 @@ internal sealed class ResidentFacts(CountyHealthDb db) : IFactSource
         }
         var before = await residents.Where(r => r.CreatedAt < start).GroupBy(r => r.ManagingInstitutionId)
             .Select(g => new { Institution = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Institution, x => x.Count, ct);
-        var offset = ChinaTime.Offset.TotalHours;
-        var monthly = await residents.Where(r => r.CreatedAt >= start && r.CreatedAt < end).Select(r => new { r.ManagingInstitutionId, At = r.CreatedAt.AddHours(offset) })
+        var monthly = await residents.Where(r => r.CreatedAt >= start && r.CreatedAt < end).Select(r => new { r.ManagingInstitutionId, At = r.CreatedAt.AddHours(ChinaTime.OffsetHours) })
             .GroupBy(r => new { r.ManagingInstitutionId, Month = r.At.Year * 100 + r.At.Month })
             .Select(g => new { g.Key.ManagingInstitutionId, g.Key.Month, Count = g.Count() }).ToListAsync(ct);
         var byInstitution = monthly.ToLookup(m => m.ManagingInstitutionId);
