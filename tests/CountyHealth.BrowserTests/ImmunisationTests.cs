@@ -74,6 +74,16 @@ public sealed class ImmunisationTests(SqliteServerFixture server)
         await Expect(nurse.Locator("[data-testid=child-message]"), "已登记：乙肝疫苗第2剂");
         await Expect(nurse.Locator("[data-testid=card-row][data-key=HepB2]"), "家长下周外出务工");
 
+        // Dose 2 turns out entered in error: voided with the reason, kept under 作废记录, and due again on the card.
+        await nurse.Locator("[data-testid=card-row][data-key=HepB2] [data-testid=dose-void]").ClickAsync();
+        await nurse.ClickAsync("[data-testid=void-confirm]");
+        await Expect(nurse.Locator("[data-testid=void-form]"), "请填写作废原因");
+        await Input(nurse, "void-reason").FillAsync("录错儿童，应为同户另一儿童");
+        await nurse.ClickAsync("[data-testid=void-confirm]");
+        await Expect(nurse.Locator("[data-testid=child-message]"), "已作废：乙肝疫苗第2剂");
+        await Expect(nurse.Locator("[data-testid=void-row]"), "录错儿童");
+        await Expect(nurse.Locator("[data-testid=card-row][data-key=HepB2]"), "应种");
+
         // The certificate check at kindergarten entry lists what is still missing.
         await Input(nurse, "check-school").FillAsync("葛仙庄镇中心幼儿园");
         await nurse.ClickAsync("[data-testid=check-save]");

@@ -108,6 +108,8 @@ internal static class Endpoints
             .Requires(PublicHealthPermissions.Immunise).WithName("CheckVaccinationDose").WithSummary("接种前核对：本次为第几剂、是否未到月龄或间隔、能否接种");
         g.MapPost("/immunisation/children/{id:guid}/vaccinations", (Guid id, VaccinationRequest r, RecordVaccination h, CancellationToken ct) => h.HandleAsync(id, r, ct))
             .Requires(PublicHealthPermissions.Immunise).WithName("RecordVaccination").WithSummary("登记接种（或补录接种证）；未到月龄或间隔须填写原因确认");
+        g.MapPost("/immunisation/children/{id:guid}/vaccinations/{doseId:guid}/void", (Guid id, Guid doseId, VoidVaccinationRequest r, VoidVaccination h, CancellationToken ct) => h.HandleAsync(id, doseId, r, ct))
+            .Requires(PublicHealthPermissions.Immunise).WithName("VoidVaccination").WithSummary("作废录错的接种记录（须填原因；同一疫苗从最后一剂起作废），原记录保留在作废记录中");
         g.MapPost("/immunisation/children/{id:guid}/certificate-checks", (Guid id, CertificateCheckRequest r, CheckCertificate h, CancellationToken ct) => h.HandleAsync(id, r, ct))
             .Requires(PublicHealthPermissions.Immunise).WithName("CheckVaccinationCertificate").WithSummary("入托入学查验接种证，记录需补种的剂次");
     }

@@ -233,9 +233,16 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
                 null, null, null, null, CountyHealth.PublicHealth.Domain.Adherence.Regular, null, null, s.VisitId, 0))),
         new("EndChronicEnrolment", "doctor", (c, s) => c.PostAsync($"/api/v1/public-health/enrolments/{s.EnrolmentId}/end",
             new CountyHealth.PublicHealth.Chronic.EndEnrolmentRequest(Clinic.Today, "迁出本县", 1))),
-        new("RecordVaccination", "nurse", (c, s) => c.PostAsync($"/api/v1/public-health/immunisation/children/{s.Resident.Id}/vaccinations",
-            new CountyHealth.PublicHealth.Immunisation.VaccinationRequest("HepB", Clinic.Today, null, null, CountyHealth.PublicHealth.Domain.InjectionSite.RightUpperArm,
-                CountyHealth.PublicHealth.Domain.DoseSource.FromCertificate, null))),
+        new("RecordVaccination", "nurse", async (c, s) =>
+        {
+            var response = await c.PostAsync($"/api/v1/public-health/immunisation/children/{s.Resident.Id}/vaccinations",
+                new CountyHealth.PublicHealth.Immunisation.VaccinationRequest("HepB", Clinic.Today, null, null, CountyHealth.PublicHealth.Domain.InjectionSite.RightUpperArm,
+                    CountyHealth.PublicHealth.Domain.DoseSource.FromCertificate, null));
+            s.VaccinationId = (await Peek<CountyHealth.PublicHealth.Immunisation.ChildCard>(response)).Series.SelectMany(x => x.Doses).Single(d => d.Id is not null).Id!.Value;
+            return response;
+        }),
+        new("VoidVaccination", "nurse", (c, s) => c.PostAsync($"/api/v1/public-health/immunisation/children/{s.Resident.Id}/vaccinations/{s.VaccinationId}/void",
+            new CountyHealth.PublicHealth.Immunisation.VoidVaccinationRequest("录错日期"))),
         new("RecordElderlyCheck", "doctor", (c, s) => c.PostAsync($"/api/v1/public-health/elderly/{s.Resident.Id}/checks",
             new CountyHealth.PublicHealth.Elderly.ElderlyCheckRequest(Clinic.Today, 0, 0, 0, 0, 0, 130, 80, 160m, 60m, null, null, CountyHealth.PublicHealth.Domain.ScreenResult.Negative, null,
                 CountyHealth.PublicHealth.Domain.ScreenResult.Negative, null, ["blood"], ["results"]))),
@@ -400,6 +407,7 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         public Guid CorrectionId { get; set; }
         public Guid EnrolmentId { get; set; }
         public Guid MentalId { get; set; }
+        public Guid VaccinationId { get; set; }
         public Guid PregnancyId { get; set; }
         public Guid TbId { get; set; }
         public required ResidentRow Mother { get; init; }

@@ -132,6 +132,50 @@ public abstract class ImmunisationTests(CountyHealthFactory host)
     }
 
     [Fact]
+    public async Task A_dose_entered_in_error_is_voided_from_the_end_of_its_series_with_a_reason_and_recorded_again()
+    {
+        var nurse = await host.As(DemoAccounts.Nurse);
+        var birth = Clinic.Today.AddMonths(-3);
+        var child = await clinic.RegisterResidentAsync(TestData.Child(birth));
+        await nurse.PostAsync<ChildCard>($"{Card(child.Id)}/vaccinations", new VaccinationRequest("HepB", birth, null, null, InjectionSite.RightUpperArm, DoseSource.FromCertificate, null),
+            HttpStatusCode.Created);
+        var card = await nurse.PostAsync<ChildCard>($"{Card(child.Id)}/vaccinations", Given("HepB", Clinic.Today) with { Batch = "WRONG-01" }, HttpStatusCode.Created);
+        var doses = card.Series.Single(s => s.Series == "HepB").Doses;
+        var (first, second) = (doses.Single(d => d.Dose == 1), doses.Single(d => d.Dose == 2));
+        Assert.Equal((false, true), (first.Voidable, second.Voidable));
+        string Void(DoseCell d) => $"{Card(child.Id)}/vaccinations/{d.Id}/void";
+
+        // No reason, or an earlier dose while a later one stands: refused, nothing changes.
+        Assert.NotEmpty((await (await nurse.PostAsync(Void(second), new VoidVaccinationRequest(" "))).ProblemAsync(HttpStatusCode.BadRequest)).ErrorsOf("reason"));
+        var order = await (await nurse.PostAsync(Void(first), new VoidVaccinationRequest("录错日期"))).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("请先作废第2剂", order.Detail, StringComparison.Ordinal);
+        Assert.Equal(2, await DosesOfAsync(child.Id));
+        // Another clinic's village doctor cannot void it.
+        using (var denied = await (await host.As(DemoAccounts.VillageDoctor2)).PostAsync(Void(second), new VoidVaccinationRequest("录错批号")))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        }
+
+        var voided = await nurse.PostAsync<ChildCard>(Void(second), new VoidVaccinationRequest("录错批号"), HttpStatusCode.OK);
+        var row = Assert.Single(voided.Voided);
+        Assert.Equal(("乙肝疫苗第2剂", "WRONG-01", "录错批号", "孙美玲"), (row.Label, row.Batch, row.Reason, row.VoidedBy));
+        Assert.Equal("乙肝疫苗第2剂", voided.Series.Single(s => s.Series == "HepB").Next);
+        Assert.True(voided.Series.Single(s => s.Series == "HepB").Doses.Single(d => d.Dose == 1).Voidable);
+        Assert.Equal(1, await DosesOfAsync(child.Id));
+        // Voided twice (a second nurse on a stale page): not found, still one voided record.
+        await (await nurse.PostAsync(Void(second), new VoidVaccinationRequest("录错批号"))).ProblemAsync(HttpStatusCode.NotFound);
+
+        // Recorded again with the right batch: dose 2 once more, checked against the schedule like any dose.
+        var again = await nurse.PostAsync<ChildCard>($"{Card(child.Id)}/vaccinations", Given("HepB", Clinic.Today), HttpStatusCode.Created);
+        var redone = again.Series.Single(s => s.Series == "HepB").Doses.Single(d => d.Dose == 2);
+        Assert.Equal(("202611A017", ChinaTime.FormatDate(Clinic.Today)), (redone.Batch, redone.GivenOn));
+        Assert.Single(again.Voided);
+        await using var scope = host.Services.CreateAsyncScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<CountyHealthDb>().AuditEntries
+            .AnyAsync(a => a.UserName == DemoAccounts.Nurse && a.ResidentId == child.Id && a.EntityType == nameof(VoidedVaccination)), "the void is audited");
+    }
+
+    [Fact]
     public async Task A_village_doctor_never_sees_a_child_of_another_clinic_and_cannot_record_a_dose()
     {
         var child = await clinic.RegisterResidentAsync(TestData.Child(Clinic.Today.AddMonths(-5)));

@@ -17,8 +17,7 @@ public sealed record OpenApiOperation(string Id, string Method, string Path, IRe
 
     /// <summary>The path with a record that does not exist in every id (and an account that does not in a user name).</summary>
     public string PathWithUnknownIds() =>
-        Path.Replace("{userName}", "no-such-user", StringComparison.Ordinal)
-            .Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{visitId}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+        System.Text.RegularExpressions.Regex.Replace(Path.Replace("{userName}", "no-such-user", StringComparison.Ordinal), @"\{[A-Za-z]+\}", _ => Guid.NewGuid().ToString());
 }
 
 /// <summary>The operations the API documents: what the walks, the matrix test and the fuzz test call.</summary>

@@ -63,6 +63,21 @@ internal sealed class VaccinationConfiguration : IEntityTypeConfiguration<Vaccin
     }
 }
 
+internal sealed class VoidedVaccinationConfiguration : IEntityTypeConfiguration<VoidedVaccination>
+{
+    public void Configure(EntityTypeBuilder<VoidedVaccination> b)
+    {
+        b.ToTable("vaccination_voids");
+        b.Property(v => v.Series).HasMaxLength(16);
+        b.Property(v => v.VaccineName).HasMaxLength(40);
+        b.Property(v => v.Batch).HasMaxLength(40);
+        b.Property(v => v.NurseName).HasMaxLength(60);
+        b.Property(v => v.Reason).HasMaxLength(200);
+        b.Property(v => v.VoidedBy).HasMaxLength(60);
+        b.HasIndex(v => v.ResidentId);
+    }
+}
+
 internal sealed class CertificateCheckConfiguration : IEntityTypeConfiguration<CertificateCheck>
 {
     public void Configure(EntityTypeBuilder<CertificateCheck> b)

@@ -49,6 +49,34 @@ internal sealed class Vaccination : IPersonalHealthData
     Guid? IPersonalHealthData.AuditResidentId => ResidentId;
 }
 
+/// <summary>
+/// A dose record voided (作废) because it was entered in error — wrong child, vaccine, batch or day: the record as it
+/// stood, who voided it, when and why. The dose itself is removed, so the schedule, the lists and the figures no longer
+/// count it; the nurse records the right dose again, checked against the schedule like any other.
+/// </summary>
+internal sealed class VoidedVaccination : IPersonalHealthData
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid VaccinationId { get; set; }
+    public Guid ResidentId { get; set; }
+    public Guid InstitutionId { get; set; }
+    public Guid GivenAtInstitutionId { get; set; }
+    public string Series { get; set; } = "";
+    public int Dose { get; set; }
+    public string VaccineName { get; set; } = "";
+    public string Batch { get; set; } = "";
+    public InjectionSite Site { get; set; }
+    public DateOnly GivenOn { get; set; }
+    public DoseSource Source { get; set; }
+    public string NurseName { get; set; } = "";
+    public DateTime RecordedAt { get; set; }
+    public string Reason { get; set; } = "";
+    public string VoidedBy { get; set; } = "";
+    public DateTime VoidedAt { get; set; }
+
+    Guid? IPersonalHealthData.AuditResidentId => ResidentId;
+}
+
 /// <summary>查验结果: the certificate showed every dose due for the age, or some were missing (补种 needed).</summary>
 public enum CheckResult
 {

@@ -9,8 +9,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.PublicHealth.Immunisation;
 
+/// <summary>
+/// One dose of the card: the record when given (<paramref name="Id"/>), or when it falls due. <paramref name="Voidable"/>: the
+/// last dose recorded of its series, the one a record entered in error can be voided from (later doses first).
+/// </summary>
 public sealed record DoseCell(string Key, int Dose, string VaccineName, string MinAge, string? GivenOn, string? Batch, string? SiteName, string? NurseName,
-    string? GivenAt, bool FromCertificate, string? Warnings, string? ConfirmReason, string? DueOn, bool Overdue);
+    string? GivenAt, bool FromCertificate, string? Warnings, string? ConfirmReason, string? DueOn, bool Overdue, Guid? Id = null, bool Voidable = false);
+
+/// <summary>A dose record voided as entered in error, kept on the card with who voided it and why.</summary>
+public sealed record VoidRow(string Label, string GivenOn, string Batch, string NurseName, string Reason, string VoidedBy, string VoidedAt);
 
 public sealed record SeriesRow(string Series, string Name, IReadOnlyList<DoseCell> Doses, string? Next, string? NextDueOn, bool NextOverdue);
 
@@ -19,7 +26,7 @@ public sealed record CheckRow(Guid Id, string School, string CheckedOn, string R
 
 /// <summary>A child's vaccination card (预防接种证) as the clinic keeps it: each series with its doses given and the next due.</summary>
 public sealed record ChildCard(Guid ResidentId, string Name, string SexName, string BirthDate, DateOnly BirthDateValue, string Age, string? IdNumber, string? Phone,
-    string? Address, string InstitutionName, IReadOnlyList<SeriesRow> Series, IReadOnlyList<CheckRow> Checks, bool CanRecord);
+    string? Address, string InstitutionName, IReadOnlyList<SeriesRow> Series, IReadOnlyList<CheckRow> Checks, bool CanRecord, IReadOnlyList<VoidRow> Voided);
 
 /// <summary>The national schedule: shipped with the module (Resources/immunisation-schedule.tsv), corrected by the administrator.</summary>
 public static class NationalSchedule
@@ -120,7 +127,8 @@ internal sealed class ImmunisationRecords(CountyHealthDb db, IAccessScope scope,
                 var isNext = next?.Dose.Dose == d.Dose;
                 return new DoseCell(d.Key, d.Dose, v?.VaccineName ?? d.VaccineName, d.MinAge.Text, v is null ? null : ChinaTime.FormatDate(v.GivenOn), v?.Batch,
                     v is null ? null : SiteName(v.Site), v?.NurseName, v is null ? null : names.GetValueOrDefault(v.GivenAtInstitutionId), v?.Source == DoseSource.FromCertificate,
-                    v?.Warnings, v?.ConfirmReason, isNext ? ChinaTime.FormatDate(next!.DueOn) : null, isNext && next!.DueOn < today);
+                    v?.Warnings, v?.ConfirmReason, isNext ? ChinaTime.FormatDate(next!.DueOn) : null, isNext && next!.DueOn < today,
+                    v?.Id, v is not null && VaccinationVoids.IsLast(doses, v));
             }).ToList();
             series.Add(new SeriesRow(code, name, cells, next?.Dose.Label, next is null ? null : ChinaTime.FormatDate(next.DueOn), next is not null && next.DueOn < today));
         }
@@ -130,7 +138,10 @@ internal sealed class ImmunisationRecords(CountyHealthDb db, IAccessScope scope,
         return new ChildCard(child.Id, child.Name, child.SexName, ChinaTime.FormatDate(child.BirthDate), child.BirthDate, AgeText(child.BirthDate, today),
             child.IdNumber, child.Phone, child.Address, names.GetValueOrDefault(child.ManagingInstitutionId, ""), series,
             checks.Select(c => CheckRowOf(c, labels, stillMissing)).ToList(),
-            await scope.CoversAsync(PublicHealthPermissions.Immunise, child.ManagingInstitutionId, ct));
+            await scope.CoversAsync(PublicHealthPermissions.Immunise, child.ManagingInstitutionId, ct),
+            (await db.Set<VoidedVaccination>().AsNoTracking().Where(v => v.ResidentId == child.Id).OrderByDescending(v => v.VoidedAt).ToListAsync(ct))
+                .Select(v => new VoidRow(labels.GetValueOrDefault(ScheduledDose.KeyOf(v.Series, v.Dose), $"{v.VaccineName}第{v.Dose}剂"), ChinaTime.FormatDate(v.GivenOn), v.Batch, v.NurseName,
+                    v.Reason, v.VoidedBy, ChinaTime.Format(v.VoidedAt))).ToList());
     }
 
     public static CheckRow CheckRowOf(CertificateCheck c, IReadOnlyDictionary<string, string> labels, IReadOnlySet<string> missingNow)

@@ -15,6 +15,7 @@ public sealed partial class ChildImmunisation
     [Inject] private UiHandler<CheckDose> Check { get; set; } = default!;
     [Inject] private UiHandler<RecordVaccination> Record { get; set; } = default!;
     [Inject] private UiHandler<CheckCertificate> Certificate { get; set; } = default!;
+    [Inject] private UiHandler<VoidVaccination> VoidDose { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
@@ -26,6 +27,11 @@ public sealed partial class ChildImmunisation
     private string? checkSchool;
     private DateTime? checkedOn;
     private IReadOnlyDictionary<string, string[]> errors = new Dictionary<string, string[]>();
+    private Voiding? voiding;
+    private string? voidReason;
+
+    /// <summary>The dose record the nurse is about to void.</summary>
+    private sealed record Voiding(Guid Id, string Label, string? GivenOn, string? Batch);
 
     /// <summary>The dose form as the page edits it.</summary>
     private sealed class Form
@@ -103,6 +109,28 @@ public sealed partial class ChildImmunisation
         if (outcome.Value is { } saved)
         {
             card = saved;
+            await Start();
+        }
+    }
+
+    private void StartVoid(Guid id, string series, DoseCell d)
+    {
+        (voiding, voidReason, errors) = (new Voiding(id, $"{series}第{d.Dose}剂", d.GivenOn, d.Batch), null, new Dictionary<string, string[]>());
+    }
+
+    private async Task Void()
+    {
+        if (voiding is not { } v)
+        {
+            return;
+        }
+        var outcome = UiResults.Unpack<ChildCard>(await VoidDose.Run((h, ct) => h.HandleAsync(Id, v.Id, new VoidVaccinationRequest(voidReason), ct)));
+        errors = outcome.Errors;
+        messageOk = outcome.Ok;
+        message = outcome.Ok ? $"已作废：{v.Label}（{v.GivenOn}）" : outcome.AllErrors;
+        if (outcome.Value is { } saved)
+        {
+            (card, voiding, voidReason) = (saved, null, null);
             await Start();
         }
     }
