@@ -68,6 +68,9 @@ public static class FactMonths
 
     public static DateOnly FirstDay(int month) => new(month / 100, month % 100, 1);
 
+    /// <summary>The month's last day (yyyyMM → its end, the day a stock figure is taken on).</summary>
+    public static DateOnly LastDay(int month) => FirstDay(month).AddMonths(1).AddDays(-1);
+
     public static int Add(int month, int months)
     {
         var d = FirstDay(month).AddMonths(months);

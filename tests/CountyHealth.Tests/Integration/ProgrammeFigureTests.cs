@@ -36,7 +36,7 @@ public abstract class ProgrammeFigureTests(CountyHealthFactory host)
         var clinics = people.Select(p => p.ManagingInstitutionId).Distinct().ToList();
         var today = ChinaTime.Today(check.ServiceProvider.GetRequiredService<TimeProvider>());
         var month = FactMonths.Of(today.AddMonths(-1));
-        var (first, end) = (FactMonths.FirstDay(month), FactMonths.FirstDay(month).AddMonths(1).AddDays(-1));
+        var (first, end) = (FactMonths.FirstDay(month), FactMonths.LastDay(month));
         var sources = check.ServiceProvider.GetServices<IFactSource>().ToDictionary(s => s.Name);
         async Task<Dictionary<(Guid, string, string), decimal>> CountAsync(string source, int from) =>
             (await sources[source].CountAsync(new FactRange(clinics, from, month), CancellationToken.None)).Where(f => f.Month == month)
@@ -48,7 +48,7 @@ public abstract class ProgrammeFigureTests(CountyHealthFactory host)
         var checkedDoses = 0;
         for (var m = FactMonths.Add(month, -11); m <= month; m = FactMonths.Add(m, 1))
         {
-            var (from, to) = (FactMonths.FirstDay(m), FactMonths.FirstDay(m).AddMonths(1).AddDays(-1));
+            var (from, to) = (FactMonths.FirstDay(m), FactMonths.LastDay(m));
             var immunisation = (await sources["immunisation"].CountAsync(new FactRange(clinics, m, m), CancellationToken.None))
                 .ToDictionary(f => (f.InstitutionId, f.Measure, f.Dimension), f => f.Value);
             foreach (var (series, dose, months) in new[] { ("MMR", 1, 8), ("HepB", 1, 0), ("HepB", 3, 6) })
@@ -95,7 +95,7 @@ public abstract class ProgrammeFigureTests(CountyHealthFactory host)
         var (births, delivered) = (0, 0);
         for (var m = FactMonths.Add(month, -11); m <= month; m = FactMonths.Add(m, 1))
         {
-            var (from, to) = (FactMonths.FirstDay(m), FactMonths.FirstDay(m).AddMonths(1).AddDays(-1));
+            var (from, to) = (FactMonths.FirstDay(m), FactMonths.LastDay(m));
             var maternal = (await sources["maternal"].CountAsync(new FactRange(clinics, m, m), CancellationToken.None)).ToDictionary(f => (f.InstitutionId, f.Measure), f => f.Value);
             foreach (var clinic in clinics)
             {

@@ -38,7 +38,7 @@ public sealed record TargetProgress(TargetStatus Status, string Text)
     /// </summary>
     public static decimal YearElapsed(int lastMonth, DateOnly today)
     {
-        var end = Kernel.Facts.FactMonths.FirstDay(lastMonth).AddMonths(1).AddDays(-1);
+        var end = Kernel.Facts.FactMonths.LastDay(lastMonth);
         var upTo = end < today ? end : today;
         return Math.Min(1m, upTo.DayOfYear / (decimal)(DateTime.IsLeapYear(upTo.Year) ? 366 : 365));
     }

@@ -88,7 +88,7 @@ internal sealed class PharmacyFacts(CountyHealthDb db, DrugCache drugs, IResiden
                     {
                         continue;
                     }
-                    var asOf = month == current ? today : FactMonths.FirstDay(month).AddMonths(1).AddDays(-1);
+                    var asOf = month == current ? today : FactMonths.LastDay(month);
                     var worth = onHand * b.RetailPrice;
                     value[i] += worth;
                     if (b.ExpiryDate <= asOf)

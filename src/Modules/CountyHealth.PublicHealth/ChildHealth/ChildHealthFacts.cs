@@ -90,7 +90,7 @@ internal sealed class ChildHealthFacts(CountyHealthDb db, IResidentDirectory res
     public async Task<IReadOnlyList<MonthlyFact>> CountAsync(FactRange range, CancellationToken ct)
     {
         var first = FactMonths.FirstDay(range.FromMonth);
-        var last = FactMonths.FirstDay(range.ToMonth).AddMonths(1).AddDays(-1);
+        var last = FactMonths.LastDay(range.ToMonth);
         var (children, visited) = await ChildrenAsync(range.Institutions, first, last, ct);
         var checks = await ChecksAsync(range.Institutions, first, last, ct);
         var facts = new List<MonthlyFact>();
@@ -104,7 +104,7 @@ internal sealed class ChildHealthFacts(CountyHealthDb db, IResidentDirectory res
         Add(FirstOfYear(checks).Where(c => c.Date >= first).Select(c => (c.InstitutionId, FactMonths.Of(c.Date))), Managed);
         for (var month = range.FromMonth; month <= range.ToMonth; month = FactMonths.Add(month, 1))
         {
-            var end = FactMonths.FirstDay(month).AddMonths(1).AddDays(-1);
+            var end = FactMonths.LastDay(month);
             Add(children.Where(c => UnderSeven(c, end)).Select(c => (c.InstitutionId, month)), Children);
         }
         return facts;

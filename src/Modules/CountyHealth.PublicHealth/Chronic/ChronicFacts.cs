@@ -50,7 +50,7 @@ internal sealed class ChronicFacts(CountyHealthDb db, IResidentDirectory residen
 
     public async Task<IReadOnlyList<MonthlyFact>> CountAsync(FactRange range, CancellationToken ct)
     {
-        var lastDay = FactMonths.FirstDay(range.ToMonth).AddMonths(1).AddDays(-1);
+        var lastDay = FactMonths.LastDay(range.ToMonth);
         // The year of the range's first month: the control and the four follow-ups count within each calendar year.
         var yearStart = new DateOnly(FactMonths.FirstDay(range.FromMonth).Year, 1, 1);
         var enrolments = db.Set<ChronicEnrolment>().AsNoTracking().Where(e => e.EnrolledOn <= lastDay && (e.EndedOn == null || e.EndedOn >= yearStart));

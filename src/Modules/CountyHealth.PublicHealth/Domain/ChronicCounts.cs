@@ -80,7 +80,7 @@ public static class ChronicCounts
             FollowUp? latest = null;
             for (var month = first; month <= last; month = FactMonths.Add(month, 1))
             {
-                var end = FactMonths.FirstDay(month).AddMonths(1).AddDays(-1);
+                var end = FactMonths.LastDay(month);
                 while (at < visits.Count && visits[at].Date <= end)
                 {
                     latest = visits[at++];

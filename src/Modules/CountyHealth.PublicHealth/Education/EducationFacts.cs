@@ -31,7 +31,7 @@ internal sealed class EducationFacts(CountyHealthDb db) : IFactSource
     public async Task<IReadOnlyList<MonthlyFact>> CountAsync(FactRange range, CancellationToken ct)
     {
         var first = FactMonths.FirstDay(range.FromMonth);
-        var last = FactMonths.FirstDay(range.ToMonth).AddMonths(1).AddDays(-1);
+        var last = FactMonths.LastDay(range.ToMonth);
         var rows = db.Set<EducationActivity>().AsNoTracking().Where(a => a.Date >= first && a.Date <= last);
         if (range.Institutions is { } some)
         {

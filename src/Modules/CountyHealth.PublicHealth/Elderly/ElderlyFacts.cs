@@ -58,7 +58,7 @@ internal sealed class ElderlyFacts(CountyHealthDb db, IResidentDirectory residen
     public async Task<IReadOnlyList<MonthlyFact>> CountAsync(FactRange range, CancellationToken ct)
     {
         var first = FactMonths.FirstDay(range.FromMonth);
-        var rows = await ChecksAsync(range.Institutions, first, FactMonths.FirstDay(range.ToMonth).AddMonths(1).AddDays(-1), ct);
+        var rows = await ChecksAsync(range.Institutions, first, FactMonths.LastDay(range.ToMonth), ct);
         var facts = rows.Select(r => r.Check).Where(c => c.Date >= first).GroupBy(c => (c.InstitutionId, Month: FactMonths.Of(c.Date)))
             .Select(g => new MonthlyFact(g.Key.InstitutionId, g.Key.Month, Checks, "", g.Count())).ToList();
         facts.AddRange(FirstComplete(rows).Where(c => c.Date >= first).GroupBy(c => (c.InstitutionId, Month: FactMonths.Of(c.Date)))

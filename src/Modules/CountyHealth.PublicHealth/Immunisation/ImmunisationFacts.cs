@@ -58,7 +58,7 @@ internal sealed class ImmunisationFacts(CountyHealthDb db, IResidentDirectory re
     public async Task<IReadOnlyList<MonthlyFact>> CountAsync(FactRange range, CancellationToken ct)
     {
         var first = FactMonths.FirstDay(range.FromMonth) is var from && from > FirstCounted ? from : FirstCounted;
-        var last = FactMonths.FirstDay(range.ToMonth).AddMonths(1).AddDays(-1);
+        var last = FactMonths.LastDay(range.ToMonth);
         if (last < first)
         {
             return [];

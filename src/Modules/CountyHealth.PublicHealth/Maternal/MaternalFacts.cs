@@ -68,7 +68,7 @@ internal sealed class MaternalFacts(CountyHealthDb db, IResidentDirectory reside
     public async Task<IReadOnlyList<MonthlyFact>> CountAsync(FactRange range, CancellationToken ct)
     {
         var first = FactMonths.FirstDay(range.FromMonth);
-        var last = FactMonths.FirstDay(range.ToMonth).AddMonths(1).AddDays(-1);
+        var last = FactMonths.LastDay(range.ToMonth);
         var (cases, postpartum) = await CasesAsync(range.Institutions, first, last, ct);
         var counts = new Dictionary<(Guid, int, string), int>();
         void Add(Guid institution, DateOnly day, string measure) => counts[(institution, FactMonths.Of(day), measure)] = counts.GetValueOrDefault((institution, FactMonths.Of(day), measure)) + 1;

@@ -42,7 +42,7 @@ internal sealed class MentalFacts(CountyHealthDb db, IResidentDirectory resident
 
     public async Task<IReadOnlyList<MonthlyFact>> CountAsync(FactRange range, CancellationToken ct)
     {
-        var last = FactMonths.FirstDay(range.ToMonth).AddMonths(1).AddDays(-1);
+        var last = FactMonths.LastDay(range.ToMonth);
         var january = new DateOnly(FactMonths.FirstDay(range.FromMonth).Year, 1, 1);
         var patients = db.Set<MentalPatient>().AsNoTracking().Where(p => p.RegisteredOn <= last && (p.EndedOn == null || p.EndedOn >= january));
         var visits = db.Set<MentalFollowUp>().AsNoTracking().Where(f => f.Date >= january && f.Date <= last);

@@ -59,7 +59,7 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
     public async Task<IReadOnlyList<MonthlyFact>> CountAsync(FactRange range, CancellationToken ct)
     {
         var first = FactMonths.FirstDay(range.FromMonth);
-        var last = FactMonths.FirstDay(range.ToMonth).AddMonths(1).AddDays(-1);
+        var last = FactMonths.LastDay(range.ToMonth);
         var records = db.Set<HealthRecord>().AsNoTracking().Where(h => h.CreatedOn <= last && (h.ClosedOn == null || h.ClosedOn >= first));
         if (range.Institutions is { } some)
         {
@@ -77,14 +77,14 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
             var inUse = new Dictionary<int, int>();
             foreach (var h in g.Where(h => services.Contains(h.ResidentId)))
             {
-                foreach (var month in UsedMonths(services[h.ResidentId], range, InUseFrom).Where(m => IsOpen(h, FactMonths.FirstDay(m).AddMonths(1).AddDays(-1))))
+                foreach (var month in UsedMonths(services[h.ResidentId], range, InUseFrom).Where(m => IsOpen(h, FactMonths.LastDay(m))))
                 {
                     inUse[month] = inUse.GetValueOrDefault(month) + 1;
                 }
             }
             for (var month = range.FromMonth; month <= range.ToMonth; month = FactMonths.Add(month, 1))
             {
-                var end = FactMonths.FirstDay(month).AddMonths(1).AddDays(-1);
+                var end = FactMonths.LastDay(month);
                 var open = UpTo(made, end) - UpTo(closed, end);
                 if (open > 0)
                 {
@@ -125,7 +125,7 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
         foreach (var d in services.Order())
         {
             for (var m = Math.Max(FactMonths.Of(d), covered == 0 ? 0 : FactMonths.Add(covered, 1));
-                m <= range.ToMonth && RecordCodes.InUse(d, FactMonths.FirstDay(m).AddMonths(1).AddDays(-1)); m = FactMonths.Add(m, 1))
+                m <= range.ToMonth && RecordCodes.InUse(d, FactMonths.LastDay(m)); m = FactMonths.Add(m, 1))
             {
                 covered = m;
                 if (m >= range.FromMonth && FactMonths.FirstDay(m) >= from)
@@ -182,7 +182,7 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
 
     public async Task<IReadOnlyList<FactRecord>> RecordsAsync(string measure, string dimension, Guid institutionId, int month, int skip, int take, CancellationToken ct)
     {
-        var end = FactMonths.FirstDay(month).AddMonths(1).AddDays(-1);
+        var end = FactMonths.LastDay(month);
         var open = await db.Set<HealthRecord>().AsNoTracking()
             .Where(h => h.InstitutionId == institutionId && h.CreatedOn <= end && (h.ClosedOn == null || h.ClosedOn > end)).OrderBy(h => h.Number).ToListAsync(ct);
         if (measure == InUse)

@@ -50,7 +50,7 @@ internal sealed class TbFacts(CountyHealthDb db, IResidentDirectory residents) :
     public async Task<IReadOnlyList<MonthlyFact>> CountAsync(FactRange range, CancellationToken ct)
     {
         var first = FactMonths.FirstDay(range.FromMonth);
-        var last = FactMonths.FirstDay(range.ToMonth).AddMonths(1).AddDays(-1);
+        var last = FactMonths.LastDay(range.ToMonth);
         var patients = db.Set<TbPatient>().AsNoTracking().Where(p => (p.NotifiedOn >= first && p.NotifiedOn <= last) || (p.StoppedOn >= first && p.StoppedOn <= last));
         var visits = db.Set<TbVisit>().AsNoTracking().Where(v => v.Date >= first && v.Date <= last);
         if (range.Institutions is { } some)

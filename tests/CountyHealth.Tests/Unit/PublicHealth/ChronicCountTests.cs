@@ -55,7 +55,7 @@ public sealed class ChronicCountTests
 #pragma warning disable CA5394 // test data, not security
         var rng = new Random(seed);
         var yearStart = new DateOnly(from / 100, 1, 1);
-        var lastDay = FactMonths.FirstDay(to).AddMonths(1).AddDays(-1);
+        var lastDay = FactMonths.LastDay(to);
         var people = new List<Patient>();
         var followUps = new List<FollowUp>();
         for (var n = 0; n < 400; n++)

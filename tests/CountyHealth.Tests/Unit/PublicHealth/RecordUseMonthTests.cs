@@ -26,7 +26,7 @@ public sealed class RecordUseMonthTests
             var asked = new List<int>();
             for (var m = from; m <= to; m = FactMonths.Add(m, 1))
             {
-                var end = FactMonths.FirstDay(m).AddMonths(1).AddDays(-1);
+                var end = FactMonths.LastDay(m);
                 if (FactMonths.FirstDay(m) >= start && days.Any(d => RecordCodes.InUse(d, end)))
                 {
                     asked.Add(m);
