@@ -57,11 +57,73 @@ public sealed class MaternalTests(SqliteServerFixture server)
         }
     }
 
-    private async Task<string> RegisterAsync(string prefix, DateOnly birth, bool male)
+    [Fact]
+    public async Task After_the_delivery_the_baby_is_registered_into_the_mothers_household_and_its_vaccination_card_opens()
+    {
+        var today = CountyHealth.Kernel.Time.ChinaTime.Today(TimeProvider.System);
+        var (mother, motherId) = await RegisterWithIdAsync("产妇", today.AddYears(-28).AddDays(-TestSeed.Next(0, 2000)), male: false);
+        Guid pregnancy;
+        using (var api = await server.ApiAsync("publichealth"))
+        {
+            var registered = await ReadAsync(await api.PostAsJsonAsync("/api/v1/public-health/maternal", new
+            {
+                residentId = motherId,
+                date = today.AddDays(-200),
+                lastPeriod = today.AddDays(-280),
+                dueDate = (DateOnly?)null,
+                gravidity = 1,
+                vaginalBirths = 0,
+                caesareans = 0,
+                husbandName = (string?)null,
+                husbandPhone = (string?)null,
+                heightCm = 158m,
+                weightKg = 52m,
+                systolicBp = 110,
+                diastolicBp = 70,
+                haemoglobin = 120,
+                hbsAgPositive = false,
+                syphilisPositive = false,
+                hivPositive = false,
+                abnormalItems = Array.Empty<string>(),
+                guidance = Array.Empty<string>(),
+                referral = false,
+                referralReason = (string?)null,
+            }));
+            pregnancy = registered.GetProperty("id").GetGuid();
+            await ReadAsync(await api.PostAsJsonAsync($"/api/v1/public-health/maternal/{pregnancy}/delivery", new
+            {
+                deliveredOn = today.AddDays(-5),
+                dischargedOn = today.AddDays(-3),
+                deliveredAt = "清河县人民医院",
+                mode = 1,
+                liveBirths = 1,
+                version = registered.GetProperty("version").GetInt32(),
+            }));
+        }
+
+        var doctor = await server.SignInAsync("publichealth");
+        await doctor.GotoAsync(server.BaseUrl + $"/public-health/maternal/{pregnancy}");
+        await WaitInteractive(doctor);
+        await Expect(doctor.Locator("[data-testid=mat-newborns]"), "活产 1 人，已登记 0 人");
+        await Expect(doctor.Locator("[data-testid=mat-newborns]"), $"不填则登记为 {mother}之子");
+        await doctor.ClickAsync("[data-testid=mat-save-newborn]");
+        await Expect(doctor.Locator("[data-testid=mat-outcome]"), $"已登记新生儿 {mother}之子");
+        await Expect(doctor.Locator("[data-testid=mat-newborn]"), $"{mother}之子");
+        // One live birth, one baby: the form is gone.
+        Assert.Equal(0, await doctor.Locator("[data-testid=mat-save-newborn]").CountAsync());
+        await doctor.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "54-maternal-newborn.png"), FullPage = true });
+
+        await doctor.Locator("[data-testid=mat-newborn]").GetByText("预防接种").ClickAsync();
+        await Expect(doctor.Locator("[data-testid=child-title]"), $"{mother}之子");
+    }
+
+    private async Task<string> RegisterAsync(string prefix, DateOnly birth, bool male) => (await RegisterWithIdAsync(prefix, birth, male)).Name;
+
+    private async Task<(string Name, Guid Id)> RegisterWithIdAsync(string prefix, DateOnly birth, bool male)
     {
         var name = prefix + new string(Enumerable.Range(0, 2).Select(_ => "春夏秋冬梅兰竹菊松柏"[TestSeed.Next(10)]).ToArray());
         using var api = await server.ApiAsync("cashier");
-        await ReadAsync(await api.PostAsJsonAsync("/api/v1/residents", new
+        var registered = await ReadAsync(await api.PostAsJsonAsync("/api/v1/residents", new
         {
             name,
             sex = male ? 1 : 2,
@@ -71,6 +133,6 @@ public sealed class MaternalTests(SqliteServerFixture server)
             address = "河北省邢台市清河县葛仙庄镇南村8号",
             ethnicity = (string?)null,
         }));
-        return name;
+        return (name, registered.GetProperty("resident").GetProperty("id").GetGuid());
     }
 }

@@ -2448,6 +2448,38 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.ToTable("pregnancies", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.PublicHealth.Domain.PregnancyNewborn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MotherId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PregnancyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PregnancyId");
+
+                    b.HasIndex("ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("pregnancy_newborns", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.PublicHealth.Domain.TbPatient", b =>
                 {
                     b.Property<Guid>("Id")

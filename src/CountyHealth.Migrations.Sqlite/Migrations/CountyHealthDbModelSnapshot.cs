@@ -2443,6 +2443,38 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.ToTable("pregnancies", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.PublicHealth.Domain.PregnancyNewborn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MotherId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PregnancyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PregnancyId");
+
+                    b.HasIndex("ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("pregnancy_newborns", (string)null);
+                });
+
             modelBuilder.Entity("CountyHealth.PublicHealth.Domain.TbPatient", b =>
                 {
                     b.Property<Guid>("Id")

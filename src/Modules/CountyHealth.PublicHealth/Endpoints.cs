@@ -73,6 +73,8 @@ internal static class Endpoints
             .Requires(PublicHealthPermissions.Maternal).WithName("RecordDelivery").WithSummary("登记分娩（分娩日期、出院日期、助产机构、分娩方式、活产数）");
         g.MapPost("/maternal/{id:guid}/postpartum", (Guid id, PostpartumRequest r, RecordPostpartumVisit h, CancellationToken ct) => h.HandleAsync(id, r, ct))
             .Requires(PublicHealthPermissions.Maternal).WithName("RecordPostpartumVisit").WithSummary("记录产后访视或产后42天健康检查（42天检查后结案）");
+        g.MapPost("/maternal/{id:guid}/newborns", (Guid id, NewbornRequest r, RegisterNewborn h, CancellationToken ct) => h.HandleAsync(id, r, ct))
+            .Requires(PublicHealthPermissions.Maternal).WithName("RegisterNewborn").WithSummary("新生儿登记：按分娩日期登记入母亲的家庭户（无家庭户时以母亲为户主建户），不超过活产数");
         g.MapPost("/maternal/{id:guid}/end", (Guid id, EndPregnancyRequest r, EndPregnancy h, CancellationToken ct) => h.HandleAsync(id, r, ct))
             .Requires(PublicHealthPermissions.Maternal).WithName("EndPregnancy").WithSummary("终止管理：流产、引产、迁出或死亡");
 

@@ -268,6 +268,13 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         new("RecordDelivery", "publichealth", async (c, s) => await Succeeded(await c.PostAsync($"/api/v1/public-health/maternal/{s.PregnancyId}/delivery",
             new CountyHealth.PublicHealth.Maternal.DeliveryRequest(Clinic.Today.AddDays(-40), Clinic.Today.AddDays(-38), "清河县人民医院", CountyHealth.PublicHealth.Domain.DeliveryMode.Vaginal, 1,
                 await s.PregnancyVersionAsync(c))))),
+        new("RegisterNewborn", "publichealth", async (c, s) =>
+        {
+            var response = await c.PostAsync($"/api/v1/public-health/maternal/{s.PregnancyId}/newborns",
+                new CountyHealth.PublicHealth.Maternal.NewbornRequest(null, Sex.Female, await s.PregnancyVersionAsync(c)));
+            s.NewbornId = (await Peek<CountyHealth.PublicHealth.Maternal.PregnancyView>(response)).Newborns[0].ResidentId;
+            return response;
+        }),
         new("RecordPostpartumVisit", "publichealth", async (c, s) => await Succeeded(await c.PostAsync($"/api/v1/public-health/maternal/{s.PregnancyId}/postpartum",
             new CountyHealth.PublicHealth.Maternal.PostpartumRequest(CountyHealth.PublicHealth.Domain.MaternalContact.Postpartum, Clinic.Today.AddDays(-35), 36.8m, 112, 70, [], [], false, null,
                 await s.PregnancyVersionAsync(c))))),
@@ -410,13 +417,14 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         public Guid VaccinationId { get; set; }
         public Guid PregnancyId { get; set; }
         public Guid TbId { get; set; }
+        public Guid NewbornId { get; set; }
         public required ResidentRow Mother { get; init; }
         public Guid LineId { get; set; }
         public Guid InstitutionId { get; set; }
         public int Checked { get; set; }
         public string UserName { get; set; } = "";
 
-        public List<Guid> ResidentIds => Resident is null ? [Household.Id, Mother.Id] : [Resident.Id, Household.Id, Mother.Id];
+        public List<Guid> ResidentIds => new[] { Resident?.Id ?? Guid.Empty, Household.Id, Mother.Id, NewbornId }.Where(g => g != Guid.Empty).ToList();
 
         /// <summary>The pregnancy's version as it stands (each step of the maternal walk changes it).</summary>
         public async Task<int> PregnancyVersionAsync(ApiClient client) =>

@@ -118,6 +118,55 @@ public abstract class MaternalTests(CountyHealthFactory host)
         Assert.False(closed.CanRecord);
         Assert.DoesNotContain((await doctor.GetAsync<Page<MaternalRow>>("/api/v1/public-health/maternal?show=all&pageSize=500")).Items, r => r.PregnancyId == p.Id);
     }
+
+    [Fact]
+    public async Task Twins_are_registered_into_their_mothers_household_and_reach_the_child_programmes()
+    {
+        var doctor = await host.As(DemoAccounts.PublicHealth);
+        var today = Clinic.Today;
+        var woman = await clinic.RegisterResidentAsync(TestData.Woman(today));
+        var p = await doctor.PostAsync<PregnancyView>("/api/v1/public-health/maternal", Registration(woman.Id, today.AddDays(-300), date: today.AddDays(-220)), HttpStatusCode.Created);
+        Assert.False(p.CanRegisterNewborn);
+        var notYet = await (await doctor.PostAsync($"/api/v1/public-health/maternal/{p.Id}/newborns", new NewbornRequest(null, Sex.Female, p.Version))).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("先登记分娩", notYet.Detail, StringComparison.Ordinal);
+
+        var delivered = today.AddDays(-20);
+        var d = await doctor.PostAsync<PregnancyView>($"/api/v1/public-health/maternal/{p.Id}/delivery",
+            new DeliveryRequest(delivered, delivered.AddDays(2), "清河县人民医院", DeliveryMode.Vaginal, 2, p.Version), HttpStatusCode.Created);
+        Assert.True(d.CanRegisterNewborn);
+        Assert.Empty(d.Newborns);
+
+        // No sex: refused with the field named, nothing saved; another village's doctor does not reach the mother.
+        var noSex = await (await doctor.PostAsync($"/api/v1/public-health/maternal/{p.Id}/newborns", new NewbornRequest("王小明", 0, d.Version))).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("请选择新生儿性别", noSex.ErrorsOf("sex")[0]);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await host.As(DemoAccounts.VillageDoctor2)).PostAsync($"/api/v1/public-health/maternal/{p.Id}/newborns",
+            new NewbornRequest(null, Sex.Female, d.Version))).StatusCode);
+
+        // The first twin, not yet named, is registered as her daughter 1 and opens a household with the mother as its head.
+        var first = await doctor.PostAsync<PregnancyView>($"/api/v1/public-health/maternal/{p.Id}/newborns", new NewbornRequest("  ", Sex.Female, d.Version), HttpStatusCode.Created);
+        var girl = Assert.Single(first.Newborns);
+        Assert.Equal(($"{woman.Name}之女1", "女", ChinaTime.FormatDate(delivered)), (girl.Name, girl.SexName, girl.BirthDate));
+        await (await doctor.PostAsync($"/api/v1/public-health/maternal/{p.Id}/newborns", new NewbornRequest("王小明", Sex.Male, d.Version))).ProblemAsync(HttpStatusCode.Conflict);
+
+        // The second joins the same household; a third is more than the live births.
+        var second = await doctor.PostAsync<PregnancyView>($"/api/v1/public-health/maternal/{p.Id}/newborns", new NewbornRequest("王小明", Sex.Male, first.Version), HttpStatusCode.Created);
+        Assert.Equal(["王小明"], second.Newborns.Skip(1).Select(n => n.Name));
+        Assert.False(second.CanRegisterNewborn);
+        var third = await (await doctor.PostAsync($"/api/v1/public-health/maternal/{p.Id}/newborns", new NewbornRequest(null, Sex.Male, second.Version))).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("活产 2 人，已登记 2 人", third.Detail, StringComparison.Ordinal);
+
+        var boy = second.Newborns[1].ResidentId;
+        var household = await doctor.GetAsync<Residents.Households.HouseholdView>($"/api/v1/residents/{boy}/household");
+        Assert.Equal([(woman.Id, "户主"), (boy, "子"), (girl.ResidentId, "女")], household.Members.Select(m => (m.ResidentId, m.RelationName)));
+        Assert.Matches("^[0-9A-Za-z]+[0-9]{5}$", household.Number);
+
+        // The babies are the programme's children from the day they are registered: the birth doses are due on the card.
+        var card = await doctor.GetAsync<CountyHealth.PublicHealth.Immunisation.ChildCard>($"/api/v1/public-health/immunisation/children/{girl.ResidentId}");
+        Assert.Equal(girl.Name, card.Name);
+        Assert.Contains(card.Series, x => x.Series == "HepB" && x.NextDueOn == ChinaTime.FormatDate(delivered));
+        var health = await doctor.GetAsync<CountyHealth.PublicHealth.ChildHealth.ChildHealthView>($"/api/v1/public-health/child-health/{girl.ResidentId}");
+        Assert.True(health.InProgramme);
+    }
 }
 
 [Collection(SqliteCollection.Name)]

@@ -78,6 +78,18 @@ internal sealed class VoidedVaccinationConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class PregnancyNewbornConfiguration : IEntityTypeConfiguration<PregnancyNewborn>
+{
+    public void Configure(EntityTypeBuilder<PregnancyNewborn> b)
+    {
+        b.ToTable("pregnancy_newborns");
+        b.Property(n => n.RegisteredBy).HasMaxLength(60);
+        b.HasIndex(n => n.PregnancyId);
+        // A baby is born of one pregnancy.
+        b.HasIndex(n => n.ResidentId).IsUnique();
+    }
+}
+
 internal sealed class CertificateCheckConfiguration : IEntityTypeConfiguration<CertificateCheck>
 {
     public void Configure(EntityTypeBuilder<CertificateCheck> b)

@@ -70,6 +70,24 @@ internal sealed class Pregnancy : IPersonalHealthData
     Guid? IPersonalHealthData.AuditResidentId => ResidentId;
 }
 
+/// <summary>
+/// A baby of a delivery, registered in the resident index into its mother's household (新生儿登记): the link between
+/// the mother's postpartum care and the child's own (the newborn visit, the check-ups, the vaccinations).
+/// </summary>
+internal sealed class PregnancyNewborn : IPersonalHealthData
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PregnancyId { get; set; }
+    public Guid MotherId { get; set; }
+
+    /// <summary>The baby in the resident index.</summary>
+    public Guid ResidentId { get; set; }
+    public string RegisteredBy { get; set; } = "";
+    public DateTime RegisteredAt { get; set; }
+
+    Guid? IPersonalHealthData.AuditResidentId => ResidentId;
+}
+
 /// <summary>出生情况 as the delivery is recorded (the newborn form's codes for the mode).</summary>
 public enum DeliveryMode
 {
@@ -284,6 +302,13 @@ public static class MaternalRules
         PregnancyStatus.Closed => "已结案",
         _ => "已终止",
     };
+
+    /// <summary>
+    /// The name a baby is registered under before it has one, as maternity wards write it: 王芳之女; with the birth order
+    /// after it when the delivery had more than one live birth (王芳之子2).
+    /// </summary>
+    public static string NewbornName(string motherName, Residents.Contracts.Sex sex, int order, int liveBirths) =>
+        $"{motherName}之{(sex == Residents.Contracts.Sex.Male ? "子" : "女")}{(liveBirths > 1 ? order.ToString(System.Globalization.CultureInfo.InvariantCulture) : "")}";
 
     public static string DeliveryModeName(DeliveryMode mode) => mode switch
     {

@@ -50,7 +50,11 @@ public sealed record MaternalVisitRow(Guid Id, MaternalContact Contact, string N
 public sealed record PregnancyView(Guid Id, Guid ResidentId, string Name, int Age, string? Phone, string? Address, string InstitutionName, PregnancyStatus Status,
     string StatusName, string? LastPeriod, string DueDate, string RegisteredOn, string GestationAtRegistration, bool Early, string? GestationToday, int Gravidity,
     int VaginalBirths, int Caesareans, string? HusbandName, string? HusbandPhone, string Screening, bool HighRisk, string? Delivery, string NextContact, string? NextDueOn,
-    string? NextDueBy, bool Overdue, IReadOnlyList<MaternalVisitRow> Visits, bool CanRecord, int Version);
+    string? NextDueBy, bool Overdue, IReadOnlyList<MaternalVisitRow> Visits, bool CanRecord, int Version, int? LiveBirths, IReadOnlyList<NewbornRow> Newborns,
+    bool CanRegisterNewborn);
+
+/// <summary>A baby of the delivery as the mother's page lists it, with its own records one click away.</summary>
+public sealed record NewbornRow(Guid ResidentId, string Name, string SexName, string BirthDate);
 
 /// <summary>Loads a pregnancy under the scope rule, shows it, and keeps its schedule.</summary>
 internal sealed class MaternalPages(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, IInstitutionDirectory institutions, ReferenceTable<MaternalSchedule> table,
@@ -108,6 +112,11 @@ internal sealed class MaternalPages(CountyHealthDb db, IAccessScope scope, IResi
         var screening = string.Join("，", new[] { ("乙肝表面抗原", p.HbsAgPositive), ("梅毒", p.SyphilisPositive), ("HIV抗体", p.HivPositive) }
             .Select(s => $"{s.Item1}{(s.Item2 ? "阳性" : "阴性")}"));
         var open = p.Status is PregnancyStatus.Antenatal or PregnancyStatus.Delivered;
+        var covers = await scope.CoversAsync(PublicHealthPermissions.Maternal, p.InstitutionId, ct);
+        var babyIds = await db.Set<PregnancyNewborn>().AsNoTracking().Where(n => n.PregnancyId == p.Id).OrderBy(n => n.RegisteredAt).Select(n => n.ResidentId).ToListAsync(ct);
+        var babies = await residents.GetManyAsync(babyIds, ct);
+        var newborns = babyIds.Where(babies.ContainsKey).Select(id => babies[id])
+            .Select(b => new NewbornRow(b.Id, b.Name, b.SexName, ChinaTime.FormatDate(b.BirthDate))).ToList();
         return new PregnancyView(p.Id, p.ResidentId, r?.Name ?? "", r?.AgeOn(today) ?? 0, r?.Phone, r?.Address, keeper?.Name ?? "", p.Status, MaternalRules.StatusName(p.Status),
             p.LastPeriod is { } lmp ? ChinaTime.FormatDate(lmp) : null, ChinaTime.FormatDate(p.DueDate), ChinaTime.FormatDate(p.RegisteredOn),
             MaternalRules.Weeks(p.GestationDaysAtRegistration), MaternalRules.Early(p.GestationDaysAtRegistration),
@@ -127,7 +136,7 @@ internal sealed class MaternalPages(CountyHealthDb db, IAccessScope scope, IResi
                     _ => MaternalRules.PostpartumItems,
                 }), v.Abnormal, Classification(v),
                 Names(v.Guidance, MaternalRules.GuidanceOf(v.Contact)), v.Referral, v.ReferralReason, v.DoctorName)).ToList(),
-            open && await scope.CoversAsync(PublicHealthPermissions.Maternal, p.InstitutionId, ct), p.Version);
+            open && covers, p.Version, p.LiveBirths, newborns, covers && RegisterNewborn.MayRegister(p, newborns.Count));
     }
 
     /// <summary>The checks every maternal form shares: blood pressure, referral reason, the codes of guidance and abnormal items.</summary>

@@ -2,6 +2,7 @@ using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Ui;
 using CountyHealth.PublicHealth.Domain;
 using CountyHealth.PublicHealth.Maternal;
+using CountyHealth.Residents.Contracts;
 using Microsoft.AspNetCore.Components;
 
 namespace CountyHealth.PublicHealth.Pages;
@@ -15,11 +16,13 @@ public sealed partial class PregnancyPage
     [Inject] private UiHandler<RecordDelivery> Delivery { get; set; } = default!;
     [Inject] private UiHandler<RecordPostpartumVisit> Postpartum { get; set; } = default!;
     [Inject] private UiHandler<EndPregnancy> Ending { get; set; } = default!;
+    [Inject] private UiHandler<RegisterNewborn> Newborn { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
     private PregnancyView? pregnancy;
     private string step = "antenatal";
     private Form form = new();
+    private NewbornForm newborn = new();
     private string? message;
     private bool messageOk;
     private bool flagged;
@@ -48,6 +51,27 @@ public sealed partial class PregnancyPage
         public int LiveBirths { get; set; } = 1;
         public MaternalContact Contact { get; set; } = MaternalContact.Postpartum;
         public string? EndReason { get; set; }
+    }
+
+    private sealed class NewbornForm
+    {
+        public string? Name { get; set; }
+        public Sex Sex { get; set; } = Sex.Male;
+    }
+
+    /// <summary>The name the baby gets when none is typed, shown in the empty box.</summary>
+    private string NewbornPlaceholder => pregnancy is null ? "" :
+        "不填则登记为 " + MaternalRules.NewbornName(pregnancy.Name, newborn.Sex, pregnancy.Newborns.Count + 1, pregnancy.LiveBirths ?? 1);
+
+    private async Task SaveNewborn()
+    {
+        await Save(Newborn.Run((h, ct) => h.HandleAsync(Id, new NewbornRequest(newborn.Name, newborn.Sex, pregnancy!.Version), ct)));
+        if (messageOk && pregnancy is { Newborns.Count: > 0 } p)
+        {
+            message = $"已登记新生儿 {p.Newborns[^1].Name}，已入母亲的家庭户。";
+            flagged = false;
+            newborn = new NewbornForm();
+        }
     }
 
     protected override async Task OnParametersSetAsync()

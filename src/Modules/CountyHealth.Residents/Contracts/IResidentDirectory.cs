@@ -28,6 +28,9 @@ public sealed class BornResident
     public DateOnly BirthDate { get; init; }
 }
 
+/// <summary>A baby registered at its birth by the programme that looked after its mother.</summary>
+public sealed record NewbornOfMother(Guid MotherId, string Name, Sex Sex, DateOnly BirthDate);
+
 /// <summary>The resident index for other modules. Reads respect the signed-in user's institution scope.</summary>
 public interface IResidentDirectory
 {
@@ -54,6 +57,12 @@ public interface IResidentDirectory
     /// unscoped: the caller has been allowed the resident. Empty when she belongs to no household.
     /// </summary>
     Task<IReadOnlyList<(ResidentSummary Member, string? Relation)>> HouseholdOfAsync(Guid residentId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Registers a baby into its mother's household (家庭档案), with her home clinic and address; a household is opened
+    /// for her, she its head, when she has none. Unscoped: the caller has been allowed the mother. The caller saves.
+    /// </summary>
+    Task<Guid> RegisterNewbornAsync(NewbornOfMother newborn, CancellationToken ct = default);
 
     /// <summary>Residents born between two days (both included), unscoped, as a query the caller narrows to its institutions.</summary>
     IQueryable<BornResident> BornBetween(DateOnly from, DateOnly to);

@@ -1,3 +1,5 @@
+using CountyHealth.Residents.Contracts;
+
 namespace CountyHealth.Residents.Domain;
 
 /// <summary>
@@ -32,6 +34,18 @@ public static class HouseholdRelations
     public const string OtherRelative = "80";
     public const string NotRelated = "99";
 
+    /// <summary>
+    /// A baby's relation to the head from its mother's: the head's or spouse's child is 子/女; a child's (the 2x/3x groups
+    /// hold 儿媳 and 女婿 too) is 孙子女; a parent's is the head's sibling; any other member's is 其他亲属.
+    /// </summary>
+    public static string OfChildBornTo(string? motherRelation, Sex sex) => motherRelation switch
+    {
+        Head or Spouse => sex == Sex.Male ? Son : Daughter,
+        [('2' or '3'), _] => Grandchild,
+        Parent => Sibling,
+        _ => OtherRelative,
+    };
+
     public static IReadOnlyDictionary<string, string> ChineseNames { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [Head] = "户主",
@@ -45,4 +59,25 @@ public static class HouseholdRelations
         [OtherRelative] = "其他亲属",
         [NotRelated] = "非亲属",
     };
+}
+
+/// <summary>户编号: the code of the household's institution and a five-digit sequence within it.</summary>
+public static class HouseholdNumbers
+{
+    public const int SequenceDigits = 5;
+
+    /// <summary>
+    /// The number after the highest one the institution has issued (null when it has none); a number whose tail is
+    /// not a sequence is ignored by the caller's query, not here.
+    /// </summary>
+    public static string Next(string institutionCode, string? highest)
+    {
+        var last = highest is { } h && h.Length == institutionCode.Length + SequenceDigits && h.StartsWith(institutionCode, StringComparison.Ordinal)
+            && int.TryParse(h.AsSpan(institutionCode.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+        if (last >= 99_999)
+        {
+            throw new InvalidOperationException($"机构 {institutionCode} 的户编号已用尽");
+        }
+        return institutionCode + (last + 1).ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -1,4 +1,5 @@
 using CountyHealth.Kernel.Data;
+using CountyHealth.Kernel.Text;
 using CountyHealth.Platform.Contracts;
 using CountyHealth.Residents.Contracts;
 using CountyHealth.Residents.Domain;
@@ -74,7 +75,7 @@ internal sealed class ResidentRecords(CountyHealthDb db, IAccessScope scope, Res
 }
 
 /// <summary>The resident index for other modules.</summary>
-internal sealed class ResidentDirectory(CountyHealthDb db, ResidentRecords records, ResidentCache cache, TimeProvider clock) : IResidentDirectory
+internal sealed class ResidentDirectory(CountyHealthDb db, ResidentRecords records, ResidentCache cache, IInstitutionDirectory institutions, TimeProvider clock) : IResidentDirectory
 {
     public Task<ResidentSummary?> FindVisibleAsync(Guid residentId, CancellationToken ct = default) => records.FindReadableSummaryAsync(residentId, ct);
 
@@ -121,6 +122,47 @@ internal sealed class ResidentDirectory(CountyHealthDb db, ResidentRecords recor
         var summaries = await GetManyAsync(members.Select(m => m.Id), ct);
         return members.Where(m => summaries.ContainsKey(m.Id)).OrderBy(m => m.RelationToHead == HouseholdRelations.Head ? 0 : 1).ThenBy(m => summaries[m.Id].BirthDate)
             .Select(m => (summaries[m.Id], m.RelationToHead is { } code ? HouseholdRelations.ChineseNames.GetValueOrDefault(code, code) : (string?)null)).ToList();
+    }
+
+    public async Task<Guid> RegisterNewbornAsync(NewbornOfMother newborn, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var mother = await db.Set<Resident>().FirstAsync(r => r.Id == newborn.MotherId, ct);
+        if (mother.HouseholdId is null)
+        {
+            var home = await institutions.FindAsync(mother.ManagingInstitutionId, ct)
+                ?? throw new InvalidOperationException($"居民 {mother.Id} 的管理机构不存在");
+            var width = home.Code.Length + HouseholdNumbers.SequenceDigits;
+            var highest = await db.Set<Household>().Where(h => h.InstitutionId == home.Id && h.Number.StartsWith(home.Code) && h.Number.Length == width)
+                .MaxAsync(h => (string?)h.Number, ct);
+            var household = new Household
+            {
+                Number = HouseholdNumbers.Next(home.Code, highest),
+                InstitutionId = home.Id,
+                Address = mother.Address ?? home.Address ?? "",
+                CreatedAt = now,
+            };
+            db.Add(household);
+            (mother.HouseholdId, mother.RelationToHead, mother.UpdatedAt) = (household.Id, HouseholdRelations.Head, now);
+            mother.Version++;
+        }
+        var name = newborn.Name.Trim();
+        var baby = new Resident
+        {
+            Name = name,
+            Pinyin = PinyinInitials.OfName(name),
+            Sex = newborn.Sex,
+            BirthDate = newborn.BirthDate,
+            Address = mother.Address,
+            ManagingInstitutionId = mother.ManagingInstitutionId,
+            HouseholdId = mother.HouseholdId,
+            RelationToHead = HouseholdRelations.OfChildBornTo(mother.RelationToHead, newborn.Sex),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Add(baby);
+        db.Add(new ResidentInstitution { ResidentId = baby.Id, InstitutionId = mother.ManagingInstitutionId, Since = now });
+        return baby.Id;
     }
 
     public IQueryable<BornResident> BornBetween(DateOnly from, DateOnly to) => db.Set<Resident>().AsNoTracking().Where(r => r.BirthDate >= from && r.BirthDate <= to)
