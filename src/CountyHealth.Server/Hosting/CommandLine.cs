@@ -116,15 +116,23 @@ internal static class CommandLine
             return 0;
         });
 
-        var rebuild = new Command("rebuild-aggregates", "从业务记录重建指标的月度汇总表（逐个来源显示进度）；汇总表平时由服务每隔数秒自动更新");
-        rebuild.SetAction(async (_, ct) =>
+        var only = new Option<string[]>("--source") { Description = "只重建这些来源（可重复；如更正规则表后只重算 healthrecords）；不给则全部重建", AllowMultipleArgumentsPerToken = true };
+        var rebuild = new Command("rebuild-aggregates", "从业务记录重建指标的月度汇总表（逐个来源显示进度）；汇总表平时由服务每隔数秒自动更新") { only };
+        rebuild.SetAction(async (p, ct) =>
         {
             await using var app = CountyHealthHost.Build(settings);
             var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CountyHealth.RebuildAggregates");
             await DatabaseSetup.MigrateAsync(app.Services, log, app.Services.GetRequiredService<TimeProvider>());
             await using var scope = app.Services.CreateAsyncScope();
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var rows = await Indicators.MonthlyTables.RebuildAsync(scope.ServiceProvider, line => Console.WriteLine("  " + line), ct);
+            var sources = p.GetValue(only) is { Length: > 0 } named ? named : null;
+            var known = scope.ServiceProvider.GetServices<Indicators.Contracts.IFactSource>().Select(s => s.Name).Order(StringComparer.Ordinal).ToList();
+            if (sources?.Except(known, StringComparer.Ordinal).ToList() is { Count: > 0 } unknown)
+            {
+                Console.Error.WriteLine($"没有这些指标来源：{string.Join("、", unknown)}。可选：{string.Join("、", known)}");
+                return 2;
+            }
+            var rows = await Indicators.MonthlyTables.RebuildAsync(scope.ServiceProvider, line => Console.WriteLine("  " + line), ct, sources);
             Console.WriteLine($"Rebuilt the monthly tables: {rows:N0} rows in {watch.Elapsed.TotalSeconds:N1} s");
             return 0;
         });
@@ -141,7 +149,7 @@ internal static class CommandLine
         return root.Parse(args.Where(a => !IsSetting(a)).ToArray()).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 
-    private static readonly HashSet<string> OptionNames = new(StringComparer.Ordinal) { "urls", "residents", "seed", "years", "visits-per-resident-year", "to", "from", "help", "version" };
+    private static readonly HashSet<string> OptionNames = new(StringComparer.Ordinal) { "urls", "residents", "seed", "years", "visits-per-resident-year", "to", "from", "source", "help", "version" };
 
     /// <summary>
     /// A configuration setting for the host: --Section:Key=value, or --key=value for a key that is not one of the verbs'

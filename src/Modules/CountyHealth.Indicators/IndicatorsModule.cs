@@ -54,8 +54,8 @@ public sealed class IndicatorsModule : IModule
 public static class MonthlyTables
 {
     /// <summary>Counts every source from scratch; returns the rows written.</summary>
-    public static Task<int> RebuildAsync(IServiceProvider services, Action<string> progress, CancellationToken ct) =>
-        services.GetRequiredService<FactStore>().RebuildAsync(progress, ct);
+    public static Task<int> RebuildAsync(IServiceProvider services, Action<string> progress, CancellationToken ct, IReadOnlyCollection<string>? sources = null) =>
+        services.GetRequiredService<FactStore>().RebuildAsync(progress, ct, sources);
 
     /// <summary>Builds the tables when they were never built (a database from before the engine, a county just seeded).</summary>
     public static async Task<int> BuildIfNeverBuiltAsync(IServiceProvider services, Action<string> progress, CancellationToken ct) =>

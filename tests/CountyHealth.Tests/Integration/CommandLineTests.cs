@@ -16,6 +16,7 @@ public sealed class CommandLineTests
     [InlineData("restore", "--from")]
     [InlineData("verify", "校验和")]
     [InlineData("reindex-pinyin", "检索码")]
+    [InlineData("rebuild-aggregates", "--source")]
     public async Task Every_verb_explains_itself(string verb, string mentioned)
     {
         var (code, output) = await RunAsync(verb, "--help");
@@ -51,6 +52,25 @@ public sealed class CommandLineTests
 
         Assert.NotEqual(0, code);
         Assert.Contains(message, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rebuild_of_a_source_that_does_not_exist_is_refused_with_the_sources_there_are()
+    {
+        var folder = Directory.CreateTempSubdirectory("ch-rebuild-");
+        try
+        {
+            var (code, output) = await RunAsync("rebuild-aggregates", "--source", "healthrecords", "--source", "nosuch", "--Database:Provider=Sqlite",
+                $"--Database:DataFolder={folder.FullName}", "--Serilog:MinimumLevel:Default=Warning");
+
+            Assert.Equal(2, code);
+            Assert.Contains("没有这些指标来源：nosuch。", output, StringComparison.Ordinal);
+            Assert.Contains("healthrecords", output[output.IndexOf("可选", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]

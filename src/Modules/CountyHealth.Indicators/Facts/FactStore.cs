@@ -83,14 +83,19 @@ internal sealed class FactStore(CountyHealthDb db, IEnumerable<IFactSource> sour
     /// <summary>
     /// Counts every source from scratch (months since 2000), reporting each source's rows and time. The sources count
     /// side by side, one database connection each and as many as the server has cores (the largest — the visits',
-    /// registered last — first); their writes take turns, so SQLite's single writer is never contended.
+    /// registered last — first); their writes take turns, so SQLite's single writer is never contended. Only the
+    /// <paramref name="only"/> sources when named.
     /// </summary>
-    public async Task<int> RebuildAsync(Action<string> progress, CancellationToken ct)
+    public async Task<int> RebuildAsync(Action<string> progress, CancellationToken ct, IReadOnlyCollection<string>? only = null)
     {
         var current = FactMonths.Of(ChinaTime.Today(clock));
         var total = 0;
         using var writes = new SemaphoreSlim(1);
         var names = sources.Select(s => s.Name).Reverse().ToList();
+        if (only is not null)
+        {
+            names = names.Where(only.Contains).ToList();
+        }
         await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = ct }, async (name, token) =>
         {
             await using var scope = scopes.CreateAsyncScope();
