@@ -11,7 +11,7 @@ namespace CountyHealth.PublicHealth.Seeding;
 /// <summary>
 /// The synthetic county's maternal care: each child born in the last two years had a mother of 20 to 40 in the same
 /// village, registered in 92 cases of 100 (four in five before 13 weeks), seen in most antenatal windows, delivered at
-/// the county hospital or the township centre, visited after discharge (mostly within the week) and checked at 42 days;
+/// the county hospital or the township centre (the child linked as its baby), visited after discharge (mostly within the week) and checked at 42 days;
 /// and the women pregnant today, registered and seen as far as their gestation goes. Its own random stream.
 /// </summary>
 internal sealed class MaternalHistory(ReferenceTable<MaternalSchedule> table) : ISyntheticData
@@ -32,6 +32,7 @@ internal sealed class MaternalHistory(ReferenceTable<MaternalSchedule> table) : 
         var used = new HashSet<Guid>();
         var pregnancies = new List<Pregnancy>();
         var visits = new List<MaternalVisit>();
+        var newborns = new List<PregnancyNewborn>();
         GeneratedResident? MotherIn(Guid institution)
         {
             if (!women.TryGetValue(institution, out var list))
@@ -67,6 +68,15 @@ internal sealed class MaternalHistory(ReferenceTable<MaternalSchedule> table) : 
             }
             (p.Status, p.DeliveredOn, p.DischargedOn, p.DeliveredAt, p.DeliveryMode, p.LiveBirths) = (PregnancyStatus.Delivered, child.BirthDate, discharged,
                 rng.Next(3) == 0 ? town.Centre.InstitutionName : CountyHospital, caesarean ? DeliveryMode.Caesarean : rng.Next(30) == 0 ? DeliveryMode.Vacuum : DeliveryMode.Vaginal, 1);
+            // The child is the delivery's baby, registered by the mother's clinic when the discharge was notified.
+            newborns.Add(new PregnancyNewborn
+            {
+                PregnancyId = p.Id,
+                MotherId = mother.Id,
+                ResidentId = child.Id,
+                RegisteredBy = town.Clinic(p.InstitutionId).DoctorName,
+                RegisteredAt = ChinaTime.StartOfDayUtc(discharged).AddHours(3),
+            });
             var roll = rng.Next(100);
             var postpartumDay = discharged.AddDays(roll < 72 ? rng.Next(1, 8) : roll < 86 ? rng.Next(8, 29) : rng.Next(29, 41));
             if (roll < 90 && postpartumDay <= today)
@@ -107,6 +117,7 @@ internal sealed class MaternalHistory(ReferenceTable<MaternalSchedule> table) : 
         }
         await run.Writer.WriteAsync(pregnancies, ct);
         await run.Writer.WriteAsync(visits, ct);
+        await run.Writer.WriteAsync(newborns, ct);
 
         // Registration and the antenatal windows up to the day before delivery (or today).
         void Antenatal(GeneratedResident mother, DateOnly lastPeriod, DateOnly until, out Pregnancy p)
