@@ -54,34 +54,34 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
 
     private DateOnly InUseFrom => new DateOnly(ChinaTime.Today(clock).Year, ChinaTime.Today(clock).Month, 1).AddYears(-2);
 
-    private sealed record Kept1(Guid Id, Guid ResidentId, Guid InstitutionId, DateOnly CreatedOn, DateOnly? ClosedOn);
+    /// <summary>Months of records in use counted per query: their service months, with the twelve before, fit a 64-bit mask.</summary>
+    internal const int MonthsPerQuery = 36;
 
     public async Task<IReadOnlyList<MonthlyFact>> CountAsync(FactRange range, CancellationToken ct)
     {
         var first = FactMonths.FirstDay(range.FromMonth);
         var last = FactMonths.LastDay(range.ToMonth);
-        var records = db.Set<HealthRecord>().AsNoTracking().Where(h => h.CreatedOn <= last && (h.ClosedOn == null || h.ClosedOn >= first));
-        if (range.Institutions is { } some)
+        var records = KeptRecords(range.Institutions, first, last);
+        var kept = await records.Select(h => new { h.InstitutionId, h.CreatedOn, h.ClosedOn }).ToListAsync(ct);
+        var inUse = new Dictionary<(Guid, int), int>();
+        var useFrom = Math.Max(range.FromMonth, FactMonths.Of(InUseFrom));
+        for (var chunk = useFrom; chunk <= range.ToMonth; chunk = FactMonths.Add(chunk, MonthsPerQuery))
         {
-            records = records.Where(h => some.Contains(h.InstitutionId));
+            var part = new FactRange(range.Institutions, chunk, Math.Min(range.ToMonth, FactMonths.Add(chunk, MonthsPerQuery - 1)));
+            foreach (var h in await InUseAsync(records, part, ct))
+            {
+                foreach (var month in UsedMonths(h.Served, h.LeapDays, BaseIndex(part), part).Where(m => IsOpen(h.CreatedOn, h.ClosedOn, FactMonths.LastDay(m))))
+                {
+                    inUse[(h.InstitutionId, month)] = inUse.GetValueOrDefault((h.InstitutionId, month)) + 1;
+                }
+            }
         }
-        var kept = (await records.Select(h => new { h.Id, h.ResidentId, h.InstitutionId, h.CreatedOn, h.ClosedOn }).ToListAsync(ct))
-            .Select(h => new Kept1(h.Id, h.ResidentId, h.InstitutionId, h.CreatedOn, h.ClosedOn)).ToList();
-        var services = await LastServicesAsync(range.Institutions, first > InUseFrom ? first : InUseFrom, last, ct);
         var facts = new List<MonthlyFact>();
         foreach (var g in kept.GroupBy(h => h.InstitutionId))
         {
             // Kept at a month's end: made by then less closed by then (a record is closed after it is made).
             var made = g.Select(h => h.CreatedOn).Order().ToArray();
             var closed = g.Where(h => h.ClosedOn is not null).Select(h => h.ClosedOn!.Value).Order().ToArray();
-            var inUse = new Dictionary<int, int>();
-            foreach (var h in g.Where(h => services.Contains(h.ResidentId)))
-            {
-                foreach (var month in UsedMonths(services[h.ResidentId], range, InUseFrom).Where(m => IsOpen(h, FactMonths.LastDay(m))))
-                {
-                    inUse[month] = inUse.GetValueOrDefault(month) + 1;
-                }
-            }
             for (var month = range.FromMonth; month <= range.ToMonth; month = FactMonths.Add(month, 1))
             {
                 var end = FactMonths.LastDay(month);
@@ -90,7 +90,7 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
                 {
                     facts.Add(new MonthlyFact(g.Key, month, Kept, "", open));
                 }
-                if (inUse.GetValueOrDefault(month) is var used and > 0)
+                if (inUse.GetValueOrDefault((g.Key, month)) is var used and > 0)
                 {
                     facts.Add(new MonthlyFact(g.Key, month, InUse, "", used));
                 }
@@ -99,7 +99,14 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
         return facts;
     }
 
-    private static bool IsOpen(Kept1 h, DateOnly end) => h.CreatedOn <= end && (h.ClosedOn == null || h.ClosedOn > end);
+    /// <summary>The records made by the last day and not closed before the first, of the institutions when named.</summary>
+    private IQueryable<HealthRecord> KeptRecords(IReadOnlyCollection<Guid>? institutions, DateOnly first, DateOnly last)
+    {
+        var records = db.Set<HealthRecord>().AsNoTracking().Where(h => h.CreatedOn <= last && (h.ClosedOn == null || h.ClosedOn >= first));
+        return institutions is { } some ? records.Where(h => some.Contains(h.InstitutionId)) : records;
+    }
+
+    private static bool IsOpen(DateOnly createdOn, DateOnly? closedOn, DateOnly end) => createdOn <= end && (closedOn == null || closedOn > end);
 
     /// <summary>How many of the sorted days are on or before the day.</summary>
     private static int UpTo(DateOnly[] sorted, DateOnly day)
@@ -116,59 +123,107 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
         return i + 1;
     }
 
-    /// <summary>The months of the range, from <paramref name="from"/>, whose end has one of the services within twelve months.</summary>
-    internal static IEnumerable<int> UsedMonths(IEnumerable<DateOnly> services, FactRange range, DateOnly from)
+    /// <summary>A month counted from year 0 (2025-01 → 24300), so that months subtract.</summary>
+    internal static int MonthIndex(int month) => (month / 100 * 12) + (month % 100) - 1;
+
+    /// <summary>The month of a mask's bit 0: twelve before the range's first, the earliest whose services reach into the range.</summary>
+    internal static int BaseIndex(FactRange range) => MonthIndex(range.FromMonth) - 12;
+
+    /// <summary>
+    /// The months of the range whose end has a service within twelve months (<see cref="RecordCodes.InUse"/>), from a
+    /// resident's service months as bits from <paramref name="baseIndex"/>: month M is in use when a service fell in
+    /// M-11…M; a service on 29 February also keeps it in use at the end of the next February (twelve months before
+    /// 28 February is the 28th, so the 29th is within them).
+    /// </summary>
+    internal static IEnumerable<int> UsedMonths(long served, long leapDays, int baseIndex, FactRange range)
     {
-        // Each month once: the days in order, each one's twelve months taken from past the months already covered
-        // (a resident seen every month had each month tried twelve times).
-        var covered = 0;
-        foreach (var d in services.Order())
+        for (var m = range.FromMonth; m <= range.ToMonth; m = FactMonths.Add(m, 1))
         {
-            for (var m = Math.Max(FactMonths.Of(d), covered == 0 ? 0 : FactMonths.Add(covered, 1));
-                m <= range.ToMonth && RecordCodes.InUse(d, FactMonths.LastDay(m)); m = FactMonths.Add(m, 1))
+            var i = MonthIndex(m) - baseIndex;
+            var window = Bits(Math.Max(0, i - 11), i);
+            if ((served & window) != 0 || (i >= 12 && i - 12 < 63 && ((leapDays >> (i - 12)) & 1) != 0))
             {
-                covered = m;
-                if (m >= range.FromMonth && FactMonths.FirstDay(m) >= from)
-                {
-                    yield return m;
-                }
+                yield return m;
             }
         }
     }
 
-    private static bool Used(ILookup<Guid, DateOnly> services, Guid residentId, DateOnly end) => services[residentId].Any(d => RecordCodes.InUse(d, end));
-
-    /// <summary>The days of the services that can keep a record in use in the months: from 12 months before the first.</summary>
-    private async Task<ILookup<Guid, DateOnly>> LastServicesAsync(IReadOnlyCollection<Guid>? institutions, DateOnly first, DateOnly last, CancellationToken ct)
+    /// <summary>Bits low…high of a 63-bit mask (empty when the span is outside it).</summary>
+    private static long Bits(int low, int high)
     {
-        var from = first.AddMonths(-12);
+        high = Math.Min(high, 62);
+        return low > high ? 0 : ((1L << (high + 1)) - 1) & ~((1L << low) - 1);
+    }
+
+    /// <summary>A record with its resident's service months in the range's reach, as <see cref="UsedMonths"/> reads them.</summary>
+    private sealed class RecordUse
+    {
+        public Guid ResidentId { get; init; }
+        public Guid InstitutionId { get; init; }
+        public DateOnly CreatedOn { get; init; }
+        public DateOnly? ClosedOn { get; init; }
+        public long Served { get; init; }
+        public long LeapDays { get; init; }
+    }
+
+    /// <summary>A resident served in a month (bit <see cref="Bit"/> of the mask), and whether on 29 February.</summary>
+    private sealed class Served
+    {
+        public Guid ResidentId { get; init; }
+        public int Bit { get; init; }
+        public int LeapDay { get; init; }
+    }
+
+    /// <summary>
+    /// The records with their residents' service months — every programme service, a dose given, an outpatient visit
+    /// wherever she was seen — from twelve months before the range to its end, folded in the database to two masks a
+    /// resident: one row a record instead of one a resident and month (ten million on the full county).
+    /// </summary>
+    private async Task<List<RecordUse>> InUseAsync(IQueryable<HealthRecord> records, FactRange range, CancellationToken ct)
+    {
+        var from = FactMonths.FirstDay(range.FromMonth).AddMonths(-12);
+        var last = FactMonths.LastDay(range.ToMonth);
+        var offset = BaseIndex(range) + 1;
+        var institutions = range.Institutions;
         var doses = db.Set<Vaccination>().AsNoTracking().Where(v => v.Source == DoseSource.Given && v.GivenOn >= from && v.GivenOn <= last);
         if (institutions is not null)
         {
             doses = doses.Where(v => institutions.Contains(v.InstitutionId));
         }
-        // One day a resident and month is enough: whether a month's end has a service within twelve months.
-        var days = (await doses.GroupBy(v => new { v.ResidentId, v.GivenOn.Year, v.GivenOn.Month }).Select(g => new { g.Key.ResidentId, Day = g.Max(v => v.GivenOn) }).ToListAsync(ct))
-            .Select(x => (x.ResidentId, x.Day)).ToList();
-        days.AddRange(await LastOfMonthsAsync<ChronicFollowUp>(institutions, from, last, ct));
-        days.AddRange(await LastOfMonthsAsync<ElderlyCheck>(institutions, from, last, ct));
-        days.AddRange(await LastOfMonthsAsync<MentalFollowUp>(institutions, from, last, ct));
-        days.AddRange(await LastOfMonthsAsync<MaternalVisit>(institutions, from, last, ct));
-        days.AddRange(await LastOfMonthsAsync<ChildCheck>(institutions, from, last, ct));
-        days.AddRange(await LastOfMonthsAsync<TbVisit>(institutions, from, last, ct));
         // Outpatient visits of the residents whose records the institutions keep, wherever they were seen.
         var seen = visits.SeenBetween(from, last);
         if (institutions is not null)
         {
-            var kept = db.Set<HealthRecord>().Where(h => institutions.Contains(h.InstitutionId)).Select(h => h.ResidentId);
-            seen = seen.Where(v => kept.Contains(v.ResidentId));
+            var keptHere = db.Set<HealthRecord>().Where(h => institutions.Contains(h.InstitutionId)).Select(h => h.ResidentId);
+            seen = seen.Where(v => keptHere.Contains(v.ResidentId));
         }
-        days.AddRange((await seen.GroupBy(v => new { v.ResidentId, v.Date.Year, v.Date.Month }).Select(g => new { g.Key.ResidentId, Day = g.Max(v => v.Date) }).ToListAsync(ct))
-            .Select(x => (x.ResidentId, x.Day)));
-        return days.ToLookup(x => x.ResidentId, x => x.Day);
+        var served = doses.Select(v => new Served { ResidentId = v.ResidentId, Bit = (v.GivenOn.Year * 12) + v.GivenOn.Month - offset, LeapDay = v.GivenOn.Month == 2 && v.GivenOn.Day == 29 ? 1 : 0 })
+            .Concat(ServedIn<ChronicFollowUp>(institutions, from, last, offset))
+            .Concat(ServedIn<ElderlyCheck>(institutions, from, last, offset))
+            .Concat(ServedIn<MentalFollowUp>(institutions, from, last, offset))
+            .Concat(ServedIn<MaternalVisit>(institutions, from, last, offset))
+            .Concat(ServedIn<ChildCheck>(institutions, from, last, offset))
+            .Concat(ServedIn<TbVisit>(institutions, from, last, offset))
+            .Concat(seen.Select(v => new Served { ResidentId = v.ResidentId, Bit = (v.Date.Year * 12) + v.Date.Month - offset, LeapDay = v.Date.Month == 2 && v.Date.Day == 29 ? 1 : 0 }));
+        // Each month once, then its bit summed: a sum of distinct powers of two is their OR, on both databases.
+        var masks = served.GroupBy(x => new { x.ResidentId, x.Bit }).Select(g => new { g.Key.ResidentId, g.Key.Bit, LeapDay = g.Max(x => x.LeapDay) })
+            .GroupBy(x => x.ResidentId)
+            .Select(g => new { ResidentId = g.Key, Served = g.Sum(x => Math.Pow(2, x.Bit)), LeapDays = g.Sum(x => x.LeapDay * Math.Pow(2, x.Bit)) });
+        var rows = await (from h in records
+                          join m in masks on h.ResidentId equals m.ResidentId
+                          select new { h.ResidentId, h.InstitutionId, h.CreatedOn, h.ClosedOn, m.Served, m.LeapDays }).ToListAsync(ct);
+        return rows.Select(r => new RecordUse
+        {
+            ResidentId = r.ResidentId,
+            InstitutionId = r.InstitutionId,
+            CreatedOn = r.CreatedOn,
+            ClosedOn = r.ClosedOn,
+            Served = (long)r.Served,
+            LeapDays = (long)r.LeapDays,
+        }).ToList();
     }
 
-    private async Task<IEnumerable<(Guid ResidentId, DateOnly Day)>> LastOfMonthsAsync<T>(IReadOnlyCollection<Guid>? institutions, DateOnly from, DateOnly last, CancellationToken ct)
+    private IQueryable<Served> ServedIn<T>(IReadOnlyCollection<Guid>? institutions, DateOnly from, DateOnly last, int offset)
         where T : class, IProgrammeService
     {
         var services = db.Set<T>().AsNoTracking().Where(x => x.Date >= from && x.Date <= last);
@@ -176,8 +231,7 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
         {
             services = services.Where(x => institutions.Contains(x.InstitutionId));
         }
-        return (await services.GroupBy(x => new { x.ResidentId, x.Date.Year, x.Date.Month }).Select(g => new { g.Key.ResidentId, Day = g.Max(x => x.Date) }).ToListAsync(ct))
-            .Select(x => (x.ResidentId, x.Day));
+        return services.Select(x => new Served { ResidentId = x.ResidentId, Bit = (x.Date.Year * 12) + x.Date.Month - offset, LeapDay = x.Date.Month == 2 && x.Date.Day == 29 ? 1 : 0 });
     }
 
     public async Task<IReadOnlyList<FactRecord>> RecordsAsync(string measure, string dimension, Guid institutionId, int month, int skip, int take, CancellationToken ct)
@@ -187,8 +241,10 @@ internal sealed class RecordFacts(CountyHealthDb db, IResidentDirectory resident
             .Where(h => h.InstitutionId == institutionId && h.CreatedOn <= end && (h.ClosedOn == null || h.ClosedOn > end)).OrderBy(h => h.Number).ToListAsync(ct);
         if (measure == InUse)
         {
-            var services = await LastServicesAsync(new[] { institutionId }, FactMonths.FirstDay(month), end, ct);
-            open = open.Where(h => Used(services, h.ResidentId, end)).ToList();
+            var range = new FactRange([institutionId], month, month);
+            var used = (await InUseAsync(KeptRecords([institutionId], FactMonths.FirstDay(month), end), range, ct))
+                .Where(u => UsedMonths(u.Served, u.LeapDays, BaseIndex(range), range).Any()).Select(u => u.ResidentId).ToHashSet();
+            open = open.Where(h => used.Contains(h.ResidentId)).ToList();
         }
         var page = open.Skip(skip).Take(take).ToList();
         var people = await residents.GetManyAsync(page.Select(h => h.ResidentId), ct);
