@@ -113,6 +113,11 @@ public sealed class MaternalTests(SqliteServerFixture server)
         Assert.Equal(0, await doctor.Locator("[data-testid=mat-save-newborn]").CountAsync());
         await doctor.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "54-maternal-newborn.png"), FullPage = true });
 
+        await doctor.Locator("[data-testid=mat-newborn]").GetByText("儿童健康管理").ClickAsync();
+        await Expect(doctor.Locator("[data-testid=child-birth]"), $"母亲 {mother}；");
+        await Expect(doctor.Locator("[data-testid=child-birth]"), "于清河县人民医院顺产");
+        await doctor.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "55-child-health-birth.png"), FullPage = true });
+        await doctor.GoBackAsync();
         await doctor.Locator("[data-testid=mat-newborn]").GetByText("预防接种").ClickAsync();
         await Expect(doctor.Locator("[data-testid=child-title]"), $"{mother}之子");
     }

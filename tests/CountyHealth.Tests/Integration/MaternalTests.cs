@@ -166,6 +166,10 @@ public abstract class MaternalTests(CountyHealthFactory host)
         Assert.Contains(card.Series, x => x.Series == "HepB" && x.NextDueOn == ChinaTime.FormatDate(delivered));
         var health = await doctor.GetAsync<CountyHealth.PublicHealth.ChildHealth.ChildHealthView>($"/api/v1/public-health/child-health/{girl.ResidentId}");
         Assert.True(health.InProgramme);
+        // The child's page gives its birth from the delivery (the newborn visit's 出生情况), with the way back to the mother.
+        Assert.Equal(p.Id, health.PregnancyId);
+        // Her period 300 days before today, delivered 20 days ago: at 40 weeks.
+        Assert.Equal($"母亲 {woman.Name}；{ChinaTime.FormatDate(delivered)} 于清河县人民医院顺产，孕 40周，同胎活产 2 人", health.Birth);
     }
 }
 
