@@ -116,6 +116,8 @@ public sealed class MaternalTests(SqliteServerFixture server)
         await doctor.Locator("[data-testid=mat-newborn]").GetByText("儿童健康管理").ClickAsync();
         await Expect(doctor.Locator("[data-testid=child-birth]"), $"母亲 {mother}；");
         await Expect(doctor.Locator("[data-testid=child-birth]"), "于清河县人民医院顺产");
+        // Delivered at 39+2 weeks: the newborn visit's form starts at 39.
+        Assert.Equal("39", await Input(doctor, "child-gestation").InputValueAsync());
         await doctor.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "55-child-health-birth.png"), FullPage = true });
         await doctor.GoBackAsync();
         await doctor.Locator("[data-testid=mat-newborn]").GetByText("预防接种").ClickAsync();

@@ -170,6 +170,7 @@ public abstract class MaternalTests(CountyHealthFactory host)
         Assert.Equal(p.Id, health.PregnancyId);
         // Her period 300 days before today, delivered 20 days ago: at 40 weeks.
         Assert.Equal($"母亲 {woman.Name}；{ChinaTime.FormatDate(delivered)} 于清河县人民医院顺产，孕 40周，同胎活产 2 人", health.Birth);
+        Assert.Equal(40, health.GestationalWeeks);
     }
 }
 

@@ -43,7 +43,7 @@ public sealed record ChildCheckRow(Guid Id, string Contact, string ContactName, 
 /// </summary>
 public sealed record ChildHealthView(Guid ResidentId, string Name, string SexName, string BirthDate, DateOnly BirthDateValue, string Age, string? IdNumber, string? Phone,
     string? Address, string InstitutionName, bool InProgramme, IReadOnlyList<ChildContactRow> Schedule, IReadOnlyList<ChildCheckRow> Checks, string? NextContact,
-    bool CanRecord, string? Birth, Guid? PregnancyId);
+    bool CanRecord, string? Birth, Guid? PregnancyId, int? GestationalWeeks);
 
 /// <summary>The children under seven within reach: "due" (a contact due, overdue or due within 14 days; the default), "overdue", "all".</summary>
 public sealed record ChildHealthQuery([Text(16)] string? Show, Guid? Institution, [Text(40)] string? Q, [Bounds(1, 1_000_000)] int? Page, [Bounds(1, 500)] int? PageSize);
@@ -79,28 +79,30 @@ internal sealed class ChildHealthPages(CountyHealthDb db, IAccessScope scope, IR
                 ChinaTime.FormatDate(s.LastDueDay), ChinaTime.FormatDate(s.MissedFrom), s.Status, ChildCheckRules.StatusName(s.Status),
                 s.DoneOn is { } d ? ChinaTime.FormatDate(d) : null, s.Contact.Key == next?.Contact.Key)).ToList()
             : [];
-        var (birth, pregnancyId) = await BirthAsync(child.Id, ct);
+        var (birth, pregnancyId, weeks) = await BirthAsync(child.Id, ct);
         return new ChildHealthView(child.Id, child.Name, child.SexName, ChinaTime.FormatDate(child.BirthDate), child.BirthDate, ImmunisationRecords.AgeText(child.BirthDate, today),
             child.IdNumber, child.Phone, child.Address, keeper?.Name ?? "", inProgramme, rows, checks.Select(c => RowOf(schedule, c)).ToList(), next?.Contact.Key,
-            inProgramme && await scope.CoversAsync(PublicHealthPermissions.Child, child.ManagingInstitutionId, ct), birth, pregnancyId);
+            inProgramme && await scope.CoversAsync(PublicHealthPermissions.Child, child.ManagingInstitutionId, ct), birth, pregnancyId, weeks);
     }
 
     /// <summary>
     /// 出生情况 from the delivery the child was registered at (the newborn visit's 母亲、助产机构、出生情况), for a user who
-    /// may read the mother's maternal record (the read is audited against her); null otherwise.
+    /// may read the mother's maternal record (the read is audited against her), with the completed weeks the newborn
+    /// visit's 出生孕周 starts from; nulls otherwise.
     /// </summary>
-    private async Task<(string? Text, Guid? PregnancyId)> BirthAsync(Guid childId, CancellationToken ct)
+    private async Task<(string? Text, Guid? PregnancyId, int? Weeks)> BirthAsync(Guid childId, CancellationToken ct)
     {
         var p = await db.Set<PregnancyNewborn>().AsNoTracking().Where(n => n.ResidentId == childId)
             .Join(db.Set<Pregnancy>().AsNoTracking(), n => n.PregnancyId, p => p.Id, (n, p) => p).FirstOrDefaultAsync(ct);
         if (p?.DeliveredOn is not { } delivered || !await scope.CoversAsync(PublicHealthPermissions.Read, p.InstitutionId, ct))
         {
-            return (null, null);
+            return (null, null, null);
         }
+        var gestation = MaternalRules.GestationDays(p.DueDate, delivered);
         var mother = (await residents.GetManyAsync([p.ResidentId], ct)).GetValueOrDefault(p.ResidentId);
         await audit.ReadAsync(nameof(Pregnancy), p.Id, p.ResidentId, "儿童健康管理的出生情况");
         return ($"母亲 {mother?.Name}；{ChinaTime.FormatDate(delivered)} 于{p.DeliveredAt}{MaternalRules.DeliveryModeName(p.DeliveryMode ?? DeliveryMode.Vaginal)}，"
-            + $"孕 {MaternalRules.Weeks(MaternalRules.GestationDays(p.DueDate, delivered))}{(p.LiveBirths > 1 ? $"，同胎活产 {p.LiveBirths} 人" : "")}", p.Id);
+            + $"孕 {MaternalRules.Weeks(gestation)}{(p.LiveBirths > 1 ? $"，同胎活产 {p.LiveBirths} 人" : "")}", p.Id, gestation / 7);
     }
 
     private static ChildCheckRow RowOf(ChildCheckSchedule schedule, ChildCheck c)

@@ -71,7 +71,8 @@ public sealed partial class ChildHealthPage
 
     private void Reset()
     {
-        form = new Form { Date = ChinaTime.Today(Clock).ToDateTime(TimeOnly.MinValue), Contact = child?.NextContact };
+        // The newborn visit's 出生孕周 starts from the delivery the baby was registered at, when there is one.
+        form = new Form { Date = ChinaTime.Today(Clock).ToDateTime(TimeOnly.MinValue), Contact = child?.NextContact, GestationalWeeks = child?.GestationalWeeks };
         contact = child?.NextContact is { } key ? Schedule.Current.Find(key) : null;
     }
 
