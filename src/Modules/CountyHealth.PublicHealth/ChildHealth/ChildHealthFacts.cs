@@ -102,11 +102,13 @@ internal sealed class ChildHealthFacts(CountyHealthDb db, IResidentDirectory res
         Add(newborns.Where(c => visited.Contains(c.Id)).Select(c => (c.InstitutionId, FactMonths.Of(c.BirthDate))), NewbornVisited);
         Add(checks.Where(c => c.Date >= first).Select(c => (c.InstitutionId, FactMonths.Of(c.Date))), Checks);
         Add(FirstOfYear(checks).Where(c => c.Date >= first).Select(c => (c.InstitutionId, FactMonths.Of(c.Date))), Managed);
-        for (var month = range.FromMonth; month <= range.ToMonth; month = FactMonths.Add(month, 1))
+        // Under seven at a month's end (UnderSeven) from the birth month until the month of the seventh birthday.
+        var underSeven = new MonthSpans(range.FromMonth, range.ToMonth);
+        foreach (var c in children)
         {
-            var end = FactMonths.LastDay(month);
-            Add(children.Where(c => UnderSeven(c, end)).Select(c => (c.InstitutionId, month)), Children);
+            underSeven.Add(c.InstitutionId, FactMonths.Of(c.BirthDate), FactMonths.Of(c.BirthDate.AddYears(ChildCheckRules.UntilYears)));
         }
+        facts.AddRange(underSeven.Counts().Select(x => new MonthlyFact(x.InstitutionId, x.Month, Children, "", x.Count)));
         return facts;
     }
 

@@ -75,6 +75,9 @@ public sealed class ImmunisationSchedule
 {
     private readonly List<ScheduledDose> doses;
 
+    /// <summary>The lines of each dose (its versions), grouped once: the coverage figures ask for every child's due days.</summary>
+    private readonly ScheduledDose[][] byKey;
+
     /// <summary>
     /// The first version of each dose also stands for the days before it: the children vaccinated before 2021 had the 2016
     /// schedule, the same but for polio, and the table does not go further back.
@@ -84,6 +87,7 @@ public sealed class ImmunisationSchedule
         var all = doses.ToList();
         this.doses = all.Select(d => all.Any(o => o.Key == d.Key && o.From < d.From) ? d : d with { From = DateOnly.MinValue }).ToList();
         Series = this.doses.Select(d => (d.Series, d.SeriesName)).Distinct().ToList();
+        byKey = this.doses.GroupBy(d => d.Key).Select(g => g.ToArray()).ToArray();
     }
 
     public IReadOnlyList<ScheduledDose> All => doses;
@@ -112,14 +116,20 @@ public sealed class ImmunisationSchedule
     /// </summary>
     public IEnumerable<(ScheduledDose Dose, DateOnly Day)> DueDays(DateOnly birth)
     {
-        foreach (var key in doses.GroupBy(d => d.Key))
+        foreach (var lines in byKey)
         {
-            var best = key.Select(d => (Dose: d, Day: d.MinAge.After(birth) is var age && age > d.From ? age : d.From))
-                .Where(x => (x.Dose.To is null || x.Day <= x.Dose.To) && (x.Dose.MaxAge is not { } max || x.Day < max.After(birth)))
-                .OrderBy(x => x.Day).FirstOrDefault();
+            (ScheduledDose? Dose, DateOnly Day) best = (null, DateOnly.MaxValue);
+            foreach (var d in lines)
+            {
+                var day = d.MinAge.After(birth) is var age && age > d.From ? age : d.From;
+                if ((d.To is null || day <= d.To) && (d.MaxAge is not { } max || day < max.After(birth)) && day < best.Day)
+                {
+                    best = (d, day);
+                }
+            }
             if (best.Dose is not null)
             {
-                yield return best;
+                yield return (best.Dose, best.Day);
             }
         }
     }

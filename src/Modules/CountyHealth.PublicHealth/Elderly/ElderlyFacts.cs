@@ -32,7 +32,8 @@ internal sealed class ElderlyFacts(CountyHealthDb db, IResidentDirectory residen
     public static void AddFeeds(IServiceCollection services) =>
         services.AddSingleton<IFactFeed>(new FactFeed<ElderlyCheck>(Source, c => (c.InstitutionId, c.Date)));
 
-    private sealed record Row(ElderlyCheck Check, bool Recorded);
+    /// <summary>A check as the figures need it (not the exam's items: 406,629 checks on the full county), and whether a health record was kept that day.</summary>
+    private sealed record Row(Guid Id, Guid ResidentId, Guid InstitutionId, DateOnly Date, bool Complete, bool Recorded);
 
     /// <summary>The checks from the January of <paramref name="first"/> to <paramref name="last"/>, each with whether a health record was kept that day.</summary>
     private async Task<List<Row>> ChecksAsync(IReadOnlyCollection<Guid>? institutions, DateOnly first, DateOnly last, CancellationToken ct)
@@ -47,19 +48,20 @@ internal sealed class ElderlyFacts(CountyHealthDb db, IResidentDirectory residen
         var rows = await (from c in checks
                           join r in db.Set<HealthRecord>() on c.ResidentId equals r.ResidentId into kept
                           from h in kept.DefaultIfEmpty()
-                          select new { Check = c, Recorded = h != null && h.CreatedOn <= c.Date && (h.ClosedOn == null || h.ClosedOn >= c.Date) }).ToListAsync(ct);
-        return rows.Select(r => new Row(r.Check, r.Recorded)).OrderBy(r => r.Check.Date).ThenBy(r => r.Check.Id).ToList();
+                          select new { c.Id, c.ResidentId, c.InstitutionId, c.Date, c.Complete, Recorded = h != null && h.CreatedOn <= c.Date && (h.ClosedOn == null || h.ClosedOn >= c.Date) })
+            .ToListAsync(ct);
+        return rows.Select(r => new Row(r.Id, r.ResidentId, r.InstitutionId, r.Date, r.Complete, r.Recorded)).OrderBy(r => r.Date).ThenBy(r => r.Id).ToList();
     }
 
     /// <summary>Each resident's first complete check of a calendar year, when she had a record then.</summary>
-    private static IEnumerable<ElderlyCheck> FirstComplete(IEnumerable<Row> rows) => rows.Where(r => r.Check.Complete)
-        .GroupBy(r => (r.Check.ResidentId, r.Check.Date.Year)).Select(g => g.First()).Where(r => r.Recorded).Select(r => r.Check);
+    private static IEnumerable<Row> FirstComplete(IEnumerable<Row> rows) => rows.Where(r => r.Complete)
+        .GroupBy(r => (r.ResidentId, r.Date.Year)).Select(g => g.First()).Where(r => r.Recorded);
 
     public async Task<IReadOnlyList<MonthlyFact>> CountAsync(FactRange range, CancellationToken ct)
     {
         var first = FactMonths.FirstDay(range.FromMonth);
         var rows = await ChecksAsync(range.Institutions, first, FactMonths.LastDay(range.ToMonth), ct);
-        var facts = rows.Select(r => r.Check).Where(c => c.Date >= first).GroupBy(c => (c.InstitutionId, Month: FactMonths.Of(c.Date)))
+        var facts = rows.Where(c => c.Date >= first).GroupBy(c => (c.InstitutionId, Month: FactMonths.Of(c.Date)))
             .Select(g => new MonthlyFact(g.Key.InstitutionId, g.Key.Month, Checks, "", g.Count())).ToList();
         facts.AddRange(FirstComplete(rows).Where(c => c.Date >= first).GroupBy(c => (c.InstitutionId, Month: FactMonths.Of(c.Date)))
             .Select(g => new MonthlyFact(g.Key.InstitutionId, g.Key.Month, Managed, "", g.Count())));
@@ -70,7 +72,9 @@ internal sealed class ElderlyFacts(CountyHealthDb db, IResidentDirectory residen
     {
         var first = FactMonths.FirstDay(month);
         var rows = await ChecksAsync(new[] { institutionId }, first, first.AddMonths(1).AddDays(-1), ct);
-        var page = (measure == Managed ? FirstComplete(rows) : rows.Select(r => r.Check)).Where(c => c.Date >= first).Skip(skip).Take(take).ToList();
+        var ids = (measure == Managed ? FirstComplete(rows) : rows).Where(c => c.Date >= first).Skip(skip).Take(take).Select(c => c.Id).ToList();
+        var checks = await db.Set<ElderlyCheck>().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var page = ids.Select(id => checks[id]).ToList();
         var people = await residents.GetManyAsync(page.Select(c => c.ResidentId), ct);
         return page.Select(c => new FactRecord(c.ResidentId, "老年人健康体检", ChinaTime.FormatDate(c.Date), PersonalNames.Mask(people.GetValueOrDefault(c.ResidentId)?.Name),
             $"自理能力 {ElderlyRules.GradeName(c.SelfCareGrade)}（{c.SelfCareScore}分），血压 {c.SystolicBp}/{c.DiastolicBp}" + (c.Complete ? "，完整" : "，不完整"), null)).ToList();
