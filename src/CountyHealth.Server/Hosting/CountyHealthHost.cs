@@ -71,6 +71,7 @@ internal static class CountyHealthHost
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddScoped<DemoCounty>();
         services.AddScoped<CountyGenerator>();
+        services.AddSingleton<ITableReload, TableReload>();
 
         foreach (var module in ModuleCatalogue.All)
         {

@@ -41,18 +41,28 @@ internal sealed class BulkWriter(CountyHealthDb db) : IBulkWriter
             return 0;
         }
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties()
+        var columns = Columns(entity, table);
+        var connection = await OpenAsync(db, ct);
+        return db.IsSqlite
+            ? await WriteSqlite(connection, table.Name, columns, rows, ct)
+            : await WritePostgres((NpgsqlConnection)connection, table.Name, columns, rows, ct);
+    }
+
+    /// <summary>The entity's columns with their EF mappings and getters.</summary>
+    internal static List<(IProperty Property, string Column, RelationalTypeMapping Mapping, Func<object, object?> Getter)> Columns(IEntityType entity, StoreObjectIdentifier table) =>
+        entity.GetProperties()
             .Select(p => (Property: p, Column: p.GetColumnName(table)!, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping(),
                 Getter: p.PropertyInfo is { } pi ? (Func<object, object?>)pi.GetValue : throw new InvalidOperationException($"Shadow property {p.Name} cannot be bulk-written")))
             .ToList();
+
+    internal static async Task<DbConnection> OpenAsync(CountyHealthDb db, CancellationToken ct)
+    {
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
         {
             await db.Database.OpenConnectionAsync(ct);
         }
-        return db.IsSqlite
-            ? await WriteSqlite(connection, table.Name, columns, rows, ct)
-            : await WritePostgres((NpgsqlConnection)connection, table.Name, columns, rows, ct);
+        return connection;
     }
 
     private static object? ToProvider(RelationalTypeMapping mapping, object? value) =>
@@ -89,8 +99,8 @@ internal sealed class BulkWriter(CountyHealthDb db) : IBulkWriter
         return Task.FromResult(written);
     }
 
-    private static async Task<long> WritePostgres<T>(NpgsqlConnection connection, string table,
-        List<(IProperty Property, string Column, RelationalTypeMapping Mapping, Func<object, object?> Getter)> columns, IReadOnlyCollection<T> rows, CancellationToken ct)
+    internal static async Task<long> WritePostgres<T>(NpgsqlConnection connection, string table,
+        List<(IProperty Property, string Column, RelationalTypeMapping Mapping, Func<object, object?> Getter)> columns, IEnumerable<T> rows, CancellationToken ct)
         where T : class
     {
         var types = columns.Select(c => NpgsqlType(c.Mapping)).ToArray();

@@ -19,13 +19,43 @@ namespace CountyHealth.Indicators.Facts;
 /// saves marked (<see cref="FactChange"/>), a handful of cells by the sources' own GROUP BY, and replaces them in one
 /// transaction with the marks it took; <see cref="RebuildAsync"/> counts every month of every source from scratch.
 /// </summary>
-internal sealed class FactStore(CountyHealthDb db, IEnumerable<IFactSource> sources, IServiceScopeFactory scopes, TimeProvider clock)
+internal sealed class FactStore(CountyHealthDb db, IEnumerable<IFactSource> sources, IServiceScopeFactory scopes, TimeProvider clock, ITableReload tables)
 {
     /// <summary>The most marks one refresh takes; the rest wait for the next, seconds later.</summary>
     private const int MarksPerRefresh = 5_000;
 
-    /// <summary>Counts the marked months again; the number of (source, institution, month) cells rewritten.</summary>
-    public async Task<int> RefreshAsync(CancellationToken ct)
+    /// <summary>
+    /// PostgreSQL's advisory lock on the monthly tables: a rebuild holds it alone, the refresher shares it and skips its
+    /// turn while a rebuild runs. Else a refresh in the middle of a rebuild would take the marks of a change that a
+    /// source had counted before — its figure then lost when the rebuild's rows replace the refreshed ones.
+    /// </summary>
+    internal const long RebuildLock = 0x1_0F_AC_75;
+
+    /// <summary>Counts the marked months again; the number of (source, institution, month) cells rewritten (0 while a rebuild runs).</summary>
+    public Task<int> RefreshAsync(CancellationToken ct) => UnlessRebuildingAsync(RefreshMarksAsync, ct);
+
+    private async Task<int> UnlessRebuildingAsync(Func<CancellationToken, Task<int>> work, CancellationToken ct)
+    {
+        if (db.IsSqlite)
+        {
+            return await work(ct);
+        }
+        await db.Database.OpenConnectionAsync(ct);
+        if (!await db.Database.SqlQueryRaw<bool>($"SELECT pg_try_advisory_lock_shared({RebuildLock}) AS \"Value\"").SingleAsync(ct))
+        {
+            return 0;
+        }
+        try
+        {
+            return await work(ct);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock_shared({RebuildLock})", CancellationToken.None);
+        }
+    }
+
+    private async Task<int> RefreshMarksAsync(CancellationToken ct)
     {
         var marks = await db.Set<FactChange>().AsNoTracking().OrderBy(c => c.Id).Take(MarksPerRefresh).ToListAsync(ct);
         if (marks.Count == 0)
@@ -67,7 +97,9 @@ internal sealed class FactStore(CountyHealthDb db, IEnumerable<IFactSource> sour
     /// Counts the current month again of the sources whose figures move with the calendar alone (stock turning
     /// near-expiry or expired overnight); the refresher does it every few minutes and when the month turns.
     /// </summary>
-    public async Task<int> RecountTodayAsync(CancellationToken ct)
+    public Task<int> RecountTodayAsync(CancellationToken ct) => UnlessRebuildingAsync(RecountCurrentMonthAsync, ct);
+
+    private async Task<int> RecountCurrentMonthAsync(CancellationToken ct)
     {
         var current = FactMonths.Of(ChinaTime.Today(clock));
         var rows = 0;
@@ -84,9 +116,40 @@ internal sealed class FactStore(CountyHealthDb db, IEnumerable<IFactSource> sour
     /// Counts every source from scratch (months since 2000), reporting each source's rows and time. The sources count
     /// side by side, one database connection each and as many as the server has cores (the largest — the visits',
     /// registered last — first); their writes take turns, so SQLite's single writer is never contended. Only the
-    /// <paramref name="only"/> sources when named.
+    /// <paramref name="only"/> sources when named. On PostgreSQL a rebuild of every source fills a twin of the table and
+    /// swaps it in (<see cref="ITableReload"/>); readers see the old figures until the swap.
     /// </summary>
     public async Task<int> RebuildAsync(Action<string> progress, CancellationToken ct, IReadOnlyCollection<string>? only = null)
+    {
+        if (!db.IsSqlite)
+        {
+            // The lock waits for a refresh under way; the swap builds the indexes of a county's figures.
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(2));
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({RebuildLock})", ct);
+        }
+        try
+        {
+            var whole = only is null && await tables.BeginAsync<FactValue>(db, ct);
+            var total = await CountEverySourceAsync(progress, whole, only, ct);
+            if (whole)
+            {
+                var watch = Stopwatch.StartNew();
+                await tables.SwapAsync<FactValue>(db, ct);
+                progress($"索引与替换 {watch.Elapsed.TotalSeconds:N1} 秒");
+            }
+            return total;
+        }
+        finally
+        {
+            if (!db.IsSqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({RebuildLock})", CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<int> CountEverySourceAsync(Action<string> progress, bool intoTwin, IReadOnlyCollection<string>? only, CancellationToken ct)
     {
         var current = FactMonths.Of(ChinaTime.Today(clock));
         var total = 0;
@@ -115,8 +178,15 @@ internal sealed class FactStore(CountyHealthDb db, IEnumerable<IFactSource> sour
             await writes.WaitAsync(token);
             try
             {
-                // Marks written meanwhile stay: the refresher counts their months again, whichever finishes first.
-                await ReplaceAsync(own, own.Set<FactValue>().Where(f => f.Source == name), name, facts, token);
+                if (intoTwin)
+                {
+                    await tables.WriteAsync(own, facts.Where(f => f.Value != 0).Select(f => Row(name, f)), token);
+                }
+                else
+                {
+                    // Marks written meanwhile stay: the refresher counts their months again once the rebuild is done.
+                    await ReplaceAsync(own, own.Set<FactValue>().Where(f => f.Source == name), name, facts, token);
+                }
                 Interlocked.Add(ref total, facts.Count);
                 progress($"{name}: {facts.Count:N0} 行（计数 {counting.TotalSeconds:N1} 秒，写入 {(watch.Elapsed - counting).TotalSeconds:N1} 秒）");
             }
