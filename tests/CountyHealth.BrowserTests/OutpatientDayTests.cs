@@ -220,7 +220,17 @@ public abstract partial class OutpatientDayTests(ServerFixture server)
 
     internal static async Task Expect(ILocator locator, string text)
     {
-        await locator.Filter(new() { HasText = text }).First.WaitForAsync();
+        try
+        {
+            await locator.Filter(new() { HasText = text }).First.WaitForAsync();
+        }
+        catch (TimeoutException e)
+        {
+            // What the user saw instead, so that a failure on a CI machine says more than "timeout".
+            var seen = await locator.AllInnerTextsAsync();
+            var messages = await locator.Page.Locator(".mud-snackbar, .mud-alert, .validation-message").AllInnerTextsAsync();
+            throw new TimeoutException($"\"{text}\" did not appear at {locator.Page.Url}; the locator shows [{string.Join(" | ", seen)}]; the page's messages [{string.Join(" | ", messages)}]", e);
+        }
         Assert.Contains(text, await locator.Filter(new() { HasText = text }).First.InnerTextAsync(), StringComparison.Ordinal);
     }
 
