@@ -52,7 +52,9 @@ internal sealed class SurveillanceHistory(DiseaseCatalogue diseases, IResidentDi
                 {
                     var day = month.AddDays(rng.Next(DateTime.DaysInMonth(month.Year, month.Month)));
                     var at = ChinaTime.StartOfDayUtc(day).AddHours(8).AddMinutes(rng.Next(9 * 60));
-                    if (day >= firstDay && at <= run.Now)
+                    // Up to yesterday, as the outpatient history: today's card numbers are the live counter's (a card drawn
+                    // for today took BK…-0001 in memory, and the first card a doctor drafted that day collided with it).
+                    if (day >= firstDay && day < run.Today)
                     {
                         drawn.Add((people[rng.Next(people.Count)], disease, at));
                     }
