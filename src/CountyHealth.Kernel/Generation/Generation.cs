@@ -4,8 +4,10 @@ namespace CountyHealth.Kernel.Generation;
 /// What to generate: residents, the random seed, the years of history and the visits per resident and year. With
 /// <paramref name="IntoDemoTownship"/> the residents and their history go into the demo county's own township (its
 /// health centre and village clinics, their departments and doctors) instead of new townships: the demo's history.
+/// With <paramref name="DeferIndexes"/> (the generate verb, on PostgreSQL) the secondary indexes are dropped for the
+/// load and built again after it.
 /// </summary>
-public sealed record GenerationOptions(int Residents, int Seed, int Years, double VisitsPerResidentYear, bool IntoDemoTownship = false)
+public sealed record GenerationOptions(int Residents, int Seed, int Years, double VisitsPerResidentYear, bool IntoDemoTownship = false, bool DeferIndexes = false)
 {
     /// <summary>Seed 001's district: 1,845,400 residents; about 1.08 outpatient visits per resident and year.</summary>
     public static GenerationOptions Default => new(1_845_400, 2026, 5, 1.08);

@@ -53,7 +53,7 @@ internal static class CommandLine
         });
         generate.SetAction(async (p, ct) =>
         {
-            var options = new GenerationOptions(p.GetValue(residents), p.GetValue(seed), p.GetValue(years), p.GetValue(rate));
+            var options = new GenerationOptions(p.GetValue(residents), p.GetValue(seed), p.GetValue(years), p.GetValue(rate), DeferIndexes: true);
             await using var app = CountyHealthHost.Build(settings);
             await CountyHealthHost.PrepareDatabaseAsync(app);
             await using var scope = app.Services.CreateAsyncScope();

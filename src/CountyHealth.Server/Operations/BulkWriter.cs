@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Threading.Channels;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Generation;
 using Microsoft.EntityFrameworkCore;
@@ -12,15 +13,24 @@ namespace CountyHealth.Server.Operations;
 /// <summary>
 /// Writes entities in bulk, bypassing the change tracker but not the model: table and column names, value
 /// conversions and parameter types all come from EF's mapping, so rows read back exactly as EF wrote them.
-/// PostgreSQL uses binary COPY; SQLite uses one prepared INSERT in one transaction per batch.
+/// PostgreSQL uses binary COPY, on a connection of its own in the background: the rows are handed over in order and
+/// copied while the generator makes the next ones (the generator's work and the server's copying, one after the other,
+/// were the sum of both); <see cref="FlushAsync"/> waits until all are in. SQLite uses one prepared INSERT in one
+/// transaction per batch, at once.
 /// </summary>
-internal sealed class BulkWriter(CountyHealthDb db) : IBulkWriter
+internal sealed class BulkWriter(CountyHealthDb db) : IBulkWriter, IAsyncDisposable
 {
     private const int SqliteBatch = 20_000;
 
+    /// <summary>Batches handed over and not yet copied: enough to keep the copier busy, few enough to bound the memory they hold.</summary>
+    private const int BatchesAhead = 4;
+
     private readonly Dictionary<string, long> rowsByTable = new(StringComparer.Ordinal);
 
-    /// <summary>Rows written so far, in every table.</summary>
+    private Channel<Func<NpgsqlConnection, CancellationToken, Task>>? queue;
+    private Task? copier;
+
+    /// <summary>Rows written so far, in every table (on PostgreSQL, handed to the copier).</summary>
     public long Rows => rowsByTable.Values.Sum();
 
     public IReadOnlyDictionary<string, long> RowsByTable => new Dictionary<string, long>(rowsByTable, StringComparer.Ordinal);
@@ -31,21 +41,84 @@ internal sealed class BulkWriter(CountyHealthDb db) : IBulkWriter
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
         var tableName = entity.GetTableName()!;
-        rowsByTable[tableName] = rowsByTable.GetValueOrDefault(tableName) + await WriteRowsAsync(entity, rows, ct);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        if (db.IsSqlite)
+        {
+            rowsByTable[tableName] = rowsByTable.GetValueOrDefault(tableName) + await WriteRowsAsync(entity, rows, ct);
+            return;
+        }
+        var table = StoreObjectIdentifier.Table(tableName, entity.GetSchema());
+        var columns = Columns(entity, table);
+        // The copier gets its own array: callers clear and refill their lists once written.
+        var batch = rows.ToArray();
+        await Copier(ct).Writer.WriteAsync((connection, token) => WritePostgres(connection, tableName, columns, batch, token), ct);
+        rowsByTable[tableName] = rowsByTable.GetValueOrDefault(tableName) + rows.Count;
+    }
+
+    /// <summary>Waits until every row handed over is in the database (a copy that failed throws here, or at the next write).</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        if (queue is null || copier is null)
+        {
+            return;
+        }
+        queue.Writer.TryComplete();
+        try
+        {
+            await copier.WaitAsync(ct);
+        }
+        finally
+        {
+            (queue, copier) = (null, null);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (queue is not null && copier is not null)
+        {
+            queue.Writer.TryComplete();
+            await copier.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    private Channel<Func<NpgsqlConnection, CancellationToken, Task>> Copier(CancellationToken ct)
+    {
+        if (queue is null)
+        {
+            var channel = Channel.CreateBounded<Func<NpgsqlConnection, CancellationToken, Task>>(new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
+            var connectionString = db.Database.GetConnectionString()!;
+            (queue, copier) = (channel, Task.Run(() => CopyAllAsync(channel, connectionString, ct), CancellationToken.None));
+        }
+        return queue;
+    }
+
+    private static async Task CopyAllAsync(Channel<Func<NpgsqlConnection, CancellationToken, Task>> channel, string connectionString, CancellationToken ct)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(ct);
+            await foreach (var copy in channel.Reader.ReadAllAsync(ct))
+            {
+                await copy(connection, ct);
+            }
+        }
+        catch (Exception e)
+        {
+            // The generator's next write fails with it instead of waiting on a queue that no one empties.
+            channel.Writer.TryComplete(e);
+            throw;
+        }
     }
 
     private async Task<long> WriteRowsAsync<T>(IEntityType entity, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
     {
-        if (rows.Count == 0)
-        {
-            return 0;
-        }
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = Columns(entity, table);
-        var connection = await OpenAsync(db, ct);
-        return db.IsSqlite
-            ? await WriteSqlite(connection, table.Name, columns, rows, ct)
-            : await WritePostgres((NpgsqlConnection)connection, table.Name, columns, rows, ct);
+        return await WriteSqlite(await OpenAsync(db, ct), table.Name, Columns(entity, table), rows, ct);
     }
 
     /// <summary>The entity's columns with their EF mappings and getters.</summary>
@@ -99,7 +172,7 @@ internal sealed class BulkWriter(CountyHealthDb db) : IBulkWriter
         return Task.FromResult(written);
     }
 
-    internal static async Task<long> WritePostgres<T>(NpgsqlConnection connection, string table,
+    internal static async Task WritePostgres<T>(NpgsqlConnection connection, string table,
         List<(IProperty Property, string Column, RelationalTypeMapping Mapping, Func<object, object?> Getter)> columns, IEnumerable<T> rows, CancellationToken ct)
         where T : class
     {
@@ -124,7 +197,7 @@ internal sealed class BulkWriter(CountyHealthDb db) : IBulkWriter
                 }
             }
         }
-        return (long)await import.CompleteAsync(ct);
+        await import.CompleteAsync(ct);
     }
 
     private static NpgsqlDbType NpgsqlType(RelationalTypeMapping mapping) =>

@@ -25,7 +25,7 @@ internal sealed class CountyGenerator(CountyHealthDb db, DemoCounty demo, IEnume
     {
         var watch = Stopwatch.StartNew();
         await demo.SeedIfEmptyAsync(ct);
-        var writer = new BulkWriter(db);
+        await using var writer = new BulkWriter(db);
         var now = clock.GetUtcNow().UtcDateTime;
         var run = new GenerationRun(options, ChinaTime.DayOf(now), now, writer)
         {
@@ -36,14 +36,26 @@ internal sealed class CountyGenerator(CountyHealthDb db, DemoCounty demo, IEnume
         {
             await part.PrepareAsync(run, ct);
         }
-        for (var t = 0; t < run.Townships; t++)
+        // Dropped after the parts' preparations, which read the tables as they are.
+        var deferred = options.DeferIndexes ? await DeferredIndexes.DropAsync(db, ct) : [];
+        try
         {
-            foreach (var part in steps)
+            for (var t = 0; t < run.Townships; t++)
             {
-                await part.GenerateTownshipAsync(run, t, ct);
+                foreach (var part in steps)
+                {
+                    await part.GenerateTownshipAsync(run, t, ct);
+                }
+                var rows = writer.Rows;
+                progress($"乡镇 {t + 1}/{run.Townships}：居民 {writer.RowsOf("residents"):N0}，就诊 {writer.RowsOf("visits"):N0}；累计 {rows:N0} 行，{rows / Math.Max(watch.Elapsed.TotalSeconds, 0.001):N0} 行/秒");
             }
-            var rows = writer.Rows;
-            progress($"乡镇 {t + 1}/{run.Townships}：居民 {writer.RowsOf("residents"):N0}，就诊 {writer.RowsOf("visits"):N0}；累计 {rows:N0} 行，{rows / Math.Max(watch.Elapsed.TotalSeconds, 0.001):N0} 行/秒");
+            progress("等待写入完成 …");
+            await writer.FlushAsync(ct);
+        }
+        finally
+        {
+            // Built again even when the load failed: a database is never left without them.
+            await DeferredIndexes.RestoreAsync(db, deferred, progress, CancellationToken.None);
         }
         // Fresh statistics after a bulk load: without them SQLite's planner may pick an institution-wide index
         // over a visit's own, and PostgreSQL's autovacuum would only catch up later.

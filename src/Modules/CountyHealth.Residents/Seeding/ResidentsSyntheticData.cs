@@ -54,6 +54,6 @@ internal sealed class ResidentsSyntheticData(CountyHealthDb db) : ISyntheticData
         await run.Writer.WriteAsync(households, ct);
         await run.Writer.WriteAsync(residents, ct);
         await run.Writer.WriteAsync(links, ct);
-        run.Put(new GeneratedResidents(residents.Select(r => new GeneratedResident(r.Id, r.Sex, r.BirthDate, r.ManagingInstitutionId)).ToList()));
+        run.Put(new GeneratedResidents(residents.Select(r => new GeneratedResident(r.Id, r.Sex, r.BirthDate, r.ManagingInstitutionId, r.Name, r.IdNumber, r.Phone, r.Address)).ToList()));
     }
 }

@@ -15,7 +15,7 @@ namespace CountyHealth.Surveillance.Seeding;
 /// the township centre — most within the legal limit, some late — and reviewed by the CDC, most within the limit. A
 /// card of the last day may still wait to be sent. Its own random stream, so the other parts' county stays as it was.
 /// </summary>
-internal sealed class SurveillanceHistory(DiseaseCatalogue diseases, IResidentDirectory residents) : ISyntheticData
+internal sealed class SurveillanceHistory(DiseaseCatalogue diseases) : ISyntheticData
 {
     private const double NationalPopulation = 1.41e9;
     /// <summary>The share of cards sent within the limit, and of reviews done within it (the county's recent record).</summary>
@@ -61,14 +61,12 @@ internal sealed class SurveillanceHistory(DiseaseCatalogue diseases, IResidentDi
                 }
             }
         }
-        var known = await residents.GetManyAsync(drawn.Select(d => d.Person.Id).Distinct(), ct);
         var numbers = new DocumentSequence();
         var cards = new List<ReportCard>(drawn.Count);
         var entries = new List<ReportCardEntry>(drawn.Count * 3);
         var centre = town.Centre;
         foreach (var (person, disease, at) in drawn.OrderBy(d => d.DiagnosedAt))
         {
-            var r = known.GetValueOrDefault(person.Id);
             var within = disease.ReportWithin;
             var card = new ReportCard
             {
@@ -81,12 +79,12 @@ internal sealed class SurveillanceHistory(DiseaseCatalogue diseases, IResidentDi
                 AsClassA = disease.AsClassA,
                 DiagnosisCode = disease.Icd10[0],
                 DiagnosisName = disease.Name,
-                PatientName = r?.Name ?? "",
-                IdNumber = r?.IdNumber,
+                PatientName = person.Name,
+                IdNumber = person.IdNumber,
                 Sex = person.Sex,
                 BirthDate = person.BirthDate,
-                Phone = r?.Phone,
-                Address = r?.Address,
+                Phone = person.Phone,
+                Address = person.Address,
                 ResidenceCategory = CardRules.ResidenceCategories[0],
                 Occupation = Occupation(rng, Age.On(person.BirthDate, ChinaTime.DayOf(at))),
                 Classification = rng.NextDouble() < 0.6 ? CaseClassification.Clinical : CaseClassification.Confirmed,
