@@ -29,7 +29,7 @@ using Npgsql;
 // The benchmark client: load over HTTP on loopback, bounded in users, time and count, with a same-run baseline.
 //   outpatient --url U --users N --seconds S [--drugs N] --label L --out FILE
 //   search     --url U --provider Sqlite|Postgres --db CS --queries N --label L --out FILE
-//   indicators --url U --provider Sqlite|Postgres --db CS --year Y --rebuild-seconds S --label L --out FILE
+//   indicators --url U --provider Sqlite|Postgres --db CS --year Y --rebuild-seconds S [--scans no: the figures only] --label L --out FILE
 //   copy-baseline --db CS --generated-rows-per-second R [--sample N] --label L --out FILE   (PostgreSQL)
 var mode = args.Length > 0 ? args[0] : throw new ArgumentException("mode: outpatient | search");
 var opts = Options.Parse(args.Skip(1).ToArray());
@@ -533,6 +533,10 @@ internal static class IndicatorBench
             ("children 0–6 since 2000 by clinic, birth month, newborn visited", $"SELECT r.\"ManagingInstitutionId\", {date("r.\"BirthDate\"")}, COUNT(*), COUNT(c.\"Id\") FROM residents r " +
                 $"LEFT JOIN child_checks c ON c.\"ResidentId\" = r.\"Id\" AND c.\"Contact\" = 'newborn' WHERE r.\"BirthDate\" >= '1993-01-01' GROUP BY 1, 2"),
         };
+        if (o.Get("scans") == "no")
+        {
+            return;
+        }
         report.Append("\n| hand-written scan | ms |\n|---|---|\n");
         var scanTotal = 0.0;
         var derivedTotal = 0.0;

@@ -43,10 +43,11 @@ public sealed record StatisticsQuery(string? Kind, string? Month, string? Codes)
 /// institutions asked (the last month's value for a stock); a ratio is made of the summed parts, never an average of
 /// ratios.
 /// </summary>
-internal sealed class FigureTable(CountyHealthDb db, IndicatorCatalogue catalogue, TimeProvider clock)
+internal sealed class FigureTable(CountyHealthDb db, IDbContextFactory<CountyHealthDb> contexts, IndicatorCatalogue catalogue, TimeProvider clock)
 {
     private readonly Dictionary<(Guid Institution, int Month, string Measure, string Dimension), decimal> values = [];
     private readonly Dictionary<(int From, int To), Dictionary<(Guid Institution, string Measure, string Dimension), decimal>> sums = [];
+    private readonly Dictionary<string, string> denominatorNames = [];
 
     /// <summary>The institutions with any figure loaded.</summary>
     public IReadOnlyCollection<Guid> Institutions => values.Keys.Select(k => k.Institution).ToHashSet();
@@ -76,7 +77,8 @@ internal sealed class FigureTable(CountyHealthDb db, IndicatorCatalogue catalogu
     /// <summary>
     /// Loads each period's figures already summed by the database (a flow over the period's months, a stock at its last
     /// month up to this one): a county's year is some 30,000 sums instead of 700,000 monthly figures. A period loaded so
-    /// is evaluated from its sums; only those periods may then be evaluated.
+    /// is evaluated from its sums; only those periods may then be evaluated. The periods are summed side by side, each on
+    /// a context of its own: a table and its year before are two scans of a year each, and the database has the cores.
     /// </summary>
     public async Task LoadPeriodsAsync(IReadOnlyCollection<Guid>? institutions, IEnumerable<Period> periods, IEnumerable<Indicator> only, CancellationToken ct)
     {
@@ -84,14 +86,15 @@ internal sealed class FigureTable(CountyHealthDb db, IndicatorCatalogue catalogu
         var stocks = measures.Where(m => catalogue.Measures[m].Kind == MeasureKind.EndOfPeriod).ToList();
         var flows = measures.Except(stocks).ToList();
         var current = FactMonths.Of(ChinaTime.Today(clock));
-        IQueryable<FactValue> Of(List<string> wanted)
+        async Task<((int, int) Range, Dictionary<(Guid, string, string), decimal> Table)> SumAsync(int from, int to)
         {
-            var q = db.Set<FactValue>().AsNoTracking().Where(f => wanted.Contains(f.Measure) && (f.Dimension == "" || parts.Contains(f.Dimension)));
-            return institutions is null ? q : q.Where(f => institutions.Contains(f.InstitutionId));
-        }
-        foreach (var p in periods.DistinctBy(p => (p.FromMonth, p.ToMonth)))
-        {
-            var (from, to, last) = (p.FromMonth, p.ToMonth, Math.Min(p.ToMonth, current));
+            await using var ctx = await contexts.CreateDbContextAsync(ct);
+            IQueryable<FactValue> Of(List<string> wanted)
+            {
+                var q = ctx.Set<FactValue>().AsNoTracking().Where(f => wanted.Contains(f.Measure) && (f.Dimension == "" || parts.Contains(f.Dimension)));
+                return institutions is null ? q : q.Where(f => institutions.Contains(f.InstitutionId));
+            }
+            var last = Math.Min(to, current);
             var table = new Dictionary<(Guid, string, string), decimal>();
             var summed = await Of(flows).Where(f => f.Month >= from && f.Month <= to).GroupBy(f => new { f.InstitutionId, f.Measure, f.Dimension })
                 .Select(g => new { g.Key.InstitutionId, g.Key.Measure, g.Key.Dimension, Value = g.Sum(f => f.Value) }).ToListAsync(ct);
@@ -100,7 +103,11 @@ internal sealed class FigureTable(CountyHealthDb db, IndicatorCatalogue catalogu
             {
                 table[(f.InstitutionId, f.Measure, f.Dimension)] = f.Value;
             }
-            sums[(from, to)] = table;
+            return ((from, to), table);
+        }
+        foreach (var (range, table) in await Task.WhenAll(periods.Select(p => (p.FromMonth, p.ToMonth)).Distinct().Select(p => SumAsync(p.FromMonth, p.ToMonth))))
+        {
+            sums[range] = table;
         }
     }
 
@@ -111,26 +118,44 @@ internal sealed class FigureTable(CountyHealthDb db, IndicatorCatalogue catalogu
         return (terms.Select(t => t.Measure).Distinct().ToList(), terms.Select(t => t.Dimension).Where(d => d.Length > 0).Distinct().ToList());
     }
 
+    // A statistics table evaluates some 150,000 figures: the lookups are plain loops and the denominator's name is made
+    // once an indicator, so the request does not spend its time collecting garbage.
     public Figure Evaluate(Indicator indicator, IReadOnlyCollection<Guid> institutions, Period period)
     {
         var current = FactMonths.Of(ChinaTime.Today(clock));
         var summed = sums.GetValueOrDefault((period.FromMonth, period.ToMonth));
         decimal ValueOf(Term t)
         {
+            var total = 0m;
             if (summed is not null)
             {
-                return institutions.Sum(i => summed.GetValueOrDefault((i, t.Measure, t.Dimension)));
+                foreach (var i in institutions)
+                {
+                    total += summed.GetValueOrDefault((i, t.Measure, t.Dimension));
+                }
+                return total;
             }
-            var m = catalogue.Measures[t.Measure];
-            if (m.Kind == MeasureKind.EndOfPeriod)
+            var stock = catalogue.Measures[t.Measure].Kind == MeasureKind.EndOfPeriod;
+            foreach (var month in stock ? [Math.Min(period.ToMonth, current)] : period.Months)
             {
-                var last = Math.Min(period.ToMonth, current);
-                return institutions.Sum(i => values.GetValueOrDefault((i, last, t.Measure, t.Dimension)));
+                foreach (var i in institutions)
+                {
+                    total += values.GetValueOrDefault((i, month, t.Measure, t.Dimension));
+                }
             }
-            return period.Months.Sum(month => institutions.Sum(i => values.GetValueOrDefault((i, month, t.Measure, t.Dimension))));
+            return total;
         }
-        var denominator = indicator.Formula.Denominator is { } d ? string.Join("、", d.Select(t => catalogue.Measures[t.Measure].Name).Distinct()) : "";
-        return Figure.Evaluate(indicator.Formula, ValueOf, indicator.Decimals, denominator);
+        return Figure.Evaluate(indicator.Formula, ValueOf, indicator.Decimals, DenominatorName(indicator));
+    }
+
+    private string DenominatorName(Indicator indicator)
+    {
+        if (!denominatorNames.TryGetValue(indicator.Code, out var name))
+        {
+            name = indicator.Formula.Denominator is { } d ? string.Join("、", d.Select(t => catalogue.Measures[t.Measure].Name).Distinct()) : "";
+            denominatorNames[indicator.Code] = name;
+        }
+        return name;
     }
 }
 
