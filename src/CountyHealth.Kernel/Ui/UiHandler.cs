@@ -1,11 +1,14 @@
 using System.Security.Claims;
 using CountyHealth.Kernel.Auditing;
+using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CountyHealth.Kernel.Ui;
 
@@ -15,7 +18,7 @@ namespace CountyHealth.Kernel.Ui;
 /// user, so the screen goes through exactly the handler, validation, access rules and audit the REST API uses.
 /// </summary>
 public sealed class UiHandler<THandler>(IServiceScopeFactory scopes, AuthenticationStateProvider auth, IHttpContextAccessor http, ISignInSessions sessions, NavigationManager navigation,
-    PageVisit visit)
+    PageVisit visit, ILogger<UiHandler<THandler>> log)
     where THandler : notnull
 {
     // The circuit's first request carries the browser's address; later events have no HttpContext.
@@ -35,7 +38,17 @@ public sealed class UiHandler<THandler>(IServiceScopeFactory scopes, Authenticat
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Use(user, ip);
         // The page's first render, its circuit and its reloads are one request of the user: a record read again is one row.
         scope.ServiceProvider.GetRequiredService<AccessMemory>().PageVisit = visit.Current;
-        return await call(scope.ServiceProvider.GetRequiredService<THandler>(), CancellationToken.None);
+        try
+        {
+            return await call(scope.ServiceProvider.GetRequiredService<THandler>(), CancellationToken.None);
+        }
+        catch (DbUpdateException e) when (SaveConflicts.MessageFor(e) is { } message && UiResults.TryConflict<TResult>(message, out var answer))
+        {
+            // A race no use case answers would end the circuit (the page stops responding); the person sees why instead
+            // and keeps what they typed.
+            log.LogWarning(e, "A save lost a race no use case answers, in {Handler}", typeof(THandler).Name);
+            return answer;
+        }
     }
 }
 
@@ -52,6 +65,33 @@ public sealed record UiOutcome<T>(T? Value, IReadOnlyDictionary<string, string[]
 public static class UiResults
 {
     private static readonly Dictionary<string, string[]> NoErrors = [];
+
+    /// <summary>
+    /// A conflict as the use case's own result type would carry it: a <see cref="ProblemHttpResult"/> (409) when the
+    /// type can hold one (the <c>Results&lt;…, ProblemHttpResult&gt;</c> of a write); false when it cannot.
+    /// </summary>
+    public static bool TryConflict<TResult>(string message, out TResult answer)
+    {
+        answer = ConflictOf<TResult>.Make is { } make ? make(message) : default!;
+        return ConflictOf<TResult>.Make is not null;
+    }
+
+    private static class ConflictOf<TResult>
+    {
+        public static readonly Func<string, TResult>? Make = Build();
+
+        private static Func<string, TResult>? Build()
+        {
+            static ProblemHttpResult Problem(string m) => TypedResults.Problem(title: m, statusCode: StatusCodes.Status409Conflict);
+            if (typeof(TResult).IsAssignableFrom(typeof(ProblemHttpResult)))
+            {
+                return m => (TResult)(object)Problem(m);
+            }
+            // Results<T1, …, Tn> converts from each of its cases by an implicit operator.
+            var convert = typeof(TResult).GetMethod("op_Implicit", [typeof(ProblemHttpResult)]);
+            return convert is null || convert.ReturnType != typeof(TResult) ? null : m => (TResult)convert.Invoke(null, [Problem(m)])!;
+        }
+    }
 
     /// <summary>Reads a typed result (Ok, Created, ValidationProblem, Problem, NotFound, NoContent) as a screen needs it.</summary>
     public static UiOutcome<T> Unpack<T>(IResult result) => result switch

@@ -1,7 +1,7 @@
+using CountyHealth.Kernel.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace CountyHealth.Kernel.Web;
@@ -20,7 +20,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         var (status, title) = exception switch
         {
             _ when errors is not null => (StatusCodes.Status400BadRequest, Problems.InvalidInputTitle),
-            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "记录已被他人修改，请刷新后重试"),
+            _ when SaveConflicts.MessageFor(exception) is { } conflict => (StatusCodes.Status409Conflict, conflict),
             BadHttpRequestException bad => (bad.StatusCode, StatusTitles.Of(bad.StatusCode)),
             OperationCanceledException => (499, "请求已取消"),
             _ => (StatusCodes.Status500InternalServerError, "服务器内部错误，请稍后重试"),
@@ -28,6 +28,10 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         if (status >= 500)
         {
             log.LogError(exception, "Unhandled exception on {Path}", httpContext.Request.Path);
+        }
+        else if (status == StatusCodes.Status409Conflict)
+        {
+            log.LogWarning(exception, "A save lost a race no use case answers, on {Path}", httpContext.Request.Path);
         }
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
