@@ -61,14 +61,15 @@ public sealed class ProgrammeDayTests(SqliteServerFixture server)
         await WaitInteractive(doctor);
         var talks = doctor.Locator("[data-testid=edu-kind]").First;
         await Expect(talks, "健康知识讲座");
-        var before = int.Parse((await talks.Locator("td").Nth(1).InnerTextAsync()).Trim(), CultureInfo.InvariantCulture);
+        // The cell reads "5 次": talks count in activities (printed material in kinds).
+        var before = int.Parse((await talks.Locator("td").Nth(1).InnerTextAsync()).Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         await Input(doctor, "edu-topic").FillAsync("冬季慢阻肺与结核病防治");
         await Input(doctor, "edu-place").FillAsync("卫生院健康教育室");
         await Input(doctor, "edu-speaker").FillAsync("周海涛");
         await Input(doctor, "edu-audience").FillAsync("45");
         await doctor.ClickAsync("[data-testid=edu-save]");
         await Expect(doctor.Locator("[data-testid=edu-message]"), "已登记");
-        await Expect(doctor.Locator("[data-testid=edu-kind]").First.Locator("td").Nth(1), (before + 1).ToString(CultureInfo.InvariantCulture));
+        await Expect(doctor.Locator("[data-testid=edu-kind]").First.Locator("td").Nth(1), $"{before + 1} 次");
         await Expect(doctor.Locator("[data-testid=edu-activity]").First, "冬季慢阻肺与结核病防治");
         await doctor.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "55-health-education.png"), FullPage = true });
     }

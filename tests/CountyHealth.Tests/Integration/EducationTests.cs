@@ -44,6 +44,24 @@ public abstract class EducationTests(CountyHealthFactory host)
         Assert.Equal(HttpStatusCode.NotFound, (await village.PostAsync("/api/v1/public-health/education", Talk(after.InstitutionId, today))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await host.As(DemoAccounts.Cashier)).PostAsync("/api/v1/public-health/education", Talk(null, today))).StatusCode);
     }
+
+    [Fact]
+    public async Task Printed_material_counts_in_kinds_and_the_same_title_given_out_again_counts_once()
+    {
+        var doctor = await host.As(DemoAccounts.PublicHealth);
+        var today = Clinic.Today;
+        var title = $"冬春季传染病防治折页{Guid.NewGuid():N}"[..20];
+        EducationRequest Print(int kinds) => Talk(null, today) with { Kind = EducationKind.PrintedMaterial, Topic = title, Speaker = null, AudienceCount = 0, MaterialKinds = kinds, MaterialCount = 200 };
+        var before = (await doctor.GetAsync<EducationSheet>($"/api/v1/public-health/education?year={today.Year}")).Progress.Single(p => p.Kind == "print");
+        Assert.Equal("种", before.Unit);
+
+        await doctor.PostAsync<EducationActivityRow>("/api/v1/public-health/education", Print(2), HttpStatusCode.Created);
+        await doctor.PostAsync<EducationActivityRow>("/api/v1/public-health/education", Print(1), HttpStatusCode.Created);
+
+        var after = await doctor.GetAsync<EducationSheet>($"/api/v1/public-health/education?year={today.Year}");
+        Assert.Equal(before.Done + 2, after.Progress.Single(p => p.Kind == "print").Done);
+        Assert.Equal(2, after.Activities.Count(a => a.Topic == title));
+    }
 }
 
 [Collection(SqliteCollection.Name)]

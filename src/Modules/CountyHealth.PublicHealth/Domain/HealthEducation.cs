@@ -62,6 +62,20 @@ public static class EducationRules
         _ => null,
     };
 
+    /// <summary>
+    /// What counts toward a form's yearly volume. Printed and audio-visual material are required in kinds (§7.1 "≥ 12
+    /// kinds a year"), not in hand-outs: a material given out or shown again under the same title counts once, and a
+    /// record of several kinds under one title counts its kinds. Every other form counts its activities.
+    /// </summary>
+    public static int Done(EducationKind kind, IEnumerable<(string Topic, int MaterialKinds)> records) => CountsKinds(kind)
+        ? records.GroupBy(r => string.Concat(r.Topic.Where(c => !char.IsWhiteSpace(c)))).Sum(g => Math.Max(1, g.Max(r => r.MaterialKinds)))
+        : records.Count();
+
+    /// <summary>The unit a form's volume is counted in: 种 for material, 次 for activities.</summary>
+    public static string Unit(EducationKind kind) => CountsKinds(kind) ? "种" : "次";
+
+    private static bool CountsKinds(EducationKind kind) => kind is EducationKind.PrintedMaterial or EducationKind.AudioVisual;
+
     /// <summary>时间过半任务过半: the share of the year's requirement due by a day (the months begun, of twelve).</summary>
     public static int DueBy(int required, DateOnly day) => (int)Math.Ceiling(required * day.Month / 12m);
 

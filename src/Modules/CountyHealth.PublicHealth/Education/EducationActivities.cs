@@ -20,7 +20,7 @@ public sealed record EducationRequest(Guid? Institution, DateOnly Date, Educatio
 
 public sealed record EducationQuery(Guid? Institution, [Bounds(2000, 2100)] int? Year);
 
-public sealed record EducationProgress(string Kind, string KindName, int Done, int? Required, int? DueByNow, string Status);
+public sealed record EducationProgress(string Kind, string KindName, int Done, int? Required, int? DueByNow, string Status, string Unit);
 
 public sealed record EducationActivityRow(Guid Id, string Date, string KindName, string Topic, string Place, string Speaker, int AudienceCount, string Materials, string Archive,
     string RecordedBy);
@@ -54,11 +54,11 @@ internal sealed class GetEducationSheet(CountyHealthDb db, IAccessScope scope, I
         var asOf = year < today.Year ? to : year > today.Year ? (DateOnly?)null : today;
         var progress = Enum.GetValues<EducationKind>().Select(kind =>
         {
-            var done = activities.Count(a => a.Kind == kind);
+            var done = EducationRules.Done(kind, activities.Where(a => a.Kind == kind).Select(a => (a.Topic, a.MaterialKinds)));
             var required = EducationRules.Required(kind, village);
             var dueNow = required is { } r && asOf is { } day ? EducationRules.DueBy(r, day) : (int?)null;
             var status = required is null ? "不作数量要求" : done >= required ? "已完成全年要求" : done >= (dueNow ?? 0) ? "进度符合时间要求" : "落后于时间进度";
-            return new EducationProgress(EducationRules.Key(kind), EducationRules.KindName(kind), done, required, dueNow, status);
+            return new EducationProgress(EducationRules.Key(kind), EducationRules.KindName(kind), done, required, dueNow, status, EducationRules.Unit(kind));
         }).ToList();
         return TypedResults.Ok(new EducationSheet(institutionId, institution.Name, year, progress,
             activities.Select(a => new EducationActivityRow(a.Id, ChinaTime.FormatDate(a.Date), EducationRules.KindName(a.Kind), a.Topic, a.Place, a.Speaker ?? "", a.AudienceCount,
