@@ -29,8 +29,14 @@ public sealed class IndicatorTests(SqliteServerFixture server)
         var visits = row.Locator("[data-testid=stat-cell-MZ01]");
         var shown = await visits.InnerTextAsync();
         Assert.True(int.Parse(shown.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) > 0, $"visits shown: {shown}");
-        // Last year's same month exists in the demo history: a year-on-year change is shown.
-        Assert.Matches(@"[+-]\d+\.\d(%|个百分点)", await row.InnerTextAsync());
+        // Last year's same month and the month before exist in the demo history: 同比 and 环比 are shown, each coloured
+        // by the indicator's direction.
+        await Expect(bureau.Locator("[data-testid=stat-table] thead"), "环比");
+        Assert.Matches(@"^[+-]?\d+\.\d(%|个百分点)$", (await row.Locator("[data-testid=stat-yoy-MZ01]").InnerTextAsync()).Trim());
+        var monthOnMonth = row.Locator("[data-testid=stat-mom-MZ01]");
+        var change = (await monthOnMonth.InnerTextAsync()).Trim();
+        Assert.Matches(@"^[+-]?\d+\.\d(%|个百分点)$", change);
+        Assert.Matches(change.StartsWith('+') ? "better" : change.StartsWith('-') ? "worse" : @"^money\s*$", await monthOnMonth.GetAttributeAsync("class") ?? "");
         await bureau.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "27-monthly-statistics.png"), FullPage = true });
 
         await visits.ClickAsync();
@@ -51,6 +57,7 @@ public sealed class IndicatorTests(SqliteServerFixture server)
             .Select(e => new StreamReader(e.Open()).ReadToEnd()).Aggregate("", string.Concat);
         Assert.Contains(Centre, strings, StringComparison.Ordinal);
         Assert.Contains("药占比", strings, StringComparison.Ordinal);
+        Assert.Contains("环比", strings, StringComparison.Ordinal);
     }
 
     [Fact]

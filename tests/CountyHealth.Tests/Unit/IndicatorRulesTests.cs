@@ -78,6 +78,18 @@ public sealed class IndicatorRulesTests
 public sealed class TargetRulesTests
 {
     [Theory]
+    [InlineData(Direction.HigherIsBetter, 3.5, 1)]
+    [InlineData(Direction.HigherIsBetter, -0.1, -1)]
+    [InlineData(Direction.LowerIsBetter, -1.2, 1)]
+    [InlineData(Direction.LowerIsBetter, 0.1, -1)]
+    [InlineData(Direction.Neutral, 12.0, 0)]
+    [InlineData(Direction.Neutral, -12.0, 0)]
+    [InlineData(Direction.HigherIsBetter, 0.0, 0)]
+    [InlineData(Direction.LowerIsBetter, null, 0)]
+    public void A_change_is_judged_by_the_indicators_direction(Direction direction, double? change, int judged) =>
+        Assert.Equal(judged, Ranks.Judge(direction, (decimal?)change));
+
+    [Theory]
     [InlineData(500, 1000, 0.5, TargetStatus.OnTrack)]        // 时间过半任务过半: exactly on time
     [InlineData(401, 1000, 0.5, TargetStatus.SlightlyBehind)] // within ten points of the target behind
     [InlineData(400, 1000, 0.5, TargetStatus.SlightlyBehind)] // at the amber edge

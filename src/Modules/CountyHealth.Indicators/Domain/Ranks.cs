@@ -23,6 +23,18 @@ public static class Ranks
         return ranks;
     }
 
+    /// <summary>
+    /// Whether a change is for the better (1), for the worse (−1) or neither (0) as the indicator's direction says: a
+    /// fall of the cost per visit is good news, a fall of the visits is not.
+    /// </summary>
+    public static int Judge(Direction direction, decimal? change) => change switch
+    {
+        null or 0 => 0,
+        _ when direction == Direction.Neutral => 0,
+        > 0 => direction == Direction.HigherIsBetter ? 1 : -1,
+        _ => direction == Direction.HigherIsBetter ? -1 : 1,
+    };
+
     /// <summary>The change from an earlier value in percent (同比/环比增长率); none when the earlier value is missing or zero.</summary>
     public static decimal? Growth(decimal? now, decimal? before) =>
         now is { } n && before is { } b && b != 0 ? Math.Round((n - b) / Math.Abs(b) * 100, 1, MidpointRounding.AwayFromZero) : null;

@@ -24,8 +24,8 @@ public sealed record FigureCell(string Code, decimal? Value, string Text, string
 /// <summary>One institution's row (or the county's, with no id).</summary>
 public sealed record FigureRow(Guid? InstitutionId, string Name, string KindName, IReadOnlyList<FigureCell> Cells);
 
-/// <summary>A column: the indicator as the header shows it.</summary>
-public sealed record FigureColumn(string Code, string Name, string Unit, string DirectionName);
+/// <summary>A column: the indicator as the header shows it, and which way is better (it colours a change).</summary>
+public sealed record FigureColumn(string Code, string Name, string Unit, string DirectionName, Direction Direction);
 
 /// <summary>The monthly statistics (月统计) or quarterly analysis (季分析) of a period.</summary>
 /// <summary>
@@ -33,7 +33,11 @@ public sealed record FigureColumn(string Code, string Name, string Unit, string 
 /// are left out (a period not yet over would be compared with whole ones).
 /// </summary>
 public sealed record StatisticsReport(string Period, string PeriodKind, string Month, IReadOnlyList<FigureColumn> Columns, IReadOnlyList<FigureRow> Rows, string UpdatedNote,
-    string? Note = null);
+    string? Note = null)
+{
+    /// <summary>Whether the period has one just before it of the same length (a month, a quarter): then 环比 is shown.</summary>
+    public bool HasPeriodBefore => PeriodKind is nameof(Domain.PeriodKind.Month) or nameof(Domain.PeriodKind.Quarter);
+}
 
 /// <summary>Query of the statistics: period kind (month, quarter, year, ytd; month when absent) and month (yyyy-MM; this month when absent); the indicators (codes, comma-separated; all when empty).</summary>
 public sealed record StatisticsQuery(string? Kind, string? Month, string? Codes);
@@ -227,7 +231,7 @@ internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue cata
         {
             rows.Add(new FigureRow(null, reach is null ? "全县合计" : "合计", "", indicators.Select(i => Cell(i, ids, figures.Evaluate(i, ids, period), null, 0, reach is null ? county : null)).ToList()));
         }
-        return TypedResults.Ok(new StatisticsReport(period.Name, period.Kind.ToString(), q.Month!, indicators.Select(i => new FigureColumn(i.Code, i.Name, i.Unit, i.DirectionName)).ToList(),
+        return TypedResults.Ok(new StatisticsReport(period.Name, period.Kind.ToString(), q.Month!, indicators.Select(i => new FigureColumn(i.Code, i.Name, i.Unit, i.DirectionName, i.Direction)).ToList(),
             rows, "数据由业务记录自动汇总，记录变动后数秒内更新", open ? $"{period.Name}尚未结束，数字截至今日，不计同比、环比" : null));
     }
 }

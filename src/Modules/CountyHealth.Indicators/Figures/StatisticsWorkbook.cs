@@ -6,8 +6,8 @@ using MiniExcel = MiniExcelLibs.MiniExcel;
 namespace CountyHealth.Indicators.Figures;
 
 /// <summary>
-/// The statistics table as an Excel workbook (MiniExcel): one row an institution, for each indicator its value, 同比 and
-/// 名次 — the same figures as the screen, numbers as numbers so the bureau can go on calculating.
+/// The statistics table as an Excel workbook (MiniExcel): one row an institution, for each indicator its value, 同比,
+/// 环比 (a month or a quarter) and 名次 — the same figures as the screen, numbers as numbers so the bureau can go on calculating.
 /// </summary>
 internal sealed class StatisticsWorkbook(GetStatistics statistics) : IUseCase
 {
@@ -25,6 +25,10 @@ internal sealed class StatisticsWorkbook(GetStatistics statistics) : IUseCase
             {
                 row[$"{column.Name}（{column.Unit}）"] = cell.Value;
                 row[$"{column.Name}·同比（{(cell.ChangeUnit == "%" ? "%" : "百分点")}）"] = cell.YearOnYear;
+                if (report.HasPeriodBefore)
+                {
+                    row[$"{column.Name}·环比（{(cell.ChangeUnit == "%" ? "%" : "百分点")}）"] = cell.PeriodOnPeriod;
+                }
                 row[$"{column.Name}·名次"] = cell.Rank is { } rank ? $"{rank}/{cell.Peers}" : null;
             }
             return row;

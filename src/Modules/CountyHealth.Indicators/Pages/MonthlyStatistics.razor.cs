@@ -1,3 +1,4 @@
+using CountyHealth.Indicators.Domain;
 using CountyHealth.Indicators.Figures;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Kernel.Ui;
@@ -53,7 +54,7 @@ public sealed partial class MonthlyStatistics
 
     private static string Change(decimal? value, string unit) => value is not { } v ? "" : (v > 0 ? "+" : "") + v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + (unit == "%" ? "%" : unit);
 
-    private static string ChangeClass(FigureCell cell) => cell.YearOnYear switch { > 0 => "up", < 0 => "down", _ => "" };
+    private static string ChangeClass(FigureColumn column, decimal? change) => Ranks.Judge(column.Direction, change) switch { > 0 => "better", < 0 => "worse", _ => "" };
 
     private async Task Print() => await JS.InvokeVoidAsync("countyHealth.print");
 }
