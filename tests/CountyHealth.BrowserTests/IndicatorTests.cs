@@ -117,6 +117,14 @@ public sealed class IndicatorTests(SqliteServerFixture server)
         await WaitInteractive(bureau);
         await Expect(bureau.Locator("h5"), "决策分析看板 · 全县");
         Assert.Equal(6, await bureau.Locator("[data-testid=dashboard-tile]").CountAsync());
+        // A change is coloured by the indicator's direction: a lower cost per visit is for the better, revenue is neither.
+        var cost = bureau.Locator("[data-testid=dashboard-tile]").Filter(new() { HasText = "次均门诊费用" }).Locator("[data-testid=tile-change]");
+        var costChange = await cost.InnerTextAsync();
+        var costClass = await cost.GetAttributeAsync("class") ?? "";
+        Assert.Contains(costChange.Contains("同比 -", StringComparison.Ordinal) ? "better" : costChange.Contains("同比 +", StringComparison.Ordinal) ? "worse" : "mud-typography", costClass, StringComparison.Ordinal);
+        var revenueClass = await bureau.Locator("[data-testid=dashboard-tile]").Filter(new() { HasText = "门诊收入" }).Locator("[data-testid=tile-change]").GetAttributeAsync("class") ?? "";
+        Assert.DoesNotContain("better", revenueClass, StringComparison.Ordinal);
+        Assert.DoesNotContain("worse", revenueClass, StringComparison.Ordinal);
         var across = bureau.Locator("[data-testid=dashboard-chart][data-code=MZ01]").Last;
         await across.Locator("svg").First.WaitForAsync();
         await bureau.ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotFolder, "32-dashboard.png"), FullPage = true });

@@ -12,8 +12,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CountyHealth.Indicators.Figures;
 
-/// <summary>A main figure of the month with its change on the same month last year (同比).</summary>
-public sealed record DashboardTile(string Code, string Name, string Unit, decimal? Value, string Text, decimal? YearOnYear, string ChangeUnit, string? Reason);
+/// <summary>
+/// A main figure of the month with its change on the same month last year (同比), and whether that change is for the
+/// better (1), the worse (−1) or neither (0) by the indicator's direction.
+/// </summary>
+public sealed record DashboardTile(string Code, string Name, string Unit, decimal? Value, string Text, decimal? YearOnYear, string ChangeUnit, string? Reason, int Trend);
 
 /// <summary>
 /// One chart and the table behind it: a label per point (a month, an institution) and a series per line or bar
@@ -89,7 +92,7 @@ internal sealed class GetDashboard(FigureTable figures, IndicatorCatalogue catal
         {
             var f = figures.Evaluate(i, scoped, period);
             var (change, unit) = Ranks.Change(i, f.Value, figures.Evaluate(i, scoped, period.YearBefore).Value);
-            return new DashboardTile(i.Code, i.Name, i.Unit, f.Value, i.Format(f.Value), change, unit, f.Reason);
+            return new DashboardTile(i.Code, i.Name, i.Unit, f.Value, i.Format(f.Value), change, unit, f.Reason, Ranks.Judge(i.Direction, change));
         }).ToList();
         var labels = Enumerable.Range(1, 12).Select(m => $"{m}月").ToList();
         var trends = indicators.Select(i => new DashboardChart(i.Code, i.Name, i.Unit, i.Decimals, "line", labels,
