@@ -40,7 +40,7 @@ public sealed class IndicatorsModule : IModule
     public IReadOnlyList<NavigationLink> Navigation { get; } =
     [
         new(Desk, "/indicators/dashboard", "决策分析看板", "Dashboard", IndicatorPermissions.Read, 0, "主要指标逐月趋势与各机构对比，图表可切换为表格"),
-        new(Desk, "/indicators", "月统计与季分析", "Monthly statistics", IndicatorPermissions.Read, 1, "各机构重点指标的本期值、同比与名次，点击数字下钻到记录"),
+        new(Desk, "/indicators", "月统计与季分析", "Monthly statistics", IndicatorPermissions.Read, 1, "各机构重点指标的本期值、同比、环比与名次，点击数字下钻到记录"),
         new(Desk, "/indicators/targets", "年度目标", "Targets", IndicatorPermissions.Read, 2, "全县目标制定与分解，各机构时间过半任务过半"),
         new(Desk, "/indicators/summary", "工作总结草稿", "Work summary", IndicatorPermissions.Read, 3, "按统计期自动生成工作总结，数字取自指标，可下载 Word"),
         new(Desk, "/indicators/forms", "汇总填报与审核", "Aggregate forms", IndicatorPermissions.Read, 4, "记录中没有的数字按月填报，卫生健康局审核；校验规则与异常波动"),
