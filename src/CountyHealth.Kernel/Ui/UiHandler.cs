@@ -72,8 +72,9 @@ public static class UiResults
     /// </summary>
     public static bool TryConflict<TResult>(string message, out TResult answer)
     {
-        answer = ConflictOf<TResult>.Make is { } make ? make(message) : default!;
-        return ConflictOf<TResult>.Make is not null;
+        var make = ConflictOf<TResult>.Make;
+        answer = make is null ? default! : make(message);
+        return make is not null;
     }
 
     private static class ConflictOf<TResult>

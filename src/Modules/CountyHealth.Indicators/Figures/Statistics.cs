@@ -13,7 +13,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.Indicators.Figures;
 
-/// <summary>A figure as a table cell: value and its text ("—" with the reason when there is none), 同比, 环比 and the rank among peers.</summary>
 /// <summary>
 /// A figure as a table cell: value and its text ("—" with the reason when there is none), 同比, 环比, the rank among
 /// peers, and — where the bureau set one — the year's target and the progress against it (green, amber, red).
@@ -27,17 +26,13 @@ public sealed record FigureRow(Guid? InstitutionId, string Name, string KindName
 /// <summary>A column: the indicator as the header shows it, and which way is better (it colours a change).</summary>
 public sealed record FigureColumn(string Code, string Name, string Unit, string DirectionName, Direction Direction);
 
-/// <summary>The monthly statistics (月统计) or quarterly analysis (季分析) of a period.</summary>
 /// <summary>
-/// The monthly statistics (月统计) or quarterly analysis (季分析) of a period; <paramref name="Note"/> says why 同比 and 环比
-/// are left out (a period not yet over would be compared with whole ones).
+/// The monthly statistics (月统计) or quarterly analysis (季分析) of a period; <paramref name="HasPeriodBefore"/> says
+/// whether it has a period of the same length just before it (a month, a quarter: 环比 is shown), <paramref name="Note"/>
+/// why 同比 and 环比 are left out (a period not yet over would be compared with whole ones).
 /// </summary>
 public sealed record StatisticsReport(string Period, string PeriodKind, string Month, IReadOnlyList<FigureColumn> Columns, IReadOnlyList<FigureRow> Rows, string UpdatedNote,
-    string? Note = null)
-{
-    /// <summary>Whether the period has one just before it of the same length (a month, a quarter): then 环比 is shown.</summary>
-    public bool HasPeriodBefore => PeriodKind is nameof(Domain.PeriodKind.Month) or nameof(Domain.PeriodKind.Quarter);
-}
+    bool HasPeriodBefore, string? Note = null);
 
 /// <summary>Query of the statistics: period kind (month, quarter, year, ytd; month when absent) and month (yyyy-MM; this month when absent); the indicators (codes, comma-separated; all when empty).</summary>
 public sealed record StatisticsQuery(string? Kind, string? Month, string? Codes);
@@ -232,6 +227,6 @@ internal sealed class GetStatistics(FigureTable figures, IndicatorCatalogue cata
             rows.Add(new FigureRow(null, reach is null ? "全县合计" : "合计", "", indicators.Select(i => Cell(i, ids, figures.Evaluate(i, ids, period), null, 0, reach is null ? county : null)).ToList()));
         }
         return TypedResults.Ok(new StatisticsReport(period.Name, period.Kind.ToString(), q.Month!, indicators.Select(i => new FigureColumn(i.Code, i.Name, i.Unit, i.DirectionName, i.Direction)).ToList(),
-            rows, "数据由业务记录自动汇总，记录变动后数秒内更新", open ? $"{period.Name}尚未结束，数字截至今日，不计同比、环比" : null));
+            rows, "数据由业务记录自动汇总，记录变动后数秒内更新", before is not null, open ? $"{period.Name}尚未结束，数字截至今日，不计同比、环比" : null));
     }
 }
