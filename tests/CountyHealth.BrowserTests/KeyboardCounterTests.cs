@@ -38,11 +38,27 @@ public sealed class KeyboardCounterTests(SqliteServerFixture server)
         await Expect(cashier.Locator("[data-testid=picked-resident]"), name);
         await cashier.WaitForFunctionAsync("() => document.activeElement && document.activeElement.closest('[data-testid=reg-department]') !== null");
         await cashier.Keyboard.PressAsync("ArrowDown");
-        var option = cashier.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "内科" }).First;
-        await option.WaitForAsync();
-        for (var i = 0; i < 12 && !(await cashier.Locator(".mud-popover-open .mud-selected-item, .mud-popover-open .mud-list-item-active, .mud-popover-open .mud-list-item-hilight").Filter(new() { HasText = "内科" }).CountAsync() > 0); i++)
+        await cashier.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "内科" }).First.WaitForAsync();
+        // An arrow moves the highlight once the circuit has rendered the move, and one pressed while the list is still
+        // opening may be dropped: each arrow waits for its move (or a second) before the highlight is judged again, so
+        // a slow render neither sends one arrow too many (it once landed on 中医科) nor stalls on a dropped one.
+        const string highlighted = "() => { const i = document.querySelector('.mud-popover-open .mud-selected-item'); return i ? i.textContent.trim() : ''; }";
+        for (var i = 0; i < 20; i++)
         {
+            var before = await cashier.EvaluateAsync<string>(highlighted);
+            if (before.Contains("内科", StringComparison.Ordinal))
+            {
+                break;
+            }
             await cashier.Keyboard.PressAsync("ArrowDown");
+            try
+            {
+                await cashier.WaitForFunctionAsync($"b => ({highlighted})() !== b", before, new() { Timeout = 1000 });
+            }
+            catch (TimeoutException)
+            {
+                // dropped: press again
+            }
         }
         await cashier.Keyboard.PressAsync("Enter");
         await Expect(cashier.Locator("[data-testid=reg-department]"), "内科");
