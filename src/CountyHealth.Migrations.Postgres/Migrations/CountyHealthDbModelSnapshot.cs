@@ -53,6 +53,9 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("InsuranceClass")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ItemCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -189,6 +192,9 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int>("InsuranceClass")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -688,6 +694,9 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("InsuranceClass")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PackUnit")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1095,6 +1104,9 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
+                    b.Property<int>("InsuranceClass")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -1357,6 +1369,9 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsTcm")
                         .HasColumnType("boolean");
 
                     b.Property<int>("Kind")

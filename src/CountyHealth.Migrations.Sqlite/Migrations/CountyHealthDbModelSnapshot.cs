@@ -48,6 +48,9 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("InsuranceClass")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ItemCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -184,6 +187,9 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("InsuranceClass")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
@@ -683,6 +689,9 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("InsuranceClass")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PackUnit")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1090,6 +1099,9 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("InsuranceClass")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -1352,6 +1364,9 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsTcm")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")

@@ -44,6 +44,7 @@ internal sealed class ChargeService(CountyHealthDb db, TimeProvider clock) : ICh
         DepartmentId = encounter.DepartmentId,
         Kind = l.Kind,
         Category = l.Category,
+        InsuranceClass = l.InsuranceClass,
         GroupId = l.GroupId,
         SourceId = l.SourceId,
         ItemCode = l.ItemCode,

@@ -1,3 +1,5 @@
+using CountyHealth.Kernel.Amounts;
+
 namespace CountyHealth.Billing.Contracts;
 
 /// <summary>
@@ -7,10 +9,11 @@ namespace CountyHealth.Billing.Contracts;
 /// </summary>
 /// <summary>
 /// A line to bill; <paramref name="Category"/> is its revenue category (<see cref="RevenueCategories"/>), by which the
-/// revenue indicators (药占比 among them) are counted.
+/// revenue indicators (药占比 among them) are counted; <paramref name="InsuranceClass"/> the item's class in the insurance
+/// catalogue, which settlement reads. An item nobody classed is 自费: the fund never pays for what it was not told of.
 /// </summary>
 public sealed record ChargeLine(string Kind, Guid GroupId, Guid SourceId, string ItemCode, string Description, string Unit, decimal Quantity, decimal UnitPrice,
-    string Category = RevenueCategories.Other);
+    string Category = RevenueCategories.Other, InsuranceClass InsuranceClass = InsuranceClass.SelfPay);
 
 /// <summary>The revenue categories of outpatient income (门诊收入), as the financial statements of a health centre split it.</summary>
 public static class RevenueCategories
@@ -62,7 +65,7 @@ public interface IChargeService
     Task<bool> AnyPaidAsync(Guid groupId, CancellationToken ct = default);
 }
 
-public sealed record PriceItemInfo(Guid Id, string Code, string Name, string Unit, decimal Price, string Kind);
+public sealed record PriceItemInfo(Guid Id, string Code, string Name, string Unit, decimal Price, string Kind, InsuranceClass InsuranceClass);
 
 public interface IPriceCatalogue
 {

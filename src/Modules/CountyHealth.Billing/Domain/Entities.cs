@@ -1,3 +1,4 @@
+using CountyHealth.Kernel.Amounts;
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Text;
 
@@ -15,6 +16,9 @@ internal sealed class PriceItem : ISearchableRow
     public decimal Price { get; set; }
     /// <summary>Registration, Examination, Lab, Treatment.</summary>
     public string Kind { get; set; } = "";
+
+    /// <summary>The item's class in the insurance catalogue (甲/乙/自费); a charge copies it when raised.</summary>
+    public InsuranceClass InsuranceClass { get; set; } = InsuranceClass.ClassA;
     public bool IsActive { get; set; } = true;
 }
 
@@ -37,6 +41,9 @@ internal sealed class Charge : IPersonalHealthData
 
     /// <summary>The revenue category (挂号费, 西药费, 检查费…; <see cref="Contracts.RevenueCategories"/>).</summary>
     public string Category { get; set; } = Contracts.RevenueCategories.Other;
+
+    /// <summary>The item's insurance class when the charge was raised: a later change of the catalogue never rewrites it.</summary>
+    public InsuranceClass InsuranceClass { get; set; } = InsuranceClass.SelfPay;
     public Guid GroupId { get; set; }
     public Guid SourceId { get; set; }
     public string ItemCode { get; set; } = "";

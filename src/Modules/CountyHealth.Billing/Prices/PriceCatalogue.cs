@@ -14,7 +14,7 @@ internal sealed class PriceCache
 
     public async ValueTask<IReadOnlyDictionary<string, PriceItemInfo>> GetAsync(CountyHealthDb db, CancellationToken ct) =>
         items ??= await db.Set<PriceItem>().AsNoTracking().Where(p => p.IsActive)
-            .Select(p => new PriceItemInfo(p.Id, p.Code, p.Name, p.Unit, p.Price, p.Kind)).ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, ct);
+            .Select(p => new PriceItemInfo(p.Id, p.Code, p.Name, p.Unit, p.Price, p.Kind, p.InsuranceClass)).ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, ct);
 
     public void Invalidate() => items = null;
 }
@@ -45,7 +45,7 @@ internal sealed class PriceCatalogue(CountyHealthDb db, PriceCache cache) : IPri
         q = string.IsNullOrWhiteSpace(kind) ? q : q.Where(p => p.Kind == kind);
         var term = SearchTerm.Parse(query);
         return await q.WhereMatches(term, Columns).OrderByMatch(term, Columns, p => p.Code)
-            .Take(100).Select(p => new PriceItemInfo(p.Id, p.Code, p.Name, p.Unit, p.Price, p.Kind)).ToListAsync(ct);
+            .Take(100).Select(p => new PriceItemInfo(p.Id, p.Code, p.Name, p.Unit, p.Price, p.Kind, p.InsuranceClass)).ToListAsync(ct);
     }
 
     private static readonly CatalogueColumns<PriceItem> Columns = new(p => p.Code, p => p.SearchKey, p => p.SearchText);

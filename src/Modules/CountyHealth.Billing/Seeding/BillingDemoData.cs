@@ -1,5 +1,6 @@
 using CountyHealth.Billing.Domain;
 using CountyHealth.Billing.Prices;
+using CountyHealth.Kernel.Amounts;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Text;
@@ -57,13 +58,24 @@ internal sealed class BillingDemoData(CountyHealthDb db, PriceCache cache) : IDe
         new("ZL008", "雾化吸入", "次", 5.00m, TreatmentKind),
     ];
 
+    /// <summary>
+    /// The demo prices' places in the insurance catalogue: the 挂号费 is the patient's own, the 诊查费 and most services
+    /// are 甲类, CT, the 24-hour ECG and HbA1c 乙类. Illustrative, not a real province's catalogue.
+    /// </summary>
+    public static InsuranceClass InsuranceClassOf(string code) => code switch
+    {
+        "GH001" or "GH002" or "GH003" or "GH004" => InsuranceClass.SelfPay,
+        "JC006" or "JC007" or "JC008" or "JY008" => InsuranceClass.ClassB,
+        _ => InsuranceClass.ClassA,
+    };
+
     public Task<bool> IsSeededAsync(CancellationToken ct) => db.Set<PriceItem>().AnyAsync(ct);
 
     public Task SeedAsync(CancellationToken ct)
     {
         foreach (var p in PriceItems)
         {
-            var item = new PriceItem { Code = p.Code, Name = p.Name, Unit = p.Unit, Price = p.Price, Kind = p.Kind };
+            var item = new PriceItem { Code = p.Code, Name = p.Name, Unit = p.Unit, Price = p.Price, Kind = p.Kind, InsuranceClass = InsuranceClassOf(p.Code) };
             item.Apply(SearchKeys.For(item.Name));
             db.Add(item);
         }

@@ -1,3 +1,4 @@
+using CountyHealth.Kernel.Amounts;
 using CountyHealth.Kernel.Auditing;
 
 namespace CountyHealth.Outpatient.Domain;
@@ -172,6 +173,9 @@ internal sealed class PrescriptionItem
     public int Quantity { get; set; }
     public string PackUnit { get; set; } = "";
     public decimal UnitPrice { get; set; }
+
+    /// <summary>The drug's insurance class when prescribed, which its charge carries.</summary>
+    public InsuranceClass InsuranceClass { get; set; } = InsuranceClass.ClassA;
     public ItemStatus Status { get; set; } = ItemStatus.Open;
 
     /// <summary>How to take it, as the label and the pharmacy say it: "5mg 每日一次 口服 7天".</summary>

@@ -55,7 +55,8 @@ internal sealed class AddOrders(CountyHealthDb db, VisitRecords visits, IPriceCa
         var orders = items.Select(i => new VisitOrder { VisitId = visit.Id, ResidentId = visit.ResidentId, ItemCode = i.Code, Name = i.Name, Kind = i.Kind, UnitPrice = i.Price, OrderedAt = now, OrderedBy = user.FullName }).ToList();
         db.AddRange(orders);
         await charges.AddAsync(new BillingEncounter(visit.Id, visit.ResidentId, visit.InstitutionId, visit.DepartmentId),
-            orders.Select(o => new ChargeLine(OutpatientKinds.Order, o.Id, o.Id, o.ItemCode, o.Name, items.First(i => i.Code == o.ItemCode).Unit, 1, o.UnitPrice, RevenueCategories.OfPriceItemKind(o.Kind))), ct);
+            orders.Zip(items, (o, item) => new ChargeLine(OutpatientKinds.Order, o.Id, o.Id, o.ItemCode, o.Name, item.Unit, 1, o.UnitPrice,
+                RevenueCategories.OfPriceItemKind(o.Kind), item.InsuranceClass)), ct);
         visit.Start(user.StaffId, now);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(orders.Select(o => new OrderRow(o.Id, o.ItemCode, o.Name, o.Kind, o.Quantity, o.UnitPrice, o.Status.ToString())).ToList());

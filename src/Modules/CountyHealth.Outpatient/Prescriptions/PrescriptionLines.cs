@@ -82,6 +82,7 @@ internal sealed class PrescriptionLines(IDrugCatalogue catalogue)
                 Quantity = qty.Packs,
                 PackUnit = drug.PackUnit,
                 UnitPrice = drug.RetailPrice,
+                InsuranceClass = drug.InsuranceClass,
             });
         }
         return (items, e);
@@ -89,5 +90,5 @@ internal sealed class PrescriptionLines(IDrugCatalogue catalogue)
 
     /// <summary>The charges of a prescription: one per item, grouped by the prescription.</summary>
     public static IEnumerable<ChargeLine> Charges(Prescription p) => p.Items.Select(i =>
-        new ChargeLine(OutpatientKinds.Prescription, p.Id, i.Id, "RX", $"{i.DrugName} {i.Specification}", i.PackUnit, i.Quantity, i.UnitPrice, RevenueCategories.WesternDrug));
+        new ChargeLine(OutpatientKinds.Prescription, p.Id, i.Id, "RX", $"{i.DrugName} {i.Specification}", i.PackUnit, i.Quantity, i.UnitPrice, RevenueCategories.WesternDrug, i.InsuranceClass));
 }

@@ -126,7 +126,8 @@ internal sealed class OutpatientHistory(IDrugCatalogue drugs, IDiagnosisDictiona
                     };
                     prescriptions.Add(rx);
                     items.Add(item);
-                    lines.Add(new ChargeLine(OutpatientKinds.Prescription, rx.Id, item.Id, "RX", $"{drug.Name} {drug.Specification}", drug.PackUnit, packs, drug.RetailPrice, RevenueCategories.WesternDrug));
+                    lines.Add(new ChargeLine(OutpatientKinds.Prescription, rx.Id, item.Id, "RX", $"{drug.Name} {drug.Specification}", drug.PackUnit, packs, drug.RetailPrice, RevenueCategories.WesternDrug,
+                        drug.InsuranceClass));
                     dispensing.Dispensed(new DispenseRequest(OutpatientKinds.Prescription, rx.Id, rx.Number, r.Id, clinic.InstitutionId, clinic.DoctorName,
                         [new DispenseLineRequest(item.Id, drug.Id, packs, item.Usage)]), paidAt, paidAt.AddMinutes(10), "药剂师");
                 }

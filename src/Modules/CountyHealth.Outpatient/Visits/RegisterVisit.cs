@@ -84,7 +84,7 @@ internal sealed class RegisterVisit(CountyHealthDb db, ICurrentUser user, IResid
         db.Add(visit);
         await residents.LinkToInstitutionAsync(r.ResidentId, visit.InstitutionId, ct);
         var chargeIds = await charges.AddAsync(new BillingEncounter(visit.Id, r.ResidentId, visit.InstitutionId, visit.DepartmentId),
-            [new ChargeLine(OutpatientKinds.Registration, visit.Id, visit.Id, fee!.Code, fee.Name, fee.Unit, 1, fee.Price, RevenueCategories.Registration)], ct);
+            [new ChargeLine(OutpatientKinds.Registration, visit.Id, visit.Id, fee!.Code, fee.Name, fee.Unit, 1, fee.Price, RevenueCategories.Registration, fee.InsuranceClass)], ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/visits/{visit.Id}", new VisitRegistered(visit.Id, visit.VisitNumber, visit.QueueNumber, dept!.Name, doctorName, chargeIds, fee.Price));
     }

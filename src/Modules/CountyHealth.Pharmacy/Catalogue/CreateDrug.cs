@@ -1,3 +1,4 @@
+using CountyHealth.Kernel.Amounts;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Text;
@@ -13,7 +14,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CountyHealth.Pharmacy.Catalogue;
 
 public sealed record DrugRequest(string Code, string Name, string Specification, string DosageForm, string DoseUnit, decimal DoseUnitsPerBaseUnit,
-    string BaseUnit, int BaseUnitsPerPack, string PackUnit, string DefaultRoute, string DefaultFrequency, decimal DefaultDose, decimal RetailPrice, string? Manufacturer, bool NeedsSkinTest);
+    string BaseUnit, int BaseUnitsPerPack, string PackUnit, string DefaultRoute, string DefaultFrequency, decimal DefaultDose, decimal RetailPrice, string? Manufacturer, bool NeedsSkinTest,
+    InsuranceClass InsuranceClass = InsuranceClass.ClassA);
 
 /// <summary>Adds a drug to the catalogue: code, names, strength and packing, defaults for prescribing, retail price.</summary>
 internal sealed class CreateDrug(CountyHealthDb db, DrugCache cache) : IUseCase
@@ -59,6 +61,7 @@ internal sealed class CreateDrug(CountyHealthDb db, DrugCache cache) : IUseCase
             RetailPrice = r.RetailPrice,
             Manufacturer = r.Manufacturer,
             NeedsSkinTest = r.NeedsSkinTest,
+            InsuranceClass = r.InsuranceClass,
         };
         d.Apply(SearchKeys.For(d.Name));
         db.Add(d);

@@ -103,5 +103,5 @@ internal sealed class DrugCatalogue(CountyHealthDb db, DrugCache cache, TimeProv
 
     internal static DrugInfo ToInfo(Drug d, int available) => new(d.Id, d.Code, d.Name, d.Specification, d.DosageForm, d.DoseUnit,
         d.DoseUnitsPerBaseUnit, d.BaseUnit, d.BaseUnitsPerPack, d.PackUnit, d.DefaultRoute, d.DefaultFrequency, d.DefaultDose,
-        d.RetailPrice, d.NeedsSkinTest, available, d.IsAntibacterial);
+        d.RetailPrice, d.NeedsSkinTest, available, d.IsAntibacterial, d.InsuranceClass);
 }

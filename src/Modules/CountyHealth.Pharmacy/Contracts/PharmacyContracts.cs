@@ -1,8 +1,11 @@
+using CountyHealth.Kernel.Amounts;
+
 namespace CountyHealth.Pharmacy.Contracts;
 
 public sealed record DrugInfo(Guid Id, string Code, string Name, string Specification, string DosageForm, string DoseUnit,
     decimal DoseUnitsPerBaseUnit, string BaseUnit, int BaseUnitsPerPack, string PackUnit, string DefaultRoute,
-    string DefaultFrequency, decimal DefaultDose, decimal RetailPrice, bool NeedsSkinTest, int AvailablePacks, bool IsAntibacterial = false);
+    string DefaultFrequency, decimal DefaultDose, decimal RetailPrice, bool NeedsSkinTest, int AvailablePacks, bool IsAntibacterial = false,
+    InsuranceClass InsuranceClass = InsuranceClass.ClassA);
 
 /// <summary>The drug catalogue with the stock available at an institution's pharmacy.</summary>
 public interface IDrugCatalogue

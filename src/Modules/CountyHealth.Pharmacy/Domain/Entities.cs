@@ -1,3 +1,4 @@
+using CountyHealth.Kernel.Amounts;
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Text;
 using CountyHealth.Pharmacy.Contracts;
@@ -30,6 +31,9 @@ internal sealed class Drug : ISearchableRow
     /// <summary>A systemic antibacterial (抗菌药物): counted by the rational-drug-use indicators.</summary>
     public bool IsAntibacterial { get; set; }
     public string Category { get; set; } = "西药";
+
+    /// <summary>The drug's class in the insurance catalogue (甲/乙/自费); a charge copies it when raised.</summary>
+    public InsuranceClass InsuranceClass { get; set; } = InsuranceClass.ClassA;
     public bool IsActive { get; set; } = true;
 }
 

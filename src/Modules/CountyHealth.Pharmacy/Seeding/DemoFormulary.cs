@@ -1,3 +1,5 @@
+using CountyHealth.Kernel.Amounts;
+
 namespace CountyHealth.Pharmacy.Seeding;
 
 /// <summary>A Western medicine in the demo formulary. Stock moves in packs; doses are prescribed in dose units.</summary>
@@ -32,6 +34,17 @@ internal static class DemoFormulary
     public static IReadOnlySet<string> Antibacterials { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "XY0024", "XY0025", "XY0026", "XY0027", "XY0028", "XY0029", "XY0030", "XY0056", "XY0057",
+    };
+
+    /// <summary>
+    /// The demo formulary's places in the insurance catalogue: most are 甲类; these illustrative ones are 乙类 (newer or
+    /// dearer choices) or 自费 (a supplement). Not a real province's catalogue.
+    /// </summary>
+    public static InsuranceClass InsuranceClassOf(string code) => code switch
+    {
+        "XY0004" or "XY0012" or "XY0021" or "XY0022" or "XY0039" or "XY0050" or "XY0057" => InsuranceClass.ClassB,
+        "XY0052" => InsuranceClass.SelfPay,
+        _ => InsuranceClass.ClassA,
     };
 
     /// <summary>Common Western medicines of a township health centre, mostly from the 国家基本药物目录.</summary>

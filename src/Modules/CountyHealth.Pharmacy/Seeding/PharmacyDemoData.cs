@@ -36,6 +36,7 @@ internal sealed class PharmacyDemoData(CountyHealthDb db, IInstitutionDirectory 
             Manufacturer = d.Manufacturer,
             NeedsSkinTest = d.NeedsSkinTest,
             IsAntibacterial = DemoFormulary.Antibacterials.Contains(d.Code),
+            InsuranceClass = DemoFormulary.InsuranceClassOf(d.Code),
             Category = d.Category,
         }).ToList();
         foreach (var drug in drugs)

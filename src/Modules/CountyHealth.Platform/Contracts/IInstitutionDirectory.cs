@@ -1,6 +1,7 @@
 namespace CountyHealth.Platform.Contracts;
 
-public sealed record InstitutionInfo(Guid Id, string Code, string Name, InstitutionKind Kind, Guid? ParentId, string? Address);
+/// <summary>An institution; <paramref name="IsTcm"/> marks a traditional Chinese medicine institution (中医医疗机构).</summary>
+public sealed record InstitutionInfo(Guid Id, string Code, string Name, InstitutionKind Kind, Guid? ParentId, string? Address, bool IsTcm = false);
 
 public sealed record DepartmentInfo(Guid Id, Guid InstitutionId, string Name);
 

@@ -13,6 +13,9 @@ internal sealed class Institution
     public Guid? ParentId { get; set; }
     public string? Address { get; set; }
     public string? Phone { get; set; }
+
+    /// <summary>A traditional Chinese medicine institution (中医医疗机构): insurance policies may favour it (a lower 起付线).</summary>
+    public bool IsTcm { get; set; }
     public bool IsActive { get; set; } = true;
 }
 

@@ -30,7 +30,7 @@ internal sealed class DirectoryCache
         }
         var seen = Volatile.Read(ref version);
         var institutions = await db.Set<Institution>().AsNoTracking()
-            .Select(i => new InstitutionInfo(i.Id, i.Code, i.Name, i.Kind, i.ParentId, i.Address)).ToListAsync(ct);
+            .Select(i => new InstitutionInfo(i.Id, i.Code, i.Name, i.Kind, i.ParentId, i.Address, i.IsTcm)).ToListAsync(ct);
         var departments = await db.Set<Department>().AsNoTracking().ToListAsync(ct);
         var staff = await db.Set<Staff>().AsNoTracking()
             .Select(s => new StaffInfo(s.Id, s.InstitutionId, s.DepartmentId, s.Name, s.Title)).ToListAsync(ct);

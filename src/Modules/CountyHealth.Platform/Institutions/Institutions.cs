@@ -10,9 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.Platform.Institutions;
 
-public sealed record InstitutionRow(Guid Id, string Code, string Name, InstitutionKind Kind, string KindName, Guid? ParentId, string? ParentName, bool IsActive);
+public sealed record InstitutionRow(Guid Id, string Code, string Name, InstitutionKind Kind, string KindName, Guid? ParentId, string? ParentName, bool IsActive, bool IsTcm = false);
 
-public sealed record InstitutionRequest(string Code, string Name, InstitutionKind Kind, Guid? ParentId, [Text(200)] string? Address, string? Phone)
+public sealed record InstitutionRequest(string Code, string Name, InstitutionKind Kind, Guid? ParentId, [Text(200)] string? Address, string? Phone, bool IsTcm = false)
 {
     internal FieldErrors Validate()
     {
@@ -50,7 +50,7 @@ internal sealed class ListInstitutions(CountyHealthDb db, IAccessScope scope) : 
         var names = all.ToDictionary(i => i.Id, i => i.Name);
         return all.Where(i => within is null || within.Contains(i.Id)).OrderBy(i => i.Code, StringComparer.Ordinal)
             .Select(i => new InstitutionRow(i.Id, i.Code, i.Name, i.Kind, InstitutionKinds.ChineseName(i.Kind), i.ParentId,
-                i.ParentId is { } p && names.TryGetValue(p, out var pn) ? pn : null, i.IsActive)).ToList();
+                i.ParentId is { } p && names.TryGetValue(p, out var pn) ? pn : null, i.IsActive, i.IsTcm)).ToList();
     }
 }
 
@@ -64,12 +64,12 @@ internal sealed class CreateInstitution(CountyHealthDb db, DirectoryCache cache)
         {
             return e.ToProblem();
         }
-        var inst = new Institution { Code = r.Code.Trim(), Name = r.Name.Trim(), Kind = r.Kind, ParentId = r.ParentId, Address = r.Address, Phone = r.Phone };
+        var inst = new Institution { Code = r.Code.Trim(), Name = r.Name.Trim(), Kind = r.Kind, ParentId = r.ParentId, Address = r.Address, Phone = r.Phone, IsTcm = r.IsTcm };
         db.Add(inst);
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
         return TypedResults.Created($"/api/v1/institutions/{inst.Id}",
-            new InstitutionRow(inst.Id, inst.Code, inst.Name, inst.Kind, InstitutionKinds.ChineseName(inst.Kind), inst.ParentId, null, true));
+            new InstitutionRow(inst.Id, inst.Code, inst.Name, inst.Kind, InstitutionKinds.ChineseName(inst.Kind), inst.ParentId, null, true, inst.IsTcm));
     }
 }
 
@@ -92,7 +92,7 @@ internal sealed class UpdateInstitution(CountyHealthDb db, DirectoryCache cache,
         {
             return e.ToProblem();
         }
-        (inst.Code, inst.Name, inst.Kind, inst.ParentId, inst.Address, inst.Phone) = (r.Code.Trim(), r.Name.Trim(), r.Kind, r.ParentId, r.Address, r.Phone);
+        (inst.Code, inst.Name, inst.Kind, inst.ParentId, inst.Address, inst.Phone, inst.IsTcm) = (r.Code.Trim(), r.Name.Trim(), r.Kind, r.ParentId, r.Address, r.Phone, r.IsTcm);
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
         return TypedResults.NoContent();

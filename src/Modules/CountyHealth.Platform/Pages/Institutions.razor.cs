@@ -21,6 +21,7 @@ public sealed partial class Institutions
     private InstitutionKind kind = InstitutionKind.VillageClinic;
     private Guid? parentId;
     private bool deptClinical = true;
+    private bool isTcm;
     private IReadOnlyDictionary<string, string[]> errors = new Dictionary<string, string[]>();
 
     private string? E(string f) => errors.TryGetValue(f, out var m) ? string.Join("；", m) : null;
@@ -37,13 +38,13 @@ public sealed partial class Institutions
 
     private async Task AddInstitution()
     {
-        var request = new InstitutionRequest(code ?? "", name ?? "", kind, parentId, null, null);
+        var request = new InstitutionRequest(code ?? "", name ?? "", kind, parentId, null, null, isTcm);
         var outcome = UiResults.Unpack<InstitutionRow>(await Create.Run((h, ct) => h.HandleAsync(request, ct)));
         errors = outcome.Errors;
         if (outcome.Ok)
         {
             Snackbar.Add("机构已保存", Severity.Success);
-            (code, name) = (null, null);
+            (code, name, isTcm) = (null, null, false);
             await Load();
         }
     }
