@@ -24,6 +24,9 @@ public static class DocumentNumbers
     /// <summary>The prefix for infectious-disease report cards (报卡).</summary>
     public const string ReportCard = "BK";
 
+    /// <summary>The prefix for insurance settlements (医保结算).</summary>
+    public const string InsuranceSettlement = "YB";
+
     /// <summary>The printed number: four digits at least, more on a day beyond 9,999 documents.</summary>
     public static string Compose(string prefix, DateOnly chinaDay, int sequence) =>
         prefix + chinaDay.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" + sequence.ToString("D4", CultureInfo.InvariantCulture);

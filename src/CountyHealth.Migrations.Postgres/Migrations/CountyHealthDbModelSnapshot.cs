@@ -56,6 +56,9 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.Property<int>("InsuranceClass")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("InsuranceSettlementId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ItemCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -105,6 +108,8 @@ namespace CountyHealth.Migrations.Postgres.Migrations
 
                     b.HasIndex("GroupId");
 
+                    b.HasIndex("InsuranceSettlementId");
+
                     b.HasIndex("PaymentId");
 
                     b.HasIndex("RefundId");
@@ -114,6 +119,348 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.HasIndex("InstitutionId", "Status", "CreatedAt");
 
                     b.ToTable("charges", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.Billing.Domain.InsuranceEnrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Contribution")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTime>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SchemeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Year");
+
+                    b.HasIndex("ResidentId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("insurance_enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.Billing.Domain.InsurancePolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("AnnualCap")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("ClassBSelfPayShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ElderlyAge")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal>("PersonalContribution")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("SchemeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("SubsidyPerPerson")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("TcmInpatientDeductibleCut")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchemeId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("insurance_policies", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.Billing.Domain.InsurancePolicyRate", b =>
+                {
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Setting")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Deductible")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("ElderlyUplift")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<decimal>("Ratio")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.HasKey("PolicyId", "Setting", "Level");
+
+                    b.ToTable("insurance_policy_rates", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.Billing.Domain.InsuranceScheme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("insurance_schemes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Code = "CXJM",
+                            IsActive = true,
+                            Name = "城乡居民基本医疗保险"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Code = "ZGYB",
+                            IsActive = true,
+                            Name = "职工基本医疗保险"
+                        });
+                });
+
+            modelBuilder.Entity("CountyHealth.Billing.Domain.InsuranceSettlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Age")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ClassBSelfPaid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("DeductibleApplied")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("DeductibleMetBefore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("Eligible")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Excluded")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("FundPaidBefore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("FundPays")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("PersonPays")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Ratio")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ReversedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReversedBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("SchemeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Setting")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SettledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SettledBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SettledByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<bool>("TcmInstitution")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique();
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("InstitutionId", "SettledAt");
+
+                    b.HasIndex("Number", "InstitutionId")
+                        .IsUnique();
+
+                    b.HasIndex("ResidentId", "Year");
+
+                    b.ToTable("insurance_settlements", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.Billing.Domain.InsuranceYearUse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("FundPaid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("OutpatientDeductibleMet")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Settlements")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("insurance_year_use", (string)null);
                 });
 
             modelBuilder.Entity("CountyHealth.Billing.Domain.Payment", b =>
@@ -139,7 +486,14 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
+                    b.Property<decimal>("FundAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("InsuranceSettlementId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("Method")
@@ -261,6 +615,10 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<decimal>("FundAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid");
@@ -3397,6 +3755,15 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.Billing.Domain.InsurancePolicyRate", b =>
+                {
+                    b.HasOne("CountyHealth.Billing.Domain.InsurancePolicy", null)
+                        .WithMany("Rates")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.Prescription", b =>
                 {
                     b.HasOne("CountyHealth.Outpatient.Domain.Visit", null)
@@ -3605,6 +3972,11 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CountyHealth.Billing.Domain.InsurancePolicy", b =>
+                {
+                    b.Navigation("Rates");
                 });
 
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.Prescription", b =>

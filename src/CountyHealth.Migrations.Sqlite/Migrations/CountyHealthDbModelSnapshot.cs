@@ -51,6 +51,9 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.Property<int>("InsuranceClass")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("InsuranceSettlementId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ItemCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -100,6 +103,8 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
 
                     b.HasIndex("GroupId");
 
+                    b.HasIndex("InsuranceSettlementId");
+
                     b.HasIndex("PaymentId");
 
                     b.HasIndex("RefundId");
@@ -109,6 +114,348 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.HasIndex("InstitutionId", "Status", "CreatedAt");
 
                     b.ToTable("charges", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.Billing.Domain.InsuranceEnrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Contribution")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnrolledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchemeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Year");
+
+                    b.HasIndex("ResidentId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("insurance_enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.Billing.Domain.InsurancePolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AnnualCap")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ClassBSelfPayShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ElderlyAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PersonalContribution")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchemeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("SubsidyPerPerson")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TcmInpatientDeductibleCut")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchemeId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("insurance_policies", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.Billing.Domain.InsurancePolicyRate", b =>
+                {
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Setting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Deductible")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ElderlyUplift")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Ratio")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PolicyId", "Setting", "Level");
+
+                    b.ToTable("insurance_policy_rates", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.Billing.Domain.InsuranceScheme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("insurance_schemes", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Code = "CXJM",
+                            IsActive = true,
+                            Name = "城乡居民基本医疗保险"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Code = "ZGYB",
+                            IsActive = true,
+                            Name = "职工基本医疗保险"
+                        });
+                });
+
+            modelBuilder.Entity("CountyHealth.Billing.Domain.InsuranceSettlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Age")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ClassBSelfPaid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DeductibleApplied")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DeductibleMetBefore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Eligible")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Excluded")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FundPaidBefore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FundPays")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PersonPays")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PolicyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Ratio")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReversedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReversedBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchemeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Setting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SettledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SettledBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SettledByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TcmInstitution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique();
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("InstitutionId", "SettledAt");
+
+                    b.HasIndex("Number", "InstitutionId")
+                        .IsUnique();
+
+                    b.HasIndex("ResidentId", "Year");
+
+                    b.ToTable("insurance_settlements", (string)null);
+                });
+
+            modelBuilder.Entity("CountyHealth.Billing.Domain.InsuranceYearUse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FundPaid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OutpatientDeductibleMet")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Settlements")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("insurance_year_use", (string)null);
                 });
 
             modelBuilder.Entity("CountyHealth.Billing.Domain.Payment", b =>
@@ -134,7 +481,14 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("FundAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InsuranceSettlementId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Method")
@@ -255,6 +609,10 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.Property<string>("CashierUserName")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FundAmount")
+                        .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("InstitutionId")
@@ -3388,6 +3746,15 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CountyHealth.Billing.Domain.InsurancePolicyRate", b =>
+                {
+                    b.HasOne("CountyHealth.Billing.Domain.InsurancePolicy", null)
+                        .WithMany("Rates")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.Prescription", b =>
                 {
                     b.HasOne("CountyHealth.Outpatient.Domain.Visit", null)
@@ -3596,6 +3963,11 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CountyHealth.Billing.Domain.InsurancePolicy", b =>
+                {
+                    b.Navigation("Rates");
                 });
 
             modelBuilder.Entity("CountyHealth.Outpatient.Domain.Prescription", b =>

@@ -111,6 +111,7 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
             .Replace("/visits/{id}", $"/visits/{s.VisitId}", StringComparison.Ordinal)
             .Replace("/visits/{visitId}", $"/visits/{s.VisitId}", StringComparison.Ordinal)
             .Replace("/payments/{id}", $"/payments/{s.PaymentId}", StringComparison.Ordinal)
+            .Replace("/insurance/settlements/{id}", $"/insurance/settlements/{s.SettlementId}", StringComparison.Ordinal)
             .Replace("/prescriptions/{id}", $"/prescriptions/{s.PrescriptionId}", StringComparison.Ordinal)
             .Replace("/indicators/{code}", "/indicators/MZ01", StringComparison.Ordinal)
             .Replace("/cards/{id}", $"/cards/{s.CardId}", StringComparison.Ordinal)
@@ -319,6 +320,21 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         new("AddOrders", "doctor", (c, s) => c.PostAsync($"/api/v1/visits/{s.VisitId}/orders", new OrdersRequest(["JY001"]))),
         new("FinishVisit", "doctor", (c, s) => c.PostAsync($"/api/v1/visits/{s.VisitId}/finish", new { })),
         new("ReopenVisit", "doctor", (c, s) => c.PostAsync($"/api/v1/visits/{s.VisitId}/reopen", new CountyHealth.Outpatient.Visits.ReopenRequest("化验结果回报，补充诊断"))),
+        new("EnrolResident", "cashier", (c, s) => c.PostAsync("/api/v1/billing/insurance/enrolments",
+            new CountyHealth.Billing.Insurance.EnrolmentRequest(s.Resident.Id, "CXJM", Clinic.Today.Year))),
+        new("SettleInsurance", "cashier", async (c, s) =>
+        {
+            var charges = await Peek<CountyHealth.Billing.Charges.VisitCharges>(await c.GetAsync($"/api/v1/billing/visits/{s.VisitId}/charges"));
+            var response = await c.PostAsync("/api/v1/billing/insurance/settlements", new CountyHealth.Billing.Insurance.SettlementRequest(Guid.NewGuid().ToString("N"), s.VisitId,
+                charges.Charges.Where(x => x.Status == "Open").Select(x => x.Id).ToList()));
+            s.SettlementId = (await Peek<CountyHealth.Billing.Insurance.SettlementView>(response)).Id;
+            return response;
+        }),
+        // Reversed, so that the payment below is a self-paid one whose single line can be refunded.
+        new("ReverseInsuranceSettlement", "cashier", (c, s) => c.PostAsync($"/api/v1/billing/insurance/settlements/{s.SettlementId}/reversal",
+            new CountyHealth.Billing.Insurance.SettlementReversalRequest("患者要求自费"))),
+        new("CreateInsurancePolicy", "admin", (c, _) => c.PostAsync("/api/v1/billing/insurance/policies", new CountyHealth.Billing.Insurance.PolicyRequest("ZGYB", "审计测试方案",
+            Clinic.Today.AddYears(2).AddDays(Random.Shared.Next(1, 3000)), 0m, 0m, 300_000m, 0.1m, 70, 0m, [new("Outpatient", "Township", 100m, 0.7m, 0m)]))),
         new("Pay", "cashier", async (c, s) =>
         {
             var charges = await Peek<CountyHealth.Billing.Charges.VisitCharges>(await c.GetAsync($"/api/v1/billing/visits/{s.VisitId}/charges"));
@@ -338,16 +354,16 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         // Something left to pay, so that the cashier's pending list shows her.
         new("AddOrders", "doctor", (c, s) => c.PostAsync($"/api/v1/visits/{s.VisitId}/orders", new OrdersRequest(["JY002"]))),
         new("CreateDrug", "admin", (c, _) => c.PostAsync("/api/v1/drugs",
-            new DrugRequest(TestData.Code("AW"), "审计测试片", "10mg×10片", "片剂", "mg", 10m, "片", 10, "盒", "口服", "qd", 10m, 5m, null, false))),
+            new DrugRequest(TestData.Code("AW"), "审计测试片", "10mg×10片", "片剂", "mg", 10m, "片", 10, "盒", "口服", "qd", 10m, 5m, null, false, CountyHealth.Kernel.Amounts.InsuranceClass.ClassA))),
         new("ReceiveStock", "pharmacist", (c, s) => c.PostAsync("/api/v1/pharmacy/receipts", new ReceiptRequest(s.DrugId, TestData.Code("AWB"), Clinic.Today.AddYears(2), 10, 1m, 2m, null))),
         new("CreateInstitution", "admin", async (c, s) =>
         {
-            var response = await c.PostAsync("/api/v1/institutions", new InstitutionRequest(TestData.Code("AW"), "审计测试村卫生室", CountyHealth.Platform.Contracts.InstitutionKind.VillageClinic, null, null, null));
+            var response = await c.PostAsync("/api/v1/institutions", new InstitutionRequest(TestData.Code("AW"), "审计测试村卫生室", CountyHealth.Platform.Contracts.InstitutionKind.VillageClinic, null, null, null, false));
             s.InstitutionId = (await Peek<InstitutionRow>(response)).Id;
             return response;
         }),
         new("UpdateInstitution", "admin", (c, s) => c.PutAsync($"/api/v1/institutions/{s.InstitutionId}",
-            new InstitutionRequest(TestData.Code("AW"), "审计测试村卫生室（改）", CountyHealth.Platform.Contracts.InstitutionKind.VillageClinic, null, null, null))),
+            new InstitutionRequest(TestData.Code("AW"), "审计测试村卫生室（改）", CountyHealth.Platform.Contracts.InstitutionKind.VillageClinic, null, null, null, false))),
         new("CreateDepartment", "admin", (c, s) => c.PostAsync("/api/v1/departments", new DepartmentRequest(s.InstitutionId, "全科", true))),
         new("CreateStaff", "admin", (c, s) => c.PostAsync("/api/v1/staff", new StaffRequest(s.InstitutionId, null, "审计测试", null, null))),
         new("SaveAggregateReport", "director", async (c, s) =>
@@ -407,6 +423,7 @@ public abstract class AuditWalkTests(CountyHealthFactory host)
         public Guid PrescriptionId { get; set; }
         public string PrescriptionNumber { get; set; } = "";
         public Guid PaymentId { get; set; }
+        public Guid SettlementId { get; set; }
         public Guid OrderChargeId { get; set; }
         public Guid OrderId { get; set; }
         public Guid ReportId { get; set; }

@@ -74,6 +74,19 @@ public sealed class Clinic(CountyHealthFactory host)
     public static PaymentRequest Payment(Guid visitId, IReadOnlyList<Guid> chargeIds, string method, string? requestId = null) =>
         new(requestId ?? Guid.NewGuid().ToString("N"), visitId, chargeIds, method);
 
+    /// <summary>Enrols the resident in the residents' scheme (城乡居民医保) for this year, as the centre's cashier.</summary>
+    public async Task<CountyHealth.Billing.Insurance.EnrolmentRow> EnrolAsync(Guid residentId, int? year = null) =>
+        await (await Cashier).PostAsync<CountyHealth.Billing.Insurance.EnrolmentRow>("/api/v1/billing/insurance/enrolments",
+            new CountyHealth.Billing.Insurance.EnrolmentRequest(residentId, "CXJM", year ?? Today.Year), HttpStatusCode.Created);
+
+    /// <summary>Settles every open charge of the visit with the patient's insurance.</summary>
+    public async Task<CountyHealth.Billing.Insurance.SettlementView> SettleOpenChargesAsync(Guid visitId, string? requestId = null)
+    {
+        var open = (await ChargesAsync(visitId)).Charges.Where(c => c.Status == "Open" && c.SettlementId is null).Select(c => c.Id).ToList();
+        return await (await Cashier).PostAsync<CountyHealth.Billing.Insurance.SettlementView>("/api/v1/billing/insurance/settlements",
+            new CountyHealth.Billing.Insurance.SettlementRequest(requestId ?? Guid.NewGuid().ToString("N"), visitId, open), HttpStatusCode.Created);
+    }
+
     public async Task<VisitCharges> ChargesAsync(Guid visitId) =>
         await (await Cashier).GetAsync<VisitCharges>($"/api/v1/billing/visits/{visitId}/charges");
 
@@ -103,7 +116,7 @@ public sealed class Clinic(CountyHealthFactory host)
     public async Task<DrugInfo> NewDrugAsync()
     {
         var code = TestData.Code("IT");
-        var request = new DrugRequest(code, "测试片" + code, "10mg×10片", "片剂", "mg", 10m, "片", 10, "盒", "口服", "qd", 10m, 8.80m, "测试制药厂", false);
+        var request = new DrugRequest(code, "测试片" + code, "10mg×10片", "片剂", "mg", 10m, "片", 10, "盒", "口服", "qd", 10m, 8.80m, "测试制药厂", false, CountyHealth.Kernel.Amounts.InsuranceClass.ClassA);
         return await (await Admin).PostAsync<DrugInfo>("/api/v1/drugs", request, HttpStatusCode.Created);
     }
 

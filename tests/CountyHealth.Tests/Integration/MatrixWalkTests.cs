@@ -119,6 +119,7 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             .Replace("/visits/{id}", $"/visits/{s.VisitId}", StringComparison.Ordinal)
             .Replace("/visits/{visitId}", $"/visits/{s.VisitId}", StringComparison.Ordinal)
             .Replace("/payments/{id}", $"/payments/{s.PaymentId}", StringComparison.Ordinal)
+            .Replace("/insurance/settlements/{id}", $"/insurance/settlements/{s.SettlementId}", StringComparison.Ordinal)
             .Replace("/prescriptions/{id}", $"/prescriptions/{s.PrescriptionId}", StringComparison.Ordinal)
             .Replace("/indicators/{code}", "/indicators/MZ01", StringComparison.Ordinal)
             .Replace("/cards/{id}", $"/cards/{s.CardId}", StringComparison.Ordinal)
@@ -184,7 +185,7 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
         return null;
     }
 
-    private sealed record Subject(string InstitutionName, Guid InstitutionId, Guid ResidentId, string Name, string IdNumber, Guid VisitId, Guid PaymentId, Guid PrescriptionId, Guid CardId, Guid EnrolmentId, Guid MentalId, Guid PregnancyId, Guid TbId);
+    private sealed record Subject(string InstitutionName, Guid InstitutionId, Guid ResidentId, string Name, string IdNumber, Guid VisitId, Guid PaymentId, Guid PrescriptionId, Guid CardId, Guid EnrolmentId, Guid MentalId, Guid PregnancyId, Guid TbId, Guid SettlementId);
 
     private sealed class World
     {
@@ -209,6 +210,9 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             var drug = await clinic.FindDrugAsync("氨氯地平", "苯磺酸氨氯地平片");
             var visit = await clinic.RegisterVisitAsync(ownRow.Id);
             var ownPrescription = await clinic.PrescribeAsync(visit.VisitId, drug.Id, 5m, "qd", 7);
+            // Enrolled in the residents' scheme and settled with it before paying.
+            await clinic.EnrolAsync(ownRow.Id);
+            var ownSettlement = await clinic.SettleOpenChargesAsync(visit.VisitId);
             var ownReceipt = await clinic.PayOpenChargesAsync(visit.VisitId, "Cash");
 
             // A patient of the county hospital: registered and paid for the registration.
@@ -217,7 +221,12 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             var otherRow = (await cashier.PostAsync<CountyHealth.Residents.ResidentIndex.ResidentRegistered>("/api/v1/residents", other.ToRequest(), HttpStatusCode.Created)).Resident;
             var department = (await cashier.GetAsync<List<DepartmentRow>>("/api/v1/departments")).First(d => d.IsClinical);
             var otherVisit = await cashier.PostAsync<VisitRegistered>("/api/v1/visits", new VisitRequest(otherRow.Id, department.Id, null, null), HttpStatusCode.Created);
+            await cashier.PostAsync<CountyHealth.Billing.Insurance.EnrolmentRow>("/api/v1/billing/insurance/enrolments",
+                new CountyHealth.Billing.Insurance.EnrolmentRequest(otherRow.Id, "CXJM", Clinic.Today.Year), HttpStatusCode.Created);
             var charges = await cashier.GetAsync<CountyHealth.Billing.Charges.VisitCharges>($"/api/v1/billing/visits/{otherVisit.VisitId}/charges");
+            var otherSettlement = await cashier.PostAsync<CountyHealth.Billing.Insurance.SettlementView>("/api/v1/billing/insurance/settlements",
+                new CountyHealth.Billing.Insurance.SettlementRequest(Guid.NewGuid().ToString("N"), otherVisit.VisitId, charges.Charges.Where(c => c.Status == "Open").Select(c => c.Id).ToList()),
+                HttpStatusCode.Created);
             var otherReceipt = await cashier.PostAsync<Receipt>("/api/v1/billing/payments",
                 Clinic.Payment(otherVisit.VisitId, charges.Charges.Where(c => c.Status == "Open").Select(c => c.Id).ToList(), "Cash"), HttpStatusCode.Created);
             var otherPrescription = await (await host.As("hospital.doctor")).PostAsync<PrescriptionRow>($"/api/v1/visits/{otherVisit.VisitId}/prescriptions",
@@ -251,8 +260,8 @@ public abstract class MatrixWalkTests(CountyHealthFactory host)
             {
                 Subjects =
                 [
-                    new("葛仙庄镇卫生院", township, ownRow.Id, own.Name, own.IdNumber, visit.VisitId, ownReceipt.PaymentId, ownPrescription.Id, ownCard, ownEnrolment, mental, pregnancy, tb),
-                    new(DemoAccountList.HospitalName, hospital, otherRow.Id, other.Name, other.IdNumber, otherVisit.VisitId, otherReceipt.PaymentId, otherPrescription.Id, otherCard, otherEnrolment, Guid.CreateVersion7(), otherPregnancy, Guid.CreateVersion7()),
+                    new("葛仙庄镇卫生院", township, ownRow.Id, own.Name, own.IdNumber, visit.VisitId, ownReceipt.PaymentId, ownPrescription.Id, ownCard, ownEnrolment, mental, pregnancy, tb, ownSettlement.Id),
+                    new(DemoAccountList.HospitalName, hospital, otherRow.Id, other.Name, other.IdNumber, otherVisit.VisitId, otherReceipt.PaymentId, otherPrescription.Id, otherCard, otherEnrolment, Guid.CreateVersion7(), otherPregnancy, Guid.CreateVersion7(), otherSettlement.Id),
                 ],
                 Parents = institutions.ToDictionary(i => i.Id, i => i.ParentId),
                 ByName = byName,

@@ -215,4 +215,16 @@ internal static class ProblemReplies
 {
     /// <summary>The problem a refused request answered with, after checking its status.</summary>
     public static Task<Problem> ProblemAsync(this HttpResponseMessage response, HttpStatusCode expected) => ApiClient.ReadAsync<Problem>(response, expected);
+
+    /// <summary>What a refused request said: the field's messages when a field is named (it must be there), else the detail.</summary>
+    public static async Task<string> MessageAsync(this HttpResponseMessage response, HttpStatusCode expected, string? field = null)
+    {
+        var problem = await response.ProblemAsync(expected);
+        if (field is null)
+        {
+            return problem.Detail ?? problem.Title ?? "";
+        }
+        Assert.True(problem.Errors?.ContainsKey(field) == true, $"no message on {field}: {string.Join("; ", problem.Errors?.Keys.ToList() ?? [])} {problem.Detail}");
+        return string.Join("；", problem.Errors![field]);
+    }
 }

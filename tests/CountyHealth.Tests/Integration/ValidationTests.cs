@@ -111,7 +111,7 @@ public abstract class ValidationTests(CountyHealthFactory host)
         var institutions = await admin.GetAsync<List<InstitutionRow>>("/api/v1/institutions");
         var township = institutions.Single(i => i.Name == "葛仙庄镇卫生院");
         var other = institutions.First(i => i.Id != township.Id);
-        var request = new InstitutionRequest(other.Code, township.Name, township.Kind, township.ParentId, null, null);
+        var request = new InstitutionRequest(other.Code, township.Name, township.Kind, township.ParentId, null, null, false);
 
         using (var taken = await admin.PutAsync($"/api/v1/institutions/{township.Id}", request))
         {
@@ -148,7 +148,7 @@ public abstract class ValidationTests(CountyHealthFactory host)
     public async Task Drug_doses_prices_and_expiry_dates_must_be_plausible()
     {
         var admin = await host.As(DemoAccounts.Admin);
-        var request = new DrugRequest(TestData.Code("PL"), "测试片", "10mg×10片", "片剂", "mg", 10m, "片", 10, "盒", "口服", "qd", -1m, 2_147_483_648m, null, false);
+        var request = new DrugRequest(TestData.Code("PL"), "测试片", "10mg×10片", "片剂", "mg", 10m, "片", 10, "盒", "口服", "qd", -1m, 2_147_483_648m, null, false, CountyHealth.Kernel.Amounts.InsuranceClass.ClassA);
         using (var drug = await admin.PostAsync("/api/v1/drugs", request))
         {
             var problem = await ApiClient.ReadAsync<Problem>(drug, HttpStatusCode.BadRequest);

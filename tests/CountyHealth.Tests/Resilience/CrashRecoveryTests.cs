@@ -59,7 +59,7 @@ public sealed class CrashRecoveryTests
             var admin = await Client.SignInAsync(server, DemoAccounts.Admin);
 
             var drug = await admin.PostAsync<DrugInfo>("/api/v1/drugs", new DrugRequest("CR" + Guid.NewGuid().ToString("N")[..8], "测试用卡托普利片", "25mg×100片", "片剂",
-                "mg", 25m, "片", 100, "瓶", "口服", "tid", 25m, 3.20m, null, false));
+                "mg", 25m, "片", 100, "瓶", "口服", "tid", 25m, 3.20m, null, false, CountyHealth.Kernel.Amounts.InsuranceClass.ClassA));
             for (var b = 0; b < 3; b++)
             {
                 await pharmacist.PostAsync<StockRow>("/api/v1/pharmacy/receipts", new ReceiptRequest(drug.Id, $"CR{b}", Clinic.Today.AddYears(1 + b), 200, 2.5m, 3.2m, null));

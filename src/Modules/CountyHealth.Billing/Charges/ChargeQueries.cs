@@ -1,5 +1,6 @@
 using CountyHealth.Billing.Contracts;
 using CountyHealth.Billing.Domain;
+using CountyHealth.Kernel.Amounts;
 using CountyHealth.Kernel.Auditing;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Modules;
@@ -13,9 +14,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.Billing.Charges;
 
-public sealed record ChargeRow(Guid Id, string Kind, string ItemCode, string Description, string Unit, decimal Quantity, decimal UnitPrice, decimal Amount, string Status, string StatusName, Guid? PaymentId);
+public sealed record ChargeRow(Guid Id, string Kind, string ItemCode, string Description, string Unit, decimal Quantity, decimal UnitPrice, decimal Amount, string Status, string StatusName, Guid? PaymentId,
+    string InsuranceClassName = "", Guid? SettlementId = null);
 
-public sealed record VisitCharges(Guid VisitId, Guid ResidentId, string ResidentName, IReadOnlyList<ChargeRow> Charges, decimal OpenAmount);
+/// <summary>A settlement of the visit as the cashier's screen lists it.</summary>
+public sealed record VisitSettlement(Guid Id, string Number, string Status, string StatusName, decimal Total, decimal FundPays, decimal PersonPays);
+
+/// <summary>
+/// The charges of a visit; <paramref name="SchemeName"/> is the patient's insurance scheme of the year (null when not
+/// enrolled: the visit is paid in full), <paramref name="Settlements"/> the visit's settlements not reversed.
+/// </summary>
+public sealed record VisitCharges(Guid VisitId, Guid ResidentId, string ResidentName, IReadOnlyList<ChargeRow> Charges, decimal OpenAmount,
+    string? SchemeName = null, IReadOnlyList<VisitSettlement>? Settlements = null);
 
 public sealed record PendingVisit(Guid VisitId, Guid ResidentId, string ResidentName, string SexName, int Age, int OpenCount, decimal OpenAmount, DateTime FirstAt, string FirstAtChina,
     string VisitNumber, string DepartmentName, string? DoctorName);
@@ -54,7 +64,7 @@ internal sealed class PendingCharges(CountyHealthDb db, IAccessScope scope, IRes
 }
 
 /// <summary>Every charge of one visit at the user's institution, with what is still open.</summary>
-internal sealed class ChargesOfVisit(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, AuditLog audit) : IUseCase
+internal sealed class ChargesOfVisit(CountyHealthDb db, IAccessScope scope, IResidentDirectory residents, AuditLog audit, TimeProvider clock) : IUseCase
 {
     public async Task<Results<Ok<VisitCharges>, ProblemHttpResult>> HandleAsync(Guid visitId, CancellationToken ct)
     {
@@ -68,8 +78,16 @@ internal sealed class ChargesOfVisit(CountyHealthDb db, IAccessScope scope, IRes
         // The charges are within the cashier's reach: her name comes with them.
         var resident = (await residents.GetManyAsync([charges[0].ResidentId], ct)).GetValueOrDefault(charges[0].ResidentId);
         await audit.RecordAsync(AuditActions.Read, nameof(Charge), visitId.ToString(), charges[0].ResidentId, "就诊费用");
-        return TypedResults.Ok(new VisitCharges(visitId, charges[0].ResidentId, resident?.Name ?? "",
-            charges.Select(c => new ChargeRow(c.Id, c.Kind, c.ItemCode, c.Description, c.Unit, c.Quantity, c.UnitPrice, c.Amount, c.Status.ToString(), ChargeStatusNames.Of(c.Status), c.PaymentId)).ToList(),
-            charges.Where(c => c.Status == ChargeStatus.Open).Sum(c => c.Amount)));
+        var year = ChinaTime.Today(clock).Year;
+        var residentId = charges[0].ResidentId;
+        var scheme = await db.Set<InsuranceEnrolment>().AsNoTracking().Where(e => e.ResidentId == residentId && e.Year == year)
+            .Join(db.Set<InsuranceScheme>(), e => e.SchemeId, s => s.Id, (e, s) => s.Name).FirstOrDefaultAsync(ct);
+        var settlements = await db.Set<InsuranceSettlement>().AsNoTracking().Where(s => s.VisitId == visitId && s.Status != InsuranceSettlementStatus.Reversed)
+            .OrderBy(s => s.SettledAt).ToListAsync(ct);
+        return TypedResults.Ok(new VisitCharges(visitId, residentId, resident?.Name ?? "",
+            charges.Select(c => new ChargeRow(c.Id, c.Kind, c.ItemCode, c.Description, c.Unit, c.Quantity, c.UnitPrice, c.Amount, c.Status.ToString(), ChargeStatusNames.Of(c.Status), c.PaymentId,
+                InsuranceClasses.ChineseName(c.InsuranceClass), c.InsuranceSettlementId)).ToList(),
+            charges.Where(c => c.Status == ChargeStatus.Open).Sum(c => c.Amount), scheme,
+            settlements.Select(s => new VisitSettlement(s.Id, s.Number, s.Status.ToString(), Insurance.InsuranceSettlements.StatusName(s.Status), s.Total, s.FundPays, s.PersonPays)).ToList()));
     }
 }

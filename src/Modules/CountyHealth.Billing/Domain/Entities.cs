@@ -55,6 +55,9 @@ internal sealed class Charge : IPersonalHealthData
     public ChargeStatus Status { get; set; } = ChargeStatus.Open;
     public Guid? PaymentId { get; set; }
     public Guid? RefundId { get; set; }
+
+    /// <summary>The insurance settlement that covers the charge (医保结算); cleared when it is reversed before payment.</summary>
+    public Guid? InsuranceSettlementId { get; set; }
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; }
 
@@ -90,13 +93,18 @@ internal sealed class Payment : IPersonalHealthData
     public Guid VisitId { get; set; }
     public Guid ResidentId { get; set; }
     public Guid InstitutionId { get; set; }
+    /// <summary>The charges' total; the fund's share is <see cref="FundAmount"/>, the rest the patient paid by <see cref="Method"/>.</summary>
     public decimal Amount { get; set; }
+
+    /// <summary>What the insurance fund pays of it (医保统筹支付), by the settlement; zero for a self-paying patient.</summary>
+    public decimal FundAmount { get; set; }
+    public Guid? InsuranceSettlementId { get; set; }
     public PaymentMethod Method { get; set; }
 
-    /// <summary>What the patient handed over (实收); the amount itself when not paid in cash.</summary>
+    /// <summary>What the patient handed over (实收); the patient's share itself when not paid in cash.</summary>
     public decimal Tendered { get; set; }
 
-    /// <summary>Change given back (找零): tendered − amount.</summary>
+    /// <summary>Change given back (找零): tendered − the patient's share.</summary>
     public decimal Change { get; set; }
     public string CashierUserName { get; set; } = "";
     public string CashierName { get; set; } = "";
@@ -113,7 +121,10 @@ internal sealed class Refund : IPersonalHealthData
     public Guid VisitId { get; set; }
     public Guid ResidentId { get; set; }
     public Guid InstitutionId { get; set; }
+
+    /// <summary>The refunded charges' total; <see cref="FundAmount"/> of it goes back to the fund, the rest to the patient.</summary>
     public decimal Amount { get; set; }
+    public decimal FundAmount { get; set; }
     public PaymentMethod Method { get; set; }
     public string Reason { get; set; } = "";
     public string CashierUserName { get; set; } = "";

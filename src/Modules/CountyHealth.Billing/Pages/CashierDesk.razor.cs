@@ -1,4 +1,5 @@
 using CountyHealth.Billing.Charges;
+using CountyHealth.Billing.Insurance;
 using CountyHealth.Billing.Payments;
 using CountyHealth.Billing.Refunds;
 using CountyHealth.Kernel.Amounts;
@@ -18,6 +19,10 @@ public sealed partial class CashierDesk
     [Inject] private UiHandler<ChargesOfVisit> Charges { get; set; } = default!;
     [Inject] private UiHandler<TakePayment> Payment { get; set; } = default!;
     [Inject] private UiHandler<MakeRefund> RefundCharges { get; set; } = default!;
+    [Inject] private UiHandler<SettleCharges> SettleHandler { get; set; } = default!;
+    [Inject] private UiHandler<ReverseSettlement> ReverseHandler { get; set; } = default!;
+    [Inject] private UiHandler<GetSettlement> SettlementHandler { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
@@ -25,7 +30,8 @@ public sealed partial class CashierDesk
     private VisitCharges? charges;
     private readonly HashSet<Guid> selected = [];
     private string method = "Cash";
-    private string? refundReason, message;
+    private string? refundReason, reversalReason, message;
+    private SettlementView? settlement;
     private Receipt? receipt;
     private bool busy;
     private decimal? tendered;
@@ -37,10 +43,23 @@ public sealed partial class CashierDesk
 
     private bool PaidSelected => charges?.Charges.Any(c => c.Status == "Paid" && selected.Contains(c.Id)) == true;
 
-    // An empty box means the exact amount; the server checks again.
-    private string? TenderError => method == "Cash" && tendered is { } t && t < OpenSelected ? $"实收不足，应收{Money.Format(OpenSelected)}" : null;
+    /// <summary>The visit's settlement waiting for the patient's share, if any.</summary>
+    private VisitSettlement? ActiveSettlement => charges?.Settlements?.FirstOrDefault(s => s.Status == "Settled");
 
-    private decimal? Change => method == "Cash" && tendered is { } t && t >= OpenSelected ? t - OpenSelected : null;
+    private IEnumerable<ChargeRow> SelectedOpen => charges?.Charges.Where(c => c.Status == "Open" && selected.Contains(c.Id)) ?? [];
+
+    // The settled charges selected, and only they: the patient pays the share the settlement left.
+    private bool DueIsPersonShare => ActiveSettlement is { } s && SelectedOpen.All(c => c.SettlementId == s.Id)
+        && SelectedOpen.Count() == charges!.Charges.Count(c => c.Status == "Open" && c.SettlementId == s.Id);
+
+    private decimal Due => DueIsPersonShare ? ActiveSettlement!.PersonPays : OpenSelected;
+
+    private bool CanSettle => ActiveSettlement is null && SelectedOpen.Any() && SelectedOpen.All(c => c.SettlementId is null);
+
+    // An empty box means the exact amount; the server checks again.
+    private string? TenderError => method == "Cash" && tendered is { } t && t < Due ? $"实收不足，应收{Money.Format(Due)}" : null;
+
+    private decimal? Change => method == "Cash" && tendered is { } t && t >= Due ? t - Due : null;
 
     private string CurrentLabel => pending.FirstOrDefault(p => p.VisitId == charges?.VisitId) is { } p ? $"{p.VisitNumber}　{p.DepartmentName} {p.DoctorName}" : "";
 
@@ -87,11 +106,75 @@ public sealed partial class CashierDesk
         charges = outcome.Value;
         message = outcome.Message;
         selected.Clear();
-        foreach (var c in charges?.Charges.Where(c => c.Status == "Open") ?? [])
+        var active = ActiveSettlement;
+        // With a settlement waiting, its charges are what is paid now; the rest wait for their own settlement or payment.
+        foreach (var c in charges?.Charges.Where(c => c.Status == "Open" && (active is null || c.SettlementId == active.Id)) ?? [])
         {
             selected.Add(c.Id);
         }
+        settlement = null;
+        if ((active?.Id ?? (charges?.Settlements is { Count: > 0 } all ? all[^1].Id : null)) is { } shown)
+        {
+            settlement = UiResults.Unpack<SettlementView>(await SettlementHandler.Run((h, ct) => h.HandleAsync(shown, ct))).Value;
+        }
         requestId = Guid.NewGuid().ToString("N");
+    }
+
+    private async Task Settle()
+    {
+        if (charges is null || !CanSettle)
+        {
+            return;
+        }
+        busy = true;
+        try
+        {
+            var request = new SettlementRequest(requestId, charges.VisitId, SelectedOpen.Select(c => c.Id).ToList());
+            var outcome = UiResults.Unpack<SettlementView>(await SettleHandler.Run((h, ct) => h.HandleAsync(request, ct)));
+            if (outcome.Value is { } s)
+            {
+                await Open(charges.VisitId);
+                Snackbar.Add($"医保结算完成：统筹支付{Money.Format(s.FundPays)}，个人支付{Money.Format(s.PersonPays)}", Severity.Success);
+                await JS.InvokeVoidAsync("countyHealth.focus", "[data-testid=tendered]");
+            }
+            else
+            {
+                message = outcome.AllErrors;
+            }
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private async Task ReverseSettlement()
+    {
+        if (charges is null || settlement is null)
+        {
+            return;
+        }
+        busy = true;
+        try
+        {
+            var id = settlement.Id;
+            var request = new SettlementReversalRequest(reversalReason);
+            var outcome = UiResults.Unpack<SettlementView>(await ReverseHandler.Run((h, ct) => h.HandleAsync(id, request, ct)));
+            if (outcome.Value is not null)
+            {
+                reversalReason = null;
+                await Open(charges.VisitId);
+                Snackbar.Add("已撤销结算，费用恢复为待收费", Severity.Info);
+            }
+            else
+            {
+                message = outcome.AllErrors;
+            }
+        }
+        finally
+        {
+            busy = false;
+        }
     }
 
     private void Toggle(Guid id, bool on)

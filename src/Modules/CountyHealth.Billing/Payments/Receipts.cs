@@ -19,7 +19,11 @@ public sealed record ReceiptLine(string Description, string Unit, decimal Quanti
 /// <summary>A receipt as printed; <paramref name="AmountInWords"/> is the total in Chinese capitals (大写金额).</summary>
 public sealed record Receipt(Guid PaymentId, string ReceiptNumber, string InstitutionName, string ResidentName, string SexName, int Age, string Method, string MethodName,
     decimal Amount, string AmountText, string AmountInWords, decimal Tendered, decimal Change, string CashierName, string PaidAtChina,
-    IReadOnlyList<ReceiptLine> Lines, bool Replayed, string? VisitNumber = null, string? DepartmentName = null);
+    IReadOnlyList<ReceiptLine> Lines, bool Replayed, string? VisitNumber = null, string? DepartmentName = null, decimal FundAmount = 0, Guid? SettlementId = null)
+{
+    /// <summary>What the patient paid: the total less the insurance fund's share (个人支付).</summary>
+    public decimal PersonAmount => Amount - FundAmount;
+}
 
 /// <summary>The receipt of a payment, as printed: the one way a receipt is put together (after paying, and when printed again).</summary>
 internal sealed class Receipts(CountyHealthDb db, IInstitutionDirectory institutions, IResidentDirectory residents, IEnumerable<IEncounterLabels> encounters, TimeProvider clock)
@@ -40,7 +44,7 @@ internal sealed class Receipts(CountyHealthDb db, IInstitutionDirectory institut
         var encounter = (await encounters.LabelsAsync([p.VisitId], ct)).GetValueOrDefault(p.VisitId);
         return new Receipt(p.Id, p.ReceiptNumber, inst?.Name ?? "", res?.Name ?? "", res?.SexName ?? "", res?.AgeOn(ChinaTime.Today(clock)) ?? 0, p.Method.ToString(),
             PaymentMethods.ChineseName(p.Method), p.Amount, Money.Format(p.Amount), ChineseAmount.Capitals(p.Amount), p.Tendered, p.Change, p.CashierName,
-            ChinaTime.Format(p.PaidAt), lines, replayed, encounter?.Number, encounter?.DepartmentName);
+            ChinaTime.Format(p.PaidAt), lines, replayed, encounter?.Number, encounter?.DepartmentName, p.FundAmount, p.InsuranceSettlementId);
     }
 }
 

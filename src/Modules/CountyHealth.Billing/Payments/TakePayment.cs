@@ -57,11 +57,25 @@ internal sealed class TakePayment(CountyHealthDb db, IAccessScope scope, ICurren
             // Paid already: by this very request (a retry) or by another.
             return await ReplayOrAsync(r.RequestId, "所选项目中有已收费或已退费的项目，请刷新后重试", ct);
         }
-        var amount = charges.Sum(c => c.Amount);
-        var tendered = method == PaymentMethod.Cash && r.Tendered is { } cash ? Money.Round(cash) : amount;
-        if (tendered < amount)
+        // Charges settled with insurance are paid together, the fund's share by the settlement and the rest by the patient.
+        var settlementIds = charges.Select(c => c.InsuranceSettlementId).Distinct().ToList();
+        InsuranceSettlement? settlement = null;
+        if (settlementIds.Any(id => id is not null))
         {
-            return Problems.Field("tendered", $"实收金额不足：应收{Money.Format(amount)}，实收{Money.Format(tendered)}");
+            var id = settlementIds[0];
+            settlement = settlementIds.Count == 1 ? await db.Set<InsuranceSettlement>().FirstOrDefaultAsync(s => s.Id == id && s.Status == InsuranceSettlementStatus.Settled, ct) : null;
+            if (settlement is null || await db.Set<Charge>().CountAsync(c => c.InsuranceSettlementId == id, ct) != charges.Count)
+            {
+                return Problems.Field("chargeIds", "医保已结算的项目须整单收费，不能与其他项目拆开或合并；如需调整请先撤销结算");
+            }
+        }
+        var amount = charges.Sum(c => c.Amount);
+        var fund = settlement?.FundPays ?? 0m;
+        var due = amount - fund;
+        var tendered = method == PaymentMethod.Cash && r.Tendered is { } cash ? Money.Round(cash) : due;
+        if (tendered < due)
+        {
+            return Problems.Field("tendered", $"实收金额不足：应收{Money.Format(due)}，实收{Money.Format(tendered)}");
         }
         var now = clock.GetUtcNow().UtcDateTime;
         // The number first, outside the transaction: its counter row is then locked for one statement, not the whole
@@ -77,14 +91,22 @@ internal sealed class TakePayment(CountyHealthDb db, IAccessScope scope, ICurren
             ResidentId = charges[0].ResidentId,
             InstitutionId = charges[0].InstitutionId,
             Amount = amount,
+            FundAmount = fund,
+            InsuranceSettlementId = settlement?.Id,
             Method = method,
             Tendered = tendered,
-            Change = tendered - amount,
+            Change = tendered - due,
             CashierUserName = user.UserName,
             CashierName = user.FullName,
             PaidAt = now,
         };
         db.Add(payment);
+        if (settlement is not null)
+        {
+            settlement.Status = InsuranceSettlementStatus.Paid;
+            settlement.PaymentId = payment.Id;
+            settlement.Version++;
+        }
         foreach (var c in charges)
         {
             c.Status = ChargeStatus.Paid;

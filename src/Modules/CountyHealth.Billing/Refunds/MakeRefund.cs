@@ -1,5 +1,6 @@
 using CountyHealth.Billing.Contracts;
 using CountyHealth.Billing.Domain;
+using CountyHealth.Billing.Insurance;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Events;
 using CountyHealth.Kernel.Modules;
@@ -15,7 +16,8 @@ namespace CountyHealth.Billing.Refunds;
 
 public sealed record RefundRequest(string RequestId, IReadOnlyList<Guid> ChargeIds, [Text(200)] string? Reason);
 
-public sealed record RefundResponse(Guid RefundId, decimal Amount, string MethodName, bool Replayed);
+/// <summary>A refund: <paramref name="Amount"/> goes back to the patient by the payment's method, <paramref name="FundAmount"/> to the insurance fund.</summary>
+public sealed record RefundResponse(Guid RefundId, decimal Amount, string MethodName, bool Replayed, decimal FundAmount = 0);
 
 /// <summary>
 /// Refunds paid charges of one receipt, by the payment's method. The modules that raised them may object first (a
@@ -57,6 +59,17 @@ internal sealed class MakeRefund(CountyHealthDb db, IAccessScope scope, ICurrent
             return Problems.Conflict(string.Join("；", reasons));
         }
         var payment = await db.Set<Payment>().FirstAsync(p => p.Id == charges[0].PaymentId, ct);
+        // A receipt settled with insurance is refunded whole: the settlement is reversed with it, giving the fund its share
+        // and the person's year its deductible and cap back; what remains can then be settled and paid again.
+        InsuranceSettlement? settlement = null;
+        if (payment.InsuranceSettlementId is { } settled)
+        {
+            if (await db.Set<Charge>().CountAsync(c => c.PaymentId == payment.Id && c.Status == ChargeStatus.Paid, ct) != charges.Count)
+            {
+                return Problems.Field("chargeIds", "医保结算的收费须整张收据退费，退费后可重新结算、收费");
+            }
+            settlement = await db.Set<InsuranceSettlement>().FirstAsync(s => s.Id == settled, ct);
+        }
         var refund = new Refund
         {
             RequestId = r.RequestId,
@@ -65,6 +78,7 @@ internal sealed class MakeRefund(CountyHealthDb db, IAccessScope scope, ICurrent
             ResidentId = payment.ResidentId,
             InstitutionId = payment.InstitutionId,
             Amount = charges.Sum(c => c.Amount),
+            FundAmount = settlement?.FundPays ?? 0m,
             Method = payment.Method,
             Reason = (r.Reason ?? "").Trim(),
             CashierUserName = user.UserName,
@@ -72,6 +86,15 @@ internal sealed class MakeRefund(CountyHealthDb db, IAccessScope scope, ICurrent
             RefundedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(refund);
+        if (settlement is not null)
+        {
+            await InsuranceSettlements.UndoAsync(db, settlement, ct);
+            settlement.Status = InsuranceSettlementStatus.Reversed;
+            settlement.ReversedAt = refund.RefundedAt;
+            settlement.ReversedBy = user.FullName;
+            settlement.ReversalReason = "退费：" + (refund.Reason.Length > 0 ? refund.Reason : "未填原因");
+            settlement.Version++;
+        }
         foreach (var c in charges)
         {
             c.Status = ChargeStatus.Refunded;
@@ -92,7 +115,8 @@ internal sealed class MakeRefund(CountyHealthDb db, IAccessScope scope, ICurrent
         return TypedResults.Created($"/api/v1/billing/refunds/{refund.Id}", Response(refund, false));
     }
 
-    private static RefundResponse Response(Refund refund, bool replayed) => new(refund.Id, refund.Amount, PaymentMethods.ChineseName(refund.Method), replayed);
+    private static RefundResponse Response(Refund refund, bool replayed) =>
+        new(refund.Id, refund.Amount - refund.FundAmount, PaymentMethods.ChineseName(refund.Method), replayed, refund.FundAmount);
 
     // A concurrent twin of this request may have won while this one waited: answer with the winner's result.
     private async Task<Results<Ok<RefundResponse>, Created<RefundResponse>, ValidationProblem, ProblemHttpResult>> ReplayOrAsync(string requestId, string error, CancellationToken ct)

@@ -4,6 +4,8 @@ using CountyHealth.Kernel.Amounts;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Generation;
 using CountyHealth.Kernel.Text;
+using CountyHealth.Kernel.Time;
+using CountyHealth.Residents.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.Billing.Seeding;
@@ -12,7 +14,7 @@ namespace CountyHealth.Billing.Seeding;
 internal sealed record DemoPriceItem(string Code, string Name, string Unit, decimal Price, string Kind);
 
 /// <summary>The demo county's service prices (元): registration, examinations, lab tests and treatments.</summary>
-internal sealed class BillingDemoData(CountyHealthDb db, PriceCache cache) : IDemoData
+internal sealed class BillingDemoData(CountyHealthDb db, PriceCache cache, IResidentDirectory residents, TimeProvider clock) : IDemoData
 {
     public const string RegistrationKind = "Registration";
     public const string ExaminationKind = "Examination";
@@ -71,7 +73,7 @@ internal sealed class BillingDemoData(CountyHealthDb db, PriceCache cache) : IDe
 
     public Task<bool> IsSeededAsync(CancellationToken ct) => db.Set<PriceItem>().AnyAsync(ct);
 
-    public Task SeedAsync(CancellationToken ct)
+    public async Task SeedAsync(CancellationToken ct)
     {
         foreach (var p in PriceItems)
         {
@@ -80,6 +82,34 @@ internal sealed class BillingDemoData(CountyHealthDb db, PriceCache cache) : IDe
             db.Add(item);
         }
         cache.Invalidate();
-        return Task.CompletedTask;
+        // The schemes with a policy for each year of the demo's history, and the demo residents enrolled in the
+        // residents' scheme for last year and this (the demo township's history enrols its own residents).
+        var now = clock.GetUtcNow().UtcDateTime;
+        var year = ChinaTime.Today(clock).Year;
+        var (residentsScheme, employeesScheme) = (InsuranceSchemes.National[0].Id, InsuranceSchemes.National[1].Id);
+        var policies = new Dictionary<int, InsurancePolicy>();
+        for (var y = year - 2; y <= year; y++)
+        {
+            policies[y] = DemoInsurance.ResidentsPolicy(residentsScheme, y, now);
+            db.Add(policies[y]);
+            db.Add(DemoInsurance.EmployeesPolicy(employeesScheme, y, now));
+        }
+        var people = await residents.BornBetween(new DateOnly(1900, 1, 1), new DateOnly(2099, 12, 31)).ToListAsync(ct);
+        foreach (var person in people)
+        {
+            for (var y = year - 1; y <= year; y++)
+            {
+                db.Add(new InsuranceEnrolment
+                {
+                    ResidentId = person.Id,
+                    SchemeId = residentsScheme,
+                    Year = y,
+                    InstitutionId = person.ManagingInstitutionId,
+                    Contribution = policies[y].PersonalContribution,
+                    EnrolledAt = ChinaTime.StartOfDayUtc(new DateOnly(y - 1, 12, 1)).AddHours(1),
+                    RecordedBy = "系统管理员",
+                });
+            }
+        }
     }
 }

@@ -15,7 +15,7 @@ namespace CountyHealth.Pharmacy.Catalogue;
 
 public sealed record DrugRequest(string Code, string Name, string Specification, string DosageForm, string DoseUnit, decimal DoseUnitsPerBaseUnit,
     string BaseUnit, int BaseUnitsPerPack, string PackUnit, string DefaultRoute, string DefaultFrequency, decimal DefaultDose, decimal RetailPrice, string? Manufacturer, bool NeedsSkinTest,
-    InsuranceClass InsuranceClass = InsuranceClass.ClassA);
+    InsuranceClass InsuranceClass);
 
 /// <summary>Adds a drug to the catalogue: code, names, strength and packing, defaults for prescribing, retail price.</summary>
 internal sealed class CreateDrug(CountyHealthDb db, DrugCache cache) : IUseCase
@@ -28,6 +28,10 @@ internal sealed class CreateDrug(CountyHealthDb db, DrugCache cache) : IUseCase
             .MaxLength("manufacturer", r.Manufacturer, "生产企业", 100)
             .Range("defaultDose", r.DefaultDose, 0.001m, 100_000m, "默认单次剂量", "")
             .Range("retailPrice", r.RetailPrice, 0m, StockPrices.Largest, "零售价", "元");
+        if (!Enum.IsDefined(r.InsuranceClass))
+        {
+            e.Add("insuranceClass", "医保类别无效（甲类、乙类、自费）");
+        }
         if (r.DoseUnitsPerBaseUnit <= 0)
         {
             e.Add("doseUnitsPerBaseUnit", "每最小单位含量必须大于0");

@@ -12,7 +12,7 @@ namespace CountyHealth.Platform.Institutions;
 
 public sealed record InstitutionRow(Guid Id, string Code, string Name, InstitutionKind Kind, string KindName, Guid? ParentId, string? ParentName, bool IsActive, bool IsTcm = false);
 
-public sealed record InstitutionRequest(string Code, string Name, InstitutionKind Kind, Guid? ParentId, [Text(200)] string? Address, string? Phone, bool IsTcm = false)
+public sealed record InstitutionRequest(string Code, string Name, InstitutionKind Kind, Guid? ParentId, [Text(200)] string? Address, string? Phone, bool IsTcm)
 {
     internal FieldErrors Validate()
     {
