@@ -45,7 +45,8 @@ public sealed class ScreenWalkTests(SqliteServerFixture server)
             }
             foreach (var (route, policy) in pages)
             {
-                var url = route.Replace("{Id:guid}", route.StartsWith("/billing", StringComparison.Ordinal) ? patient.PaymentId
+                var url = route.Replace("{Id:guid}", route.StartsWith("/billing/insurance/settlements", StringComparison.Ordinal) ? patient.SettlementId
+                    : route.StartsWith("/billing", StringComparison.Ordinal) ? patient.PaymentId
                     : route.StartsWith("/outpatient/residents", StringComparison.Ordinal) ? patient.ResidentId
                     : route.StartsWith("/outpatient/prescriptions", StringComparison.Ordinal) ? patient.PrescriptionId : patient.VisitId, StringComparison.Ordinal);
                 await page.GotoAsync(server.BaseUrl + url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
@@ -101,7 +102,7 @@ public sealed class ScreenWalkTests(SqliteServerFixture server)
         return pages.OrderBy(p => p.Template, StringComparer.Ordinal).ToList();
     }
 
-    private sealed record Patient(string Name, Guid InstitutionId, string ResidentId, string VisitId, string PaymentId, Dictionary<string, Guid> Institutions, string PrescriptionId)
+    private sealed record Patient(string Name, Guid InstitutionId, string ResidentId, string VisitId, string PaymentId, Dictionary<string, Guid> Institutions, string PrescriptionId, string SettlementId)
     {
         public Guid InstitutionOf(string name) => Institutions[name];
     }
@@ -125,12 +126,15 @@ public sealed class ScreenWalkTests(SqliteServerFixture server)
             new { items = new[] { new { drugId, dose = 5m, frequency = "qd", route = (string?)null, days = 7 } } }, Json));
         var charges = await ReadAsync(await cashier.GetAsync(new Uri($"/api/v1/billing/visits/{visitId}/charges", UriKind.Relative)));
         var open = charges.GetProperty("charges").EnumerateArray().Where(c => c.GetProperty("status").GetString() == "Open").Select(c => c.GetProperty("id").GetString()).ToList();
+        // Enrolled and settled with the residents' scheme, so that the settlement slip has a patient to show.
+        await ReadAsync(await cashier.PostAsJsonAsync("/api/v1/billing/insurance/enrolments", new { residentId, schemeCode = "CXJM", year = TimeProvider.System.GetUtcNow().AddHours(8).Year }, Json));
+        var settlement = await ReadAsync(await cashier.PostAsJsonAsync("/api/v1/billing/insurance/settlements", new { requestId = Guid.NewGuid().ToString("N"), visitId, chargeIds = open }, Json));
         var receipt = await ReadAsync(await cashier.PostAsJsonAsync("/api/v1/billing/payments", new { requestId = Guid.NewGuid().ToString("N"), visitId, chargeIds = open, method = "Cash" }, Json));
         using var admin = await ClientAsync("admin");
         var institutions = (await ReadAsync(await admin.GetAsync(new Uri("/api/v1/institutions", UriKind.Relative)))).EnumerateArray()
             .ToDictionary(i => i.GetProperty("name").GetString()!, i => Guid.Parse(i.GetProperty("id").GetString()!));
         return new Patient(name, institutions["葛仙庄镇卫生院"], residentId, visitId, receipt.GetProperty("paymentId").GetString()!, institutions,
-            prescription.GetProperty("id").GetString()!);
+            prescription.GetProperty("id").GetString()!, settlement.GetProperty("id").GetString()!);
     }
 
     /// <summary>The matrix as the server serves it to the administrator: permission → role → reach, and the break-glass permissions.</summary>

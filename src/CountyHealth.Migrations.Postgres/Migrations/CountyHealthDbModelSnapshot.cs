@@ -324,6 +324,9 @@ namespace CountyHealth.Migrations.Postgres.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<Guid>("HomeInstitutionId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid");
 

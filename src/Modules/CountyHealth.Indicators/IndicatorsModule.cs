@@ -35,7 +35,7 @@ public sealed class IndicatorsModule : IModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => Endpoints.Map(endpoints);
 
     /// <summary>The desk of the people who steer by the figures: the bureau, directors, public-health doctors.</summary>
-    public static NavigationDesk Desk { get; } = new("indicators", "指标与报表", "Indicators & reports", "Insights", 80);
+    public static NavigationDesk Desk => IndicatorDesk.Desk;
 
     public IReadOnlyList<NavigationLink> Navigation { get; } =
     [

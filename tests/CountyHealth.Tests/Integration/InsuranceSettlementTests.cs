@@ -3,6 +3,8 @@ using CountyHealth.Billing.Insurance;
 using CountyHealth.Billing.Payments;
 using CountyHealth.Billing.Refunds;
 using CountyHealth.Billing.Settlement;
+using CountyHealth.Platform.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CountyHealth.Tests.Integration;
@@ -159,6 +161,57 @@ public abstract class InsuranceSettlementTests(CountyHealthFactory host)
         var retried = await cashier.PostAsync<SettlementView>("/api/v1/billing/insurance/settlements",
             new SettlementRequest(requestId, other, first.ChargeIds), HttpStatusCode.OK);
         Assert.Equal((first.Id, true), (retried.Id, retried.Replayed));
+    }
+
+    [Fact]
+    public async Task The_fund_statistics_count_the_settlements_not_reversed_and_each_figure_is_the_sum_of_its_records()
+    {
+        var (resident, drug) = await EnrolledPatientAsync();
+        await clinic.SettleOpenChargesAsync(await VisitWithDrugAsync(resident, drug));
+        var visit = await VisitWithDrugAsync(resident, drug);
+        var paid = await clinic.SettleOpenChargesAsync(visit);
+        await clinic.PayAsync(visit, paid.ChargeIds, "Cash");
+        var reversedVisit = await VisitWithDrugAsync(resident, drug);
+        var reversed = await clinic.SettleOpenChargesAsync(reversedVisit);
+        await (await clinic.Cashier).PostAsync<SettlementView>($"/api/v1/billing/insurance/settlements/{reversed.Id}/reversal", new SettlementReversalRequest("录入有误"), HttpStatusCode.OK);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await CountyHealth.Indicators.MonthlyTables.RefreshAsync(scope.ServiceProvider, CancellationToken.None);
+        }
+
+        var bureau = await host.As(DemoAccounts.Bureau);
+        var month = $"{Clinic.Today:yyyy-MM}";
+        var report = await bureau.GetAsync<CountyHealth.Indicators.Figures.StatisticsReport>($"/api/v1/indicators/statistics?kind=month&month={month}&codes=YB07,YB08,YB04,YB05");
+        var centre = report.Rows.Single(r => r.Name == "葛仙庄镇卫生院");
+        var fund = await RecordsAsync(bureau, "YB07", centre.InstitutionId!.Value, month);
+        Assert.Contains(fund, r => r.Number == paid.Number && r.Value == 22.80m);
+        Assert.DoesNotContain(fund, r => r.Number == reversed.Number);
+        var fundCell = centre.Cells.Single(c => c.Code == "YB07");
+        Assert.Equal(fund.Sum(r => r.Value), fundCell.Value);
+        var ratio = centre.Cells.Single(c => c.Code == "YB08");
+        Assert.Equal(fundCell.Value, ratio.Numerator);
+        Assert.True(ratio.Denominator > ratio.Numerator, "the eligible expenses are more than the fund paid");
+
+        // The patient is kept by the centre: she is among its beneficiaries of the year, once however many payments.
+        var people = await RecordsAsync(bureau, "YB04", centre.InstitutionId!.Value, month);
+        Assert.Contains(people, r => r.Number == paid.Number);
+        var share = centre.Cells.Single(c => c.Code == "YB05");
+        Assert.Equal(centre.Cells.Single(c => c.Code == "YB04").Value, share.Numerator);
+        Assert.True(share.Denominator >= share.Numerator);
+    }
+
+    private static async Task<List<CountyHealth.Indicators.Contracts.FactRecord>> RecordsAsync(ApiClient bureau, string code, Guid institution, string month)
+    {
+        var records = new List<CountyHealth.Indicators.Contracts.FactRecord>();
+        for (var page = 1; ; page++)
+        {
+            var found = await bureau.GetAsync<CountyHealth.Indicators.Figures.FigureRecords>($"/api/v1/indicators/{code}/records?institution={institution}&month={month}&term=0&page={page}");
+            records.AddRange(found.Records);
+            if (!found.HasMore)
+            {
+                return records;
+            }
+        }
     }
 
     [Fact]

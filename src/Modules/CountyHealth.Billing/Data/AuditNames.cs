@@ -84,6 +84,7 @@ internal sealed class BillingAuditedRecords(CountyHealthDb db) : AuditedRecords
             (nameof(InsuranceSettlement.SchemeId), "险种"),
             (nameof(InsuranceSettlement.PolicyId), "补偿方案"),
             (nameof(InsuranceSettlement.EnrolmentId), "参保登记"),
+            (nameof(InsuranceSettlement.HomeInstitutionId), "参保人所属机构"),
             (nameof(InsuranceSettlement.Year), "年度"),
             (nameof(InsuranceSettlement.Setting), "门诊/住院"),
             (nameof(InsuranceSettlement.Level), "机构级别"),

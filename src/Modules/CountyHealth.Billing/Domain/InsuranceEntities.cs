@@ -121,6 +121,9 @@ internal sealed class InsuranceSettlement : IPersonalHealthData
     public Guid SchemeId { get; set; }
     public Guid PolicyId { get; set; }
     public Guid EnrolmentId { get; set; }
+
+    /// <summary>The clinic that keeps the person (her enrolment's), by which the population's figures count her use of the fund.</summary>
+    public Guid HomeInstitutionId { get; set; }
     public int Year { get; set; }
     public CareSetting Setting { get; set; }
     public CareLevel Level { get; set; }

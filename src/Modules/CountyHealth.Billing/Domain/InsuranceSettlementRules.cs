@@ -125,7 +125,7 @@ internal static class InsuranceSettlementRules
 
         var capLeft = Math.Max(0, policy.AnnualCap - c.Used.FundPaid);
         var fund = Math.Min(byRatio, capLeft);
-        steps.Add(new("cap", "封顶线", capLeft,
+        steps.Add(new("cap", "封顶线余额", capLeft,
             fund < byRatio
                 ? $"年度封顶线{Money.Format(policy.AnnualCap)}，本年已支付{Money.Format(c.Used.FundPaid)}，本次最多支付{Money.Format(capLeft)}，超出部分{Money.Format(byRatio - fund)}由个人支付"
                 : $"年度封顶线{Money.Format(policy.AnnualCap)}，本年已支付{Money.Format(c.Used.FundPaid)}，未超过"));

@@ -110,6 +110,7 @@ internal sealed class SettleCharges(CountyHealthDb db, IAccessScope scope, ICurr
                 SchemeId = enrolment.SchemeId,
                 PolicyId = policy.Id,
                 EnrolmentId = enrolment.Id,
+                HomeInstitutionId = enrolment.InstitutionId,
                 Year = day.Year,
                 Setting = CareSetting.Outpatient,
                 Level = level,

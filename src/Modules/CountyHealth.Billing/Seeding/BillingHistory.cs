@@ -148,6 +148,7 @@ internal sealed class BillingHistory(CountyHealthDb db) : IBillingHistory, ISynt
                 SchemeId = enrolment.SchemeId,
                 PolicyId = policy.Id,
                 EnrolmentId = enrolment.Id,
+                HomeInstitutionId = enrolment.InstitutionId,
                 Year = day.Year,
                 Setting = CareSetting.Outpatient,
                 Level = level,

@@ -1,3 +1,4 @@
+using CountyHealth.Kernel.Modules;
 using CountyHealth.Kernel.Security;
 
 namespace CountyHealth.Indicators.Contracts;
@@ -21,4 +22,10 @@ public static class IndicatorPermissions
         new(Report, "填报本机构的汇总报表（记录中没有的数字）", "指标"),
         new(Review, "审核各机构上报的汇总报表", "指标"),
     ];
+}
+
+/// <summary>The desk of indicators and reports, where a module may add the statistics of its own figures.</summary>
+public static class IndicatorDesk
+{
+    public static NavigationDesk Desk { get; } = new("indicators", "指标与报表", "Indicators & reports", "Insights", 80);
 }

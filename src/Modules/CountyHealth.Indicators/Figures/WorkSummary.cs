@@ -40,6 +40,7 @@ internal sealed class WriteWorkSummary(FigureTable figures, IndicatorCatalogue c
         ("收入与费用控制", ["SF01", "SF02", "SF03", "MZ05", "SF06"]),
         ("合理用药", ["MZ06", "MZ07", "MZ08", "MZ09"]),
         ("药品管理", ["YF01", "YF02", "YF03", "YF04"]),
+        ("城乡居民医保（新农合）", ["YB01", "YB02", "YB03", "YB04", "YB05", "YB06", "YB07", "YB09", "YB10"]),
         ("居民健康档案与主索引", ["JM01", "JM02", "JD03", "JD01", "JD02"]),
         ("老年人健康管理", ["LN02", "LN01"]),
         ("0～6岁儿童健康管理", ["ET03", "ET01", "ET02"]),

@@ -14,6 +14,9 @@ public sealed partial class MonthlyStatistics
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
+    /// <summary>A group of the catalogue to open on (医保 for the fund's statistics), from a link of another desk.</summary>
+    [SupplyParameterFromQuery(Name = "group")] public string? Group { get; set; }
+
     /// <summary>The figures a bureau reads first; every group of the catalogue can be chosen instead.</summary>
     private const string KeyGroup = "";
     private const string KeyCodes = "MZ01,MZ05,SF01,SF03,MZ07,MZ08,MZ09,YF03,JM01";
@@ -37,6 +40,10 @@ public sealed partial class MonthlyStatistics
         // A month's statistics are read after it closes: the page opens on last month.
         month = $"{ChinaTime.Today(Clock).AddMonths(-1):yyyy-MM}";
         catalogue = await Catalogue.Run((h, _) => Task.FromResult(h.Handle()));
+        if (Group is { } wanted && catalogue.Any(i => i.Group == wanted))
+        {
+            group = wanted;
+        }
         await Load();
     }
 
