@@ -2,7 +2,8 @@
 # The benchmark suite, one command:  bash bench/run.sh [--residents N] [--seconds S] [--providers "Postgres Sqlite"]
 # For each provider: generate the synthetic county (default: seed 001's 1,845,400 residents, five years of visits),
 # start the server on it (Release, 127.0.0.1 only), run the outpatient day at 16 and 64 concurrent users and the
-# resident search alone and under the 64-user load, each with its same-run baseline, the indicators (rebuild against
+# resident search alone and under the 64-user load, each with its same-run baseline, the 64-user day with insurance
+# settlement, the indicators (rebuild against
 # hand-written GROUP BY scans, the catalogue of a year, the dashboard, the summary), and append everything to bench/results/<date>-<host>.md.
 # Bounded: every load phase stops after --seconds (default 60) and at most 100,000 visits.
 set -euo pipefail
@@ -59,6 +60,8 @@ for provider in $PROVIDERS; do
     dotnet "$BENCH" outpatient --url "$URL" --users $users --seconds "$SECONDS_PER_PHASE" --label "$provider" --out "$OUT" | tail -14
     dotnet "$BENCH" baseline-write --provider "$provider" --db "$BENCH_DB" --users $users --seconds "$SECONDS_PER_PHASE" --label "$provider" --out "$OUT" | tail -3
   done
+  # The same day with nine in ten patients insured: each visit settled (即时结报) before the patient's share is paid.
+  dotnet "$BENCH" outpatient --url "$URL" --users 64 --insured 90 --seconds "$SECONDS_PER_PHASE" --label "$provider" --out "$OUT" | tail -16
   dotnet "$BENCH" search --url "$URL" --provider "$provider" --db "$BENCH_DB" --queries 300 --label "$provider" --out "$OUT" | tail -8
   # The same search while 64 users run the outpatient day (their figures are not kept: the search disturbs them).
   dotnet "$BENCH" outpatient --url "$URL" --users 64 --seconds $((SECONDS_PER_PHASE * 3)) --label load > /dev/null &

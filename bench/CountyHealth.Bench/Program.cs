@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CountyHealth.Billing.Charges;
+using CountyHealth.Billing.Insurance;
 using CountyHealth.Billing.Payments;
 using CountyHealth.Billing.Refunds;
 using CountyHealth.Billing.Settlement;
@@ -157,7 +158,13 @@ internal static class Outpatient
         }
         var admin = await Http.SignInAsync(url, "admin", json);
         var before = await ServerCost.ReadAsync(admin, json);
-        string[] steps = ["register resident", "register visit", "save consultation", "diagnose", "prescribe", "charges", "pay", "find order", "dispense"];
+        // --insured P: that share of the patients (per cent) is enrolled in the residents' scheme at registration and each
+        // of their visits is settled with it (即时结报) before the patient's share is paid.
+        var insured = o.Int("insured", 0);
+        var year = TimeProvider.System.GetUtcNow().AddHours(8).Year;
+        string[] steps = insured > 0
+            ? ["register resident", "enrol", "register visit", "save consultation", "diagnose", "prescribe", "charges", "settle", "pay", "find order", "dispense"]
+            : ["register resident", "register visit", "save consultation", "diagnose", "prescribe", "charges", "pay", "find order", "dispense"];
         var timings = steps.ToDictionary(s => s, _ => new Timings());
         var completed = 0;
         var failed = 0;
@@ -189,6 +196,12 @@ internal static class Outpatient
                         }
                     }
                     var resident = await Http.Timed<ResidentRegistered>(timings["register resident"], Register, json);
+                    var enrolled = insured > 0 && rng.Next(100) < insured;
+                    if (enrolled)
+                    {
+                        await Http.Timed<object>(timings["enrol"], () => cashier.PostAsJsonAsync("/api/v1/billing/insurance/enrolments",
+                            new EnrolmentRequest(resident.Resident.Id, "CXJM", year), json), json);
+                    }
                     var visit = await Http.Timed<VisitRegistered>(timings["register visit"], () => cashier.PostAsJsonAsync("/api/v1/visits",
                         new VisitRequest(resident.Resident.Id, department.Id, null, null), json), json);
                     await Http.Timed<object>(timings["save consultation"], () => doctor.PutAsJsonAsync($"/api/v1/visits/{visit.VisitId}/record",
@@ -198,6 +211,11 @@ internal static class Outpatient
                     var rx = await Http.Timed<PrescriptionRow>(timings["prescribe"], () => doctor.PostAsJsonAsync($"/api/v1/visits/{visit.VisitId}/prescriptions",
                         new PrescriptionRequest([Item(formulary[rng.Next(formulary.Count)])]), json), json);
                     var charges = await Http.Timed<VisitCharges>(timings["charges"], () => cashier.GetAsync($"/api/v1/billing/visits/{visit.VisitId}/charges"), json);
+                    if (enrolled)
+                    {
+                        await Http.Timed<SettlementView>(timings["settle"], () => cashier.PostAsJsonAsync("/api/v1/billing/insurance/settlements",
+                            new SettlementRequest(Guid.NewGuid().ToString("N"), visit.VisitId, charges.Charges.Select(c => c.Id).ToList()), json), json);
+                    }
                     await Http.Timed<Receipt>(timings["pay"], () => cashier.PostAsJsonAsync("/api/v1/billing/payments",
                         new PaymentRequest(Guid.NewGuid().ToString("N"), visit.VisitId, charges.Charges.Select(c => c.Id).ToList(), "WeChat"), json), json);
                     var orders = await Http.Timed<List<DispenseOrderRow>>(timings["find order"], () => pharmacist.GetAsync($"/api/v1/pharmacy/dispensing?prescription={rx.Number}"), json);
@@ -213,7 +231,7 @@ internal static class Outpatient
         await Task.WhenAll(Enumerable.Range(0, users).Select(_ => Task.Run(User)));
         run.Stop();
         var after = await ServerCost.ReadAsync(admin, json);
-        report.Append(CultureInfo.InvariantCulture, $"\n### Outpatient day — {o.Get("label")}, {users} users, {run.Elapsed.TotalSeconds:0} s{(formulary.Count > 1 ? $", {formulary.Count} drugs" : "")}\n\n");
+        report.Append(CultureInfo.InvariantCulture, $"\n### Outpatient day — {o.Get("label")}, {users} users, {run.Elapsed.TotalSeconds:0} s{(formulary.Count > 1 ? $", {formulary.Count} drugs" : "")}{(insured > 0 ? $", {insured} % insured and settled" : "")}\n\n");
         report.Append(CultureInfo.InvariantCulture, $"**{completed / run.Elapsed.TotalSeconds:0.0} complete visits/s** ({completed} visits, {failed} failed)\n\n");
         report.Append(ServerCost.Describe(before, after, completed + failed)).Append("\n\n");
         report.Append("| step | n | errors | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|\n");

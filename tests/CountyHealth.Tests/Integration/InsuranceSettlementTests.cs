@@ -215,6 +215,23 @@ public abstract class InsuranceSettlementTests(CountyHealthFactory host)
     }
 
     [Fact]
+    public async Task A_settled_prescription_cannot_change_until_the_settlement_is_reversed()
+    {
+        var (resident, drug) = await EnrolledPatientAsync();
+        var visit = await VisitWithDrugAsync(resident, drug);
+        var s = await clinic.SettleOpenChargesAsync(visit);
+        var prescription = Assert.Single((await clinic.VisitAsync(visit)).Prescriptions);
+        var doctor = await clinic.Doctor;
+        var change = await doctor.PutAsync($"/api/v1/prescriptions/{prescription.Id}", Clinic.Prescription(drug, 10m, "qd", 30));
+        Assert.Contains("撤销结算", await change.MessageAsync(HttpStatusCode.Conflict), StringComparison.Ordinal);
+        var cancel = await doctor.DeleteAsync($"/api/v1/prescriptions/{prescription.Id}");
+        Assert.Contains("撤销结算", await cancel.MessageAsync(HttpStatusCode.Conflict), StringComparison.Ordinal);
+
+        await (await clinic.Cashier).PostAsync<SettlementView>($"/api/v1/billing/insurance/settlements/{s.Id}/reversal", new SettlementReversalRequest("医生调整处方"), HttpStatusCode.OK);
+        await doctor.PutAsync($"/api/v1/prescriptions/{prescription.Id}", Clinic.Prescription(drug, 10m, "qd", 30), HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_patient_not_enrolled_this_year_is_told_to_pay_in_full()
     {
         var resident = await clinic.RegisterResidentAsync();

@@ -24,13 +24,16 @@ internal sealed class ChargeService(CountyHealthDb db, TimeProvider clock) : ICh
     public async Task<bool> RemoveOpenAsync(Guid groupId, CancellationToken ct = default)
     {
         var charges = await db.Set<Charge>().Where(c => c.GroupId == groupId).ToListAsync(ct);
-        if (charges.Any(c => c.Status != ChargeStatus.Open))
+        if (charges.Any(c => c.Status != ChargeStatus.Open || c.InsuranceSettlementId is not null))
         {
             return false;
         }
         db.RemoveRange(charges);
         return true;
     }
+
+    public Task<bool> AnySettledAsync(Guid groupId, CancellationToken ct = default) =>
+        db.Set<Charge>().AnyAsync(c => c.GroupId == groupId && c.Status == ChargeStatus.Open && c.InsuranceSettlementId != null, ct);
 
     public Task<bool> AnyPaidAsync(Guid groupId, CancellationToken ct = default) =>
         db.Set<Charge>().AnyAsync(c => c.GroupId == groupId && c.Status != ChargeStatus.Open, ct);

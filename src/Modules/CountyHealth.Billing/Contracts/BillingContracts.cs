@@ -59,8 +59,11 @@ public interface IChargeService
     /// <summary>Adds open charges and returns their ids; the caller saves.</summary>
     Task<IReadOnlyList<Guid>> AddAsync(BillingEncounter encounter, IEnumerable<ChargeLine> lines, CancellationToken ct = default);
 
-    /// <summary>Removes the open charges of a group so it can be billed again; fails (false) when any charge of it is paid.</summary>
+    /// <summary>Removes the open charges of a group so it can be billed again; fails (false) when any charge of it is paid or settled with insurance.</summary>
     Task<bool> RemoveOpenAsync(Guid groupId, CancellationToken ct = default);
+
+    /// <summary>Whether an open charge of the group is held by an insurance settlement (reversed at the till before it can change).</summary>
+    Task<bool> AnySettledAsync(Guid groupId, CancellationToken ct = default);
 
     Task<bool> AnyPaidAsync(Guid groupId, CancellationToken ct = default);
 }

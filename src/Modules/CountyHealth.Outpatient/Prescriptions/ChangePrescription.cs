@@ -44,6 +44,10 @@ internal sealed class ChangePrescription(CountyHealthDb db, VisitRecords visits,
         {
             return Problems.Conflict(closed);
         }
+        if (p.Status == PrescriptionStatus.Open && await charges.AnySettledAsync(p.Id, ct))
+        {
+            return Problems.Conflict("处方已医保结算，不能修改；如需调整请先到收费处撤销结算");
+        }
         if (p.Status != PrescriptionStatus.Open || !await charges.RemoveOpenAsync(p.Id, ct))
         {
             return Problems.Conflict("处方已收费，不能修改；如需调整请先退费");
@@ -79,6 +83,10 @@ internal sealed class CancelPrescription(CountyHealthDb db, VisitRecords visits,
         if (visit.ClosedReason is { } closed)
         {
             return Problems.Conflict(closed);
+        }
+        if (p.Status == PrescriptionStatus.Open && await charges.AnySettledAsync(p.Id, ct))
+        {
+            return Problems.Conflict("处方已医保结算，不能作废；如需调整请先到收费处撤销结算");
         }
         if (p.Status != PrescriptionStatus.Open || !await charges.RemoveOpenAsync(p.Id, ct))
         {
