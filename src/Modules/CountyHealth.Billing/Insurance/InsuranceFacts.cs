@@ -133,24 +133,40 @@ internal sealed class EnrolmentFacts(CountyHealthDb db, IResidentDirectory resid
         var used = await paid.GroupBy(x => new { x.InstitutionId, Month = x.At.Year * 100 + x.At.Month })
             .Select(g => new { g.Key.InstitutionId, g.Key.Month, Fund = g.Sum(x => x.FundPays) }).ToListAsync(ct);
 
-        var facts = new List<MonthlyFact>();
-        foreach (var byInstitution in enrolled.GroupBy(x => x.InstitutionId))
+        // Keyed once: a full rebuild has thousands of clinics and sixty months.
+        var firstsBy = firsts.ToDictionary(f => (f.InstitutionId, f.Month), f => f.People);
+        var usedBy = used.ToDictionary(f => (f.InstitutionId, f.Month), f => f.Fund);
+        var subsidyOf = new Dictionary<(Guid Scheme, int Year), decimal>();
+        decimal Subsidy(Guid scheme, int year)
         {
-            var institution = byInstitution.Key;
-            for (var month = range.FromMonth; month <= range.ToMonth; month = FactMonths.Add(month, 1))
+            if (!subsidyOf.TryGetValue((scheme, year), out var value))
             {
-                var year = month / 100;
-                var ofYear = byInstitution.Where(x => x.Year == year).ToList();
-                if (ofYear.Count == 0)
+                value = subsidies.Where(p => p.SchemeId == scheme && p.EffectiveFrom <= new DateOnly(year, 1, 1)).OrderByDescending(p => p.EffectiveFrom)
+                    .Select(p => p.SubsidyPerPerson).FirstOrDefault();
+                subsidyOf[(scheme, year)] = value;
+            }
+            return value;
+        }
+        var facts = new List<MonthlyFact>();
+        foreach (var byYear in enrolled.GroupBy(x => (x.InstitutionId, x.Year)))
+        {
+            var (institution, year) = byYear.Key;
+            var people = byYear.Sum(x => x.People);
+            var raised = byYear.Sum(x => x.Contributions + x.People * Subsidy(x.SchemeId, year));
+            var (beneficiaries, fundUsed) = (0, 0m);
+            // The year's months in order, the use carried from January; only the range's months are kept.
+            for (var month = year * 100 + 1; month <= Math.Min(year * 100 + 12, range.ToMonth); month++)
+            {
+                beneficiaries += firstsBy.GetValueOrDefault((institution, month));
+                fundUsed += usedBy.GetValueOrDefault((institution, month));
+                if (month < range.FromMonth)
                 {
                     continue;
                 }
-                var raised = ofYear.Sum(x => x.Contributions + x.People * (subsidies.Where(p => p.SchemeId == x.SchemeId && p.EffectiveFrom <= new DateOnly(year, 1, 1))
-                    .OrderByDescending(p => p.EffectiveFrom).Select(p => p.SubsidyPerPerson).FirstOrDefault()));
-                facts.Add(new MonthlyFact(institution, month, Enrolled, "", ofYear.Sum(x => x.People)));
+                facts.Add(new MonthlyFact(institution, month, Enrolled, "", people));
                 facts.Add(new MonthlyFact(institution, month, Raised, "", raised));
-                facts.Add(new MonthlyFact(institution, month, Beneficiaries, "", firsts.Where(f => f.InstitutionId == institution && f.Month / 100 == year && f.Month <= month).Sum(f => f.People)));
-                facts.Add(new MonthlyFact(institution, month, FundUsed, "", used.Where(f => f.InstitutionId == institution && f.Month / 100 == year && f.Month <= month).Sum(f => f.Fund)));
+                facts.Add(new MonthlyFact(institution, month, Beneficiaries, "", beneficiaries));
+                facts.Add(new MonthlyFact(institution, month, FundUsed, "", fundUsed));
             }
         }
         return facts;
