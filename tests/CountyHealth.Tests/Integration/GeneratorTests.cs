@@ -101,6 +101,38 @@ public abstract class GeneratorTests(CountyHealthFactory host)
 
         var diagnoses = await db.Set<VisitDiagnosis>().AsNoTracking().Where(d => d.Code == "I10").CountAsync();
         Assert.True(diagnoses > 0, "hypertension is diagnosed at survey rates");
+
+        // Nearly every resident is enrolled each year; an enrolled patient's payment is settled, the fund's share on the
+        // receipt, the charges held by the settlement, and its slip worked again from what it stored gives the same.
+        var generatedIds = generatedResidents.Select(r => r.Id).ToList();
+        var enrolledThisYear = await db.Set<InsuranceEnrolment>().AsNoTracking().Where(e => generatedIds.Contains(e.ResidentId) && e.Year == Clinic.Today.Year).CountAsync();
+        Assert.InRange(enrolledThisYear, 400 * 0.9, 400);
+        var settled = payments.Where(p => p.InsuranceSettlementId is not null).ToList();
+        Assert.True(settled.Count > payments.Count / 2, $"only {settled.Count} of {payments.Count} payments settled");
+        var settlementIds = settled.Select(p => p.InsuranceSettlementId!.Value).ToList();
+        var settlements = await db.Set<InsuranceSettlement>().AsNoTracking().Where(x => settlementIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id);
+        Assert.All(settled, p =>
+        {
+            var x = settlements[p.InsuranceSettlementId!.Value];
+            Assert.Equal((p.Amount, p.FundAmount, x.Total), (x.Total, x.FundPays, x.FundPays + x.PersonPays));
+            Assert.All(charges.Where(c => c.PaymentId == p.Id), c => Assert.Equal(x.Id, c.InsuranceSettlementId));
+        });
+        var sample = settlements.Values.First(x => x.FundPays > 0);
+        var slip = await CountyHealth.Billing.Insurance.InsuranceSettlements.ViewAsync(db, sample, "", "", "", false, CancellationToken.None);
+        Assert.Equal(sample.FundPays, slip.Steps.Single(x => x.Code == "fund").Amount);
+        Assert.Equal(sample.DeductibleApplied, slip.Steps.Single(x => x.Code == "deductible").Amount);
+
+        // Each person's year equals the settlements it counts, within the deductible and the cap.
+        var years = await db.Set<InsuranceYearUse>().AsNoTracking().Where(y => generatedIds.Contains(y.ResidentId)).ToListAsync();
+        var sums = (await db.Set<InsuranceSettlement>().AsNoTracking().Where(x => generatedIds.Contains(x.ResidentId)).Select(x => new { x.ResidentId, x.Year, x.FundPays, x.DeductibleApplied }).ToListAsync())
+            .GroupBy(x => (x.ResidentId, x.Year)).ToDictionary(g => g.Key, g => (Fund: g.Sum(x => x.FundPays), Deductible: g.Sum(x => x.DeductibleApplied), Count: g.Count()));
+        Assert.NotEmpty(sums);
+        Assert.All(sums, kv =>
+        {
+            var year = Assert.Single(years, y => y.ResidentId == kv.Key.ResidentId && y.Year == kv.Key.Year);
+            Assert.Equal((kv.Value.Fund, kv.Value.Deductible, kv.Value.Count), (year.FundPaid, year.OutpatientDeductibleMet, year.Settlements));
+            Assert.True(year.OutpatientDeductibleMet <= 50m && year.FundPaid <= 150_000m);
+        });
     }
 
     /// <summary>Every index of the schema with its definition, as the database gives it.</summary>
