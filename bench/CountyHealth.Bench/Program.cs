@@ -471,6 +471,8 @@ internal static class IndicatorBench
             ("full catalogue, every institution, the year (kind=year)", bureau, [$"/api/v1/indicators/statistics?kind=year&month={year}-12"], 1000),
             ("full catalogue, every institution, each month of the year (12 tables)", bureau,
                 Enumerable.Range(1, 12).Select(m => $"/api/v1/indicators/statistics?kind=month&month={year}-{m:00}").ToArray(), 1000),
+            ("fund statistics (YB01–YB10), every institution, the year", bureau,
+                [$"/api/v1/indicators/statistics?kind=year&month={year}-12&codes=YB01,YB02,YB03,YB04,YB05,YB06,YB07,YB08,YB09,YB10"], 1000),
             ("dashboard, county (bureau)", bureau, [$"/api/v1/indicators/dashboard?month={year}-12"], 300),
             ("dashboard, 葛仙庄镇卫生院 and its villages (director)", director, [$"/api/v1/indicators/dashboard?month={year}-12"], 300),
             ("work summary of the county, the year", bureau, [$"/api/v1/indicators/summary?month={year}-12"], 2000),
@@ -528,6 +530,10 @@ internal static class IndicatorBench
             ("TB visits by institution, month", $"SELECT \"InstitutionId\", {date("\"Date\"")}, COUNT(*) FROM tb_visits GROUP BY 1, 2"),
             ("report cards by institution, month", $"SELECT \"InstitutionId\", {month("\"CreatedAt\"")}, \"DiseaseCode\", COUNT(*) FROM report_cards GROUP BY 1, 2, 3"),
             ("education activities by institution, month, kind", $"SELECT \"InstitutionId\", {date("\"Date\"")}, \"Kind\", SUM(\"AudienceCount\") FROM education_activities GROUP BY 1, 2, 3"),
+            // Insurance (issue 12): the claims by the institution of care, the enrolled population and its use of the fund by home clinic.
+            ("insurance settlements by institution, month", $"SELECT \"InstitutionId\", {month("\"SettledAt\"")}, COUNT(*), SUM(\"Total\"), SUM(\"Eligible\"), SUM(\"FundPays\") FROM insurance_settlements WHERE \"Status\" <> 3 GROUP BY 1, 2"),
+            ("insurance enrolments by institution, year, scheme", "SELECT \"InstitutionId\", \"Year\", \"SchemeId\", COUNT(*), SUM(\"Contribution\") FROM insurance_enrolments GROUP BY 1, 2, 3"),
+            ("fund paid by home clinic, month", $"SELECT \"HomeInstitutionId\", {month("\"SettledAt\"")}, SUM(\"FundPays\") FROM insurance_settlements WHERE \"Status\" <> 3 AND \"FundPays\" > 0 GROUP BY 1, 2"),
         };
         // The figures the rebuild derives from more than one table, each by the plain GROUP BY over the records it reads
         // (session 15): a first visit needs the resident's earlier visits, a doctor-day the days, a record in use its
@@ -548,6 +554,9 @@ internal static class IndicatorBench
                 ") s ON s.r = h.\"ResidentId\" GROUP BY 1, 2"),
             ("children of the schedule's years by clinic, birth month, dose had", $"SELECT r.\"ManagingInstitutionId\", {date("r.\"BirthDate\"")}, v.\"Series\", v.\"Dose\", COUNT(*) FROM residents r " +
                 $"LEFT JOIN vaccinations v ON v.\"ResidentId\" = r.\"Id\" WHERE r.\"BirthDate\" >= {Day(thisMonth.AddYears(-14))} GROUP BY 1, 2, 3, 4"),
+            ("each enrolled person's first fund payment of the year, by home clinic and month", $"SELECT e.\"InstitutionId\", {month("f.first")}, COUNT(*) FROM " +
+                "(SELECT \"EnrolmentId\", MIN(\"SettledAt\") AS first FROM insurance_settlements WHERE \"Status\" <> 3 AND \"FundPays\" > 0 GROUP BY 1) f " +
+                "JOIN insurance_enrolments e ON e.\"Id\" = f.\"EnrolmentId\" GROUP BY 1, 2"),
             ("children 0–6 since 2000 by clinic, birth month, newborn visited", $"SELECT r.\"ManagingInstitutionId\", {date("r.\"BirthDate\"")}, COUNT(*), COUNT(c.\"Id\") FROM residents r " +
                 $"LEFT JOIN child_checks c ON c.\"ResidentId\" = r.\"Id\" AND c.\"Contact\" = 'newborn' WHERE r.\"BirthDate\" >= '1993-01-01' GROUP BY 1, 2"),
         };
