@@ -95,6 +95,20 @@ internal sealed class InsuranceYearUse : IPersonalHealthData
     public int Settlements { get; set; }
     public int Version { get; set; }
 
+    public YearToDate SoFar => new(OutpatientDeductibleMet, FundPaid);
+
+    /// <summary>Adds a settlement's deductible (an outpatient one: the inpatient deductible is each stay's) and fund payment.</summary>
+    public void Add(CareSetting setting, decimal deductible, decimal fund, int sign = 1)
+    {
+        if (setting == CareSetting.Outpatient)
+        {
+            OutpatientDeductibleMet += sign * deductible;
+        }
+        FundPaid += sign * fund;
+        Settlements += sign;
+        Version++;
+    }
+
     Guid? IPersonalHealthData.AuditResidentId => ResidentId;
 }
 
@@ -151,6 +165,14 @@ internal sealed class InsuranceSettlement : IPersonalHealthData
     public string? ReversedBy { get; set; }
     public string? ReversalReason { get; set; }
     public int Version { get; set; }
+
+    /// <summary>Takes the amounts of a worked settlement and the year's figures it was worked from.</summary>
+    public void Take(ClaimOutcome o, YearToDate before)
+    {
+        (DeductibleMetBefore, FundPaidBefore) = (before.OutpatientDeductibleMet, before.FundPaid);
+        (Total, Excluded, ClassBSelfPaid, Eligible) = (o.Total, o.Excluded, o.ClassBSelfPaid, o.Eligible);
+        (DeductibleApplied, Ratio, FundPays, PersonPays) = (o.DeductibleApplied, o.Ratio, o.FundPays, o.PersonPays);
+    }
 
     Guid? IPersonalHealthData.AuditResidentId => ResidentId;
 }

@@ -53,13 +53,7 @@ internal static class InsuranceSettlements
     public static async Task UndoAsync(CountyHealthDb db, InsuranceSettlement s, CancellationToken ct)
     {
         var year = await db.Set<InsuranceYearUse>().FirstAsync(y => y.ResidentId == s.ResidentId && y.Year == s.Year, ct);
-        if (s.Setting == CareSetting.Outpatient)
-        {
-            year.OutpatientDeductibleMet -= s.DeductibleApplied;
-        }
-        year.FundPaid -= s.FundPays;
-        year.Settlements--;
-        year.Version++;
+        year.Add(s.Setting, s.DeductibleApplied, s.FundPays, sign: -1);
     }
 
     /// <summary>

@@ -99,7 +99,7 @@ internal sealed class SettleCharges(CountyHealthDb db, IAccessScope scope, ICurr
             }
             var items = charges.Select(c => new CoveredItem(c.Description, c.Amount, c.InsuranceClass)).ToList();
             var outcome = InsuranceSettlementRules.Settle(
-                new ClaimCase(items, CareSetting.Outpatient, level, institution.IsTcm, age, new YearToDate(year.OutpatientDeductibleMet, year.FundPaid)), terms);
+                new ClaimCase(items, CareSetting.Outpatient, level, institution.IsTcm, age, year.SoFar), terms);
             var settlement = new InsuranceSettlement
             {
                 RequestId = r.RequestId,
@@ -116,31 +116,19 @@ internal sealed class SettleCharges(CountyHealthDb db, IAccessScope scope, ICurr
                 Level = level,
                 TcmInstitution = institution.IsTcm,
                 Age = age,
-                DeductibleMetBefore = year.OutpatientDeductibleMet,
-                FundPaidBefore = year.FundPaid,
-                Total = outcome.Total,
-                Excluded = outcome.Excluded,
-                ClassBSelfPaid = outcome.ClassBSelfPaid,
-                Eligible = outcome.Eligible,
-                DeductibleApplied = outcome.DeductibleApplied,
-                Ratio = outcome.Ratio,
-                FundPays = outcome.FundPays,
-                PersonPays = outcome.PersonPays,
                 Steps = InsuranceSettlements.WriteSteps(outcome.Steps),
                 SettledBy = user.UserName,
                 SettledByName = user.FullName,
                 SettledAt = now,
             };
+            settlement.Take(outcome, year.SoFar);
             db.Add(settlement);
             foreach (var c in charges)
             {
                 c.InsuranceSettlementId = settlement.Id;
                 c.Version++;
             }
-            year.OutpatientDeductibleMet += outcome.DeductibleApplied;
-            year.FundPaid += outcome.FundPays;
-            year.Settlements++;
-            year.Version++;
+            year.Add(CareSetting.Outpatient, outcome.DeductibleApplied, outcome.FundPays);
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -137,7 +137,7 @@ internal sealed class BillingHistory(CountyHealthDb db) : IBillingHistory, ISynt
             var lines = chargesOf[p.Id].ToList();
             var age = Age.On(births.GetValueOrDefault(p.ResidentId, day), day);
             var outcome = InsuranceSettlementRules.Settle(new ClaimCase(lines.Select(c => new CoveredItem(c.Description, c.Amount, c.InsuranceClass)).ToList(),
-                CareSetting.Outpatient, level, false, age, new YearToDate(year.OutpatientDeductibleMet, year.FundPaid)), policy.Terms());
+                CareSetting.Outpatient, level, false, age, year.SoFar), policy.Terms());
             var s = new InsuranceSettlement
             {
                 RequestId = "gen-" + p.Id.ToString("N"),
@@ -153,16 +153,6 @@ internal sealed class BillingHistory(CountyHealthDb db) : IBillingHistory, ISynt
                 Setting = CareSetting.Outpatient,
                 Level = level,
                 Age = age,
-                DeductibleMetBefore = year.OutpatientDeductibleMet,
-                FundPaidBefore = year.FundPaid,
-                Total = outcome.Total,
-                Excluded = outcome.Excluded,
-                ClassBSelfPaid = outcome.ClassBSelfPaid,
-                Eligible = outcome.Eligible,
-                DeductibleApplied = outcome.DeductibleApplied,
-                Ratio = outcome.Ratio,
-                FundPays = outcome.FundPays,
-                PersonPays = outcome.PersonPays,
                 Steps = "",
                 Status = InsuranceSettlementStatus.Paid,
                 PaymentId = p.Id,
@@ -170,6 +160,7 @@ internal sealed class BillingHistory(CountyHealthDb db) : IBillingHistory, ISynt
                 SettledByName = p.CashierName,
                 SettledAt = p.PaidAt,
             };
+            s.Take(outcome, year.SoFar);
             settlements.Add(s);
             p.FundAmount = s.FundPays;
             p.InsuranceSettlementId = s.Id;
@@ -177,9 +168,7 @@ internal sealed class BillingHistory(CountyHealthDb db) : IBillingHistory, ISynt
             {
                 c.InsuranceSettlementId = s.Id;
             }
-            year.OutpatientDeductibleMet += s.DeductibleApplied;
-            year.FundPaid += s.FundPays;
-            year.Settlements++;
+            year.Add(CareSetting.Outpatient, s.DeductibleApplied, s.FundPays);
         }
         return (settlements, years.Values.ToList());
     }
