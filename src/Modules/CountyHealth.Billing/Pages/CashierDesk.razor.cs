@@ -205,7 +205,7 @@ public sealed partial class CashierDesk
             {
                 await Open(charges.VisitId);
                 receipt = r;
-                Snackbar.Add($"收费成功 {r.AmountText}", Severity.Success);
+                Snackbar.Add(r.FundAmount == 0 ? $"收费成功 {r.AmountText}" : $"收费成功：个人支付{Money.Format(r.PersonAmount)}（医保统筹支付{Money.Format(r.FundAmount)}）", Severity.Success);
                 await LoadPending();
             }
             else
