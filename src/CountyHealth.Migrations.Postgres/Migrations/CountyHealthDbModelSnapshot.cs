@@ -422,6 +422,8 @@ namespace CountyHealth.Migrations.Postgres.Migrations
 
                     b.HasIndex("VisitId");
 
+                    b.HasIndex("HomeInstitutionId", "Year");
+
                     b.HasIndex("InstitutionId", "SettledAt");
 
                     b.HasIndex("Number", "InstitutionId")

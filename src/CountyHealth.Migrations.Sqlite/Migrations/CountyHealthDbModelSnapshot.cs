@@ -417,6 +417,8 @@ namespace CountyHealth.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VisitId");
 
+                    b.HasIndex("HomeInstitutionId", "Year");
+
                     b.HasIndex("InstitutionId", "SettledAt");
 
                     b.HasIndex("Number", "InstitutionId")

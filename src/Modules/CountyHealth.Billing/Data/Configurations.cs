@@ -174,5 +174,6 @@ internal sealed class InsuranceSettlementConfiguration : IEntityTypeConfiguratio
         b.HasIndex(x => x.VisitId);
         b.HasIndex(x => new { x.InstitutionId, x.SettledAt });
         b.HasIndex(x => new { x.ResidentId, x.Year });
+        b.HasIndex(x => new { x.HomeInstitutionId, x.Year });
     }
 }

@@ -125,8 +125,14 @@ internal sealed class EnrolmentFacts(CountyHealthDb db, IResidentDirectory resid
         var enrolled = await enrolments.GroupBy(e => new { e.InstitutionId, e.Year, e.SchemeId })
             .Select(g => new { g.Key.InstitutionId, g.Key.Year, g.Key.SchemeId, People = g.Count(), Contributions = g.Sum(e => e.Contribution) }).ToListAsync(ct);
         // Each enrolled person's first fund payment of the year and the fund's payments by month, by the clinic that keeps her.
-        var paid = db.Set<InsuranceSettlement>().AsNoTracking().Where(s => s.Year >= firstYear && s.Year <= lastYear && s.Status != InsuranceSettlementStatus.Reversed && s.FundPays > 0)
-            .Join(enrolments, s => s.EnrolmentId, e => e.Id, (s, e) => new { e.InstitutionId, s.ResidentId, s.Year, At = s.SettledAt.AddHours(ChinaTime.OffsetHours), s.FundPays });
+        // By the clinic each settlement carries (its enrolment's), on its own index: the refresher recounts one clinic's
+        // year after every settlement, and must not read the county's.
+        var settlements = db.Set<InsuranceSettlement>().AsNoTracking().Where(s => s.Year >= firstYear && s.Year <= lastYear && s.Status != InsuranceSettlementStatus.Reversed && s.FundPays > 0);
+        if (range.Institutions is { } clinics)
+        {
+            settlements = settlements.Where(s => clinics.Contains(s.HomeInstitutionId));
+        }
+        var paid = settlements.Select(s => new { InstitutionId = s.HomeInstitutionId, s.ResidentId, s.Year, At = s.SettledAt.AddHours(ChinaTime.OffsetHours), s.FundPays });
         var firsts = await paid.GroupBy(x => new { x.InstitutionId, x.ResidentId, x.Year }).Select(g => new { g.Key.InstitutionId, g.Key.Year, First = g.Min(x => x.At) })
             .GroupBy(x => new { x.InstitutionId, x.Year, Month = x.First.Year * 100 + x.First.Month })
             .Select(g => new { g.Key.InstitutionId, g.Key.Month, People = g.Count() }).ToListAsync(ct);
