@@ -4,6 +4,7 @@ using CountyHealth.Kernel.Amounts;
 using CountyHealth.Kernel.Data;
 using CountyHealth.Kernel.Time;
 using CountyHealth.Platform.Contracts;
+using CountyHealth.Residents.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CountyHealth.Billing.Insurance;
@@ -66,6 +67,15 @@ internal static class InsuranceSettlements
         var outcome = InsuranceSettlementRules.Settle(new ClaimCase(charges.Select(c => new CoveredItem(c.Description, c.Amount, c.InsuranceClass)).ToList(),
             s.Setting, s.Level, s.TcmInstitution, s.Age, new YearToDate(s.DeductibleMetBefore, s.FundPaidBefore)), policy.Terms());
         return outcome.Steps.Select(x => new SettlementStepView(x.Code, x.Name, x.Amount, x.Rule)).ToList();
+    }
+
+    /// <summary>The view with the patient's name and the institution's looked up (the caller has been allowed the settlement).</summary>
+    public static async Task<SettlementView> ViewAsync(CountyHealthDb db, IResidentDirectory residents, IInstitutionDirectory institutions, InsuranceSettlement s, bool replayed,
+        CancellationToken ct)
+    {
+        var person = (await residents.GetManyAsync([s.ResidentId], ct)).GetValueOrDefault(s.ResidentId);
+        var institution = await institutions.FindAsync(s.InstitutionId, ct);
+        return await ViewAsync(db, s, person?.Name ?? "", person?.SexName ?? "", institution?.Name ?? "", replayed, ct);
     }
 
     public static async Task<SettlementView> ViewAsync(CountyHealthDb db, InsuranceSettlement s, string residentName, string sexName, string institutionName, bool replayed, CancellationToken ct)

@@ -68,9 +68,7 @@ internal sealed class ReverseSettlement(CountyHealthDb db, IAccessScope scope, I
                     continue;
                 }
             }
-            var person = (await residents.GetManyAsync([s.ResidentId], ct)).GetValueOrDefault(s.ResidentId);
-            var institution = await institutions.FindAsync(s.InstitutionId, ct);
-            return TypedResults.Ok(await InsuranceSettlements.ViewAsync(db, s, person?.Name ?? "", person?.SexName ?? "", institution?.Name ?? "", false, ct));
+            return TypedResults.Ok(await InsuranceSettlements.ViewAsync(db, residents, institutions, s, false, ct));
         }
     }
 }
@@ -85,9 +83,7 @@ internal sealed class GetSettlement(CountyHealthDb db, IAccessScope scope, IInst
         {
             return Problems.NotFound("未找到该医保结算");
         }
-        var person = (await residents.GetManyAsync([s.ResidentId], ct)).GetValueOrDefault(s.ResidentId);
-        var institution = await institutions.FindAsync(s.InstitutionId, ct);
         await audit.PrintAsync(nameof(InsuranceSettlement), s.Id, s.ResidentId, "医保结算单");
-        return TypedResults.Ok(await InsuranceSettlements.ViewAsync(db, s, person?.Name ?? "", person?.SexName ?? "", institution?.Name ?? "", false, ct));
+        return TypedResults.Ok(await InsuranceSettlements.ViewAsync(db, residents, institutions, s, false, ct));
     }
 }

@@ -157,9 +157,7 @@ internal sealed class SettleCharges(CountyHealthDb db, IAccessScope scope, ICurr
         {
             return Problems.Conflict("结算请求编号已被使用");
         }
-        var person = (await residents.GetManyAsync([earlier.ResidentId], ct)).GetValueOrDefault(earlier.ResidentId);
-        var institution = await institutions.FindAsync(earlier.InstitutionId, ct);
         await audit.ReadAsync(nameof(InsuranceSettlement), earlier.Id, earlier.ResidentId, "重复的结算请求，返回原结算");
-        return TypedResults.Ok(await InsuranceSettlements.ViewAsync(db, earlier, person?.Name ?? "", person?.SexName ?? "", institution?.Name ?? "", true, ct));
+        return TypedResults.Ok(await InsuranceSettlements.ViewAsync(db, residents, institutions, earlier, true, ct));
     }
 }
